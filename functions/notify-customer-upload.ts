@@ -1,0 +1,24 @@
+import type { S3Event } from 'aws-lambda';
+import { contactStore, driveStore, mailer, objectKeys, uploadLedger } from '#shared/adapters/index';
+import { requireEnv } from '#shared/env';
+import { handleCustomerUpload } from '#shared/services/upload-notifications';
+
+const deps = {
+  contacts: contactStore(),
+  drive: driveStore(),
+  ledger: uploadLedger(),
+  mailer: mailer(),
+  keys: objectKeys,
+  firmName: requireEnv('FIRM_NAME'),
+  driveUrl: `${requireEnv('STAFF_APP_URL')}/drive`,
+};
+
+/** S3 "object created" on the customer-upload prefix; a thrown error makes Lambda retry, then park the event. */
+export const handler = async (event: S3Event): Promise<void> => {
+  for (const record of event.Records) {
+    // S3 URL-encodes keys in events, with "+" for spaces.
+    const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+    const outcome = await handleCustomerUpload(deps, key, record.s3.object.size);
+    console.log(JSON.stringify({ level: 'info', message: 'customer upload', key, outcome }));
+  }
+};

@@ -1,0 +1,9 @@
+import { contactStore } from '#shared/adapters/index';
+import { pageQuery, staffRoute } from '#shared/http/route';
+import { listContacts } from '#shared/services/contacts';
+
+const contacts = contactStore();
+
+export const handler = staffRoute({ query: pageQuery }, async ({ query }) => ({
+  body: await listContacts(contacts, query.limit, query.cursor),
+}));

@@ -1,0 +1,69 @@
+import { Stack } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { PorticoFunction } from './portico-function.ts';
+
+export interface PortalApiProps {
+  /** The pool whose tokens this API accepts; tokens of any other pool get 401 before a handler runs. */
+  readonly userPool: cognito.IUserPool;
+  readonly client: cognito.IUserPoolClient;
+  readonly webOrigins: string[];
+  /** @default 50 requests per second, bursts of 100 */
+  readonly throttle?: { rateLimit: number; burstLimit: number };
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One HTTP API whose every route requires a JWT of one user pool, with access logs and throttling. */
+export class PortalApi extends Construct {
+  readonly httpApi: apigw.HttpApi;
+
+  constructor(scope: Construct, id: string, props: PortalApiProps) {
+    super(scope, id);
+    const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${props.userPool.userPoolId}`;
+    const authorizer = new HttpJwtAuthorizer('UserPool', issuer, {
+      jwtAudience: [props.client.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    this.httpApi = new apigw.HttpApi(this, 'Api', {
+      defaultAuthorizer: authorizer,
+      corsPreflight: {
+        allowOrigins: props.webOrigins,
+        allowHeaders: ['authorization', 'content-type'],
+        allowMethods: [apigw.CorsHttpMethod.ANY],
+      },
+    });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    const stage = this.httpApi.defaultStage!.node.defaultChild as apigw.CfnStage;
+    const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        ip: '$context.identity.sourceIp',
+        user: '$context.authorizer.claims.sub',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latencyMs: '$context.responseLatency',
+        integrationError: '$context.integrationErrorMessage',
+      }),
+    };
+    stage.defaultRouteSettings = { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit };
+  }
+
+  get url(): string {
+    return this.httpApi.apiEndpoint;
+  }
+
+  route(method: HttpMethod, path: string, fn: PorticoFunction): void {
+    this.httpApi.addRoutes({
+      path,
+      methods: [apigw.HttpMethod[method]],
+      integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn),
+    });
+  }
+}

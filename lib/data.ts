@@ -1,0 +1,81 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { acknowledge, arnToken } from './nag.ts';
+import type { PorticoFunction } from './portico-function.ts';
+
+export type TableAccess = 'read' | 'readwrite';
+
+/**
+ * The portal's records. Every screen is served by a key read or a query; nothing scans.
+ *
+ * contacts   PK contactId
+ *   - contact page, access check on every customer call ........ GetItem(contactId)
+ *   - contact list sorted by name (admin UI) .................... Query byName (listKey = "contact", sortName)
+ * shares     PK contactId, SK itemId
+ *   - what is shared with a contact (portal roots, contact page) . Query(contactId)
+ *   - who an item is shared with ("share with…" dialog) .......... Query byItem (itemId)
+ * drive      PK itemId
+ *   - one item (download, browse, authorisation of an item) ...... GetItem(itemId)
+ *   - a folder's children, folders first then by name, paged ..... Query byParent (parentId, sortKey)
+ * uploadBatches  PK batchId, TTL expiresAt
+ *   - the upload notifier's exactly-once ledger per batch ........ UpdateItem with conditions
+ */
+export class Data extends Construct {
+  readonly contacts: dynamodb.TableV2;
+  readonly shares: dynamodb.TableV2;
+  readonly drive: dynamodb.TableV2;
+  readonly uploadBatches: dynamodb.TableV2;
+  private readonly indexed = new Set<dynamodb.TableV2>();
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.contacts = this.table('Contacts', 'contactId', undefined, [
+      { indexName: 'byName', partitionKey: str('listKey'), sortKey: str('sortName') },
+    ]);
+    this.shares = this.table('Shares', 'contactId', 'itemId', [
+      { indexName: 'byItem', partitionKey: str('itemId'), sortKey: str('contactId') },
+    ]);
+    this.drive = this.table('Drive', 'itemId', undefined, [
+      { indexName: 'byParent', partitionKey: str('parentId'), sortKey: str('sortKey') },
+    ]);
+    this.uploadBatches = this.table('UploadBatches', 'batchId', undefined, [], 'expiresAt');
+  }
+
+  /** Grants a function access to a table and tells it the table's name through `envName`. */
+  bind(fn: PorticoFunction, table: dynamodb.TableV2, envName: string, access: TableAccess): void {
+    if (access === 'read') table.grantReadData(fn);
+    else table.grantReadWriteData(fn);
+    fn.bindEnv(envName, table.tableName);
+    if (this.indexed.has(table)) {
+      acknowledge(fn.role!, [`AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`], 'Queries use this table\'s own global secondary indexes; the grant names the table and reaches only its indexes.');
+    }
+  }
+
+  private table(
+    id: string,
+    partitionKey: string,
+    sortKey: string | undefined,
+    globalSecondaryIndexes: dynamodb.GlobalSecondaryIndexPropsV2[],
+    timeToLiveAttribute?: string,
+  ): dynamodb.TableV2 {
+    const table = new dynamodb.TableV2(this, id, {
+      partitionKey: str(partitionKey),
+      sortKey: sortKey ? str(sortKey) : undefined,
+      billing: dynamodb.Billing.onDemand(),
+      encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      // Client documents' metadata and shares must survive a mistaken `cdk destroy`.
+      removalPolicy: RemovalPolicy.RETAIN,
+      globalSecondaryIndexes,
+      timeToLiveAttribute,
+    });
+    if (globalSecondaryIndexes.length) this.indexed.add(table);
+    return table;
+  }
+}
+
+function str(name: string): dynamodb.Attribute {
+  return { name, type: dynamodb.AttributeType.STRING };
+}

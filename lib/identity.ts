@@ -1,0 +1,138 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { acknowledge } from './nag.ts';
+import { Construct } from 'constructs';
+import type { PorticoFunction } from './portico-function.ts';
+
+export type CustomerMfa = 'off' | 'optional' | 'required';
+
+interface PortalUserPoolProps {
+  /** Prefix of the hosted-login domain, unique per region. */
+  readonly domainPrefix: string;
+  /** Web UI origins; `/callback` and `/` on each are the OAuth callback and sign-out URLs. */
+  readonly webOrigins: string[];
+}
+
+const strongPasswords: cognito.PasswordPolicy = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: true,
+  tempPasswordValidity: Duration.days(7),
+};
+
+/** The web UI's app client: authorization code with PKCE, no secret (a browser cannot keep one). */
+function webClient(pool: cognito.UserPool, props: PortalUserPoolProps, readAttributes?: cognito.ClientAttributes) {
+  return pool.addClient('WebClient', {
+    generateSecret: false,
+    authFlows: { userSrp: true },
+    preventUserExistenceErrors: true,
+    oAuth: {
+      flows: { authorizationCodeGrant: true },
+      scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+      callbackUrls: props.webOrigins.map((o) => `${o}/callback`),
+      logoutUrls: props.webOrigins.map((o) => `${o}/`),
+    },
+    idTokenValidity: Duration.hours(1),
+    accessTokenValidity: Duration.hours(1),
+    refreshTokenValidity: Duration.days(1),
+    enableTokenRevocation: true,
+    readAttributes,
+    // Customers may change their name, never the contact they are linked to.
+    writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+  });
+}
+
+/** Staff sign in by email with a required TOTP second factor; only admins create staff users. */
+export class StaffIdentity extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly webClient: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
+  static readonly ADMINS_GROUP = 'admins';
+
+  constructor(scope: Construct, id: string, props: PortalUserPoolProps) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, 'Pool', {
+      signInAliases: { email: true },
+      selfSignUpEnabled: false,
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: strongPasswords,
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new cognito.CfnUserPoolGroup(this, 'Admins', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: StaffIdentity.ADMINS_GROUP,
+      description: 'Staff who manage staff users and settings',
+    });
+    this.domain = this.userPool.addDomain('Login', { cognitoDomain: { domainPrefix: `${props.domainPrefix}-staff` } });
+    this.webClient = webClient(this.userPool, props);
+    acknowledge(this.userPool, ['AwsSolutions-COG8'], 'The Plus feature plan (threat protection) is a per-user cost ops can turn on; staff already need TOTP MFA and strong passwords.');
+  }
+}
+
+export interface CustomerIdentityProps extends PortalUserPoolProps {
+  readonly mfa: CustomerMfa;
+  readonly selfSignUp: boolean;
+  readonly preSignUp: PorticoFunction;
+  readonly postConfirmation: PorticoFunction;
+  readonly postAuthentication: PorticoFunction;
+}
+
+/** Customers sign in by email; MFA and self sign-up are the firm's settings. */
+export class CustomerIdentity extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly webClient: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
+  /** The custom attribute that ties a customer user to its contact; set only by the portal's own functions. */
+  static readonly CONTACT_ATTRIBUTE = 'contactId';
+
+  constructor(scope: Construct, id: string, props: CustomerIdentityProps) {
+    super(scope, id);
+    const mfa = { off: cognito.Mfa.OFF, optional: cognito.Mfa.OPTIONAL, required: cognito.Mfa.REQUIRED }[props.mfa];
+    this.userPool = new cognito.UserPool(this, 'Pool', {
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      selfSignUpEnabled: props.selfSignUp,
+      mfa,
+      mfaSecondFactor: props.mfa === 'off' ? undefined : { otp: true, sms: false },
+      passwordPolicy: strongPasswords,
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      customAttributes: { [CustomerIdentity.CONTACT_ATTRIBUTE]: new cognito.StringAttribute({ mutable: true, maxLen: 64 }) },
+      lambdaTriggers: { preSignUp: props.preSignUp, postConfirmation: props.postConfirmation, postAuthentication: props.postAuthentication },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.domain = this.userPool.addDomain('Login', { cognitoDomain: { domainPrefix: `${props.domainPrefix}-portal` } });
+    this.webClient = webClient(
+      this.userPool,
+      props,
+      new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(CustomerIdentity.CONTACT_ATTRIBUTE),
+    );
+    acknowledge(this.userPool, ['AwsSolutions-COG8'], 'The Plus feature plan (threat protection) is a per-user cost ops can turn on; customer access is also checked on every request against the contact record.');
+    if (props.mfa !== 'required') {
+      acknowledge(this.userPool, ['AwsSolutions-COG2'], 'Customer MFA is the firm\'s setting (portico:customerMfa); it is "optional" or "off" only when ops choose so.');
+    }
+  }
+
+  /** Lets a staff function create, disable and sign out customer users. */
+  grantAdminUserManagement(fn: PorticoFunction): void {
+    this.userPool.grant(
+      fn,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+      'cognito-idp:AdminUpdateUserAttributes',
+    );
+    fn.bindEnv('CUSTOMER_USER_POOL_ID', this.userPool.userPoolId);
+  }
+}

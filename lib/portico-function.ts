@@ -1,0 +1,76 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const functionsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'functions');
+
+/** Who calls a function: decides nothing by itself, but is recorded as a tag so reviews can see role separation. */
+export type Audience = 'staff' | 'customer' | 'system';
+
+export interface PorticoFunctionProps {
+  /** File name in `functions/` without extension, e.g. `staff-create-contact`. */
+  readonly entry: string;
+  readonly audience: Audience;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+  readonly environment?: Record<string, string>;
+}
+
+/**
+ * A Lambda function with Portico's defaults: Node 24 on ARM64, minified ESM bundle with source
+ * maps, its own log group with retention, bounded memory and timeout, and its own role that
+ * starts with nothing but permission to write its logs. Every further permission is granted
+ * explicitly by the construct that owns the resource, so no two functions share a role.
+ */
+export class PorticoFunction extends NodejsFunction {
+  readonly audience: Audience;
+
+  constructor(scope: Construct, id: string, props: PorticoFunctionProps) {
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      retention: logs.RetentionDays.THREE_MONTHS,
+    });
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.entry} (${props.audience}-facing)`,
+    });
+    super(scope, id, {
+      entry: path.join(functionsDir, `${props.entry}.ts`),
+      handler: 'handler',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(10),
+      logGroup,
+      role,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        // ESM bundles need a require() for the few CommonJS dependencies that call it.
+        banner: "import { createRequire as __portico_cr } from 'module';const require = __portico_cr(import.meta.url);",
+        mainFields: ['module', 'main'],
+      },
+    });
+    this.audience = props.audience;
+    logGroup.grantWrite(role);
+  }
+
+  /** Sets an environment variable to a resource's name, so the handler fails at cold start if the wiring is missing. */
+  bindEnv(name: string, value: string): this {
+    this.addEnvironment(name, value);
+    return this;
+  }
+
+  get region(): string {
+    return Stack.of(this).region;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Node } from 'constructs';
+import type { PorticoSettings } from './portico-stack.ts';
+
+/** Reads and validates the `portico:*` context settings, so a typo fails synth instead of a deploy. */
+export function readSettings(node: Node): PorticoSettings {
+  const get = (key: string) => node.tryGetContext(`portico:${key}`);
+  const mfa = get('customerMfa') ?? 'optional';
+  if (!['off', 'optional', 'required'].includes(mfa)) {
+    throw new Error(`portico:customerMfa must be "off", "optional" or "required", not ${JSON.stringify(mfa)}`);
+  }
+  const senderEmail = get('senderEmail');
+  if (typeof senderEmail !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(senderEmail)) {
+    throw new Error('portico:senderEmail must be the email address portal mail is sent from');
+  }
+  const staffInbox = get('staffInbox') ?? senderEmail;
+  if (typeof staffInbox !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(staffInbox)) throw new Error('portico:staffInbox must be an email address');
+  const selfSignUp = get('selfSignUp');
+  const origins = get('webOrigins');
+  if (!Array.isArray(origins) || origins.length === 0) throw new Error('portico:webOrigins must list the web UI origins');
+  return {
+    firmName: String(get('firmName') ?? 'Portico'),
+    senderEmail,
+    staffInbox,
+    customerMfa: mfa,
+    selfSignUp: selfSignUp === true || selfSignUp === 'true',
+    domainPrefix: String(get('domainPrefix') ?? 'portico'),
+    webOrigins: origins.map(String),
+  };
+}

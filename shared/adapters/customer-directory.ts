@@ -1,0 +1,40 @@
+import { AdminCreateUserCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CustomerDirectory } from '../domain/ports.ts';
+
+const cognito = new CognitoIdentityProviderClient({});
+
+/** The customer user pool; users sign in by email and carry their contact id in `custom:contactId`. */
+export class CognitoCustomerDirectory implements CustomerDirectory {
+  constructor(private readonly userPoolId: string) {}
+
+  async createUser(input: { email: string; name: string; contactId: string; temporaryPassword: string }) {
+    const out = await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: this.userPoolId,
+        Username: input.email,
+        TemporaryPassword: input.temporaryPassword,
+        // Our own invitation names the firm and the portal; Cognito's default would not.
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: input.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: input.name },
+          { Name: 'custom:contactId', Value: input.contactId },
+        ],
+      }),
+    );
+    const sub = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+    if (!sub || !out.User?.Username) throw new Error('Cognito created a user without a sub');
+    return { username: out.User.Username, sub };
+  }
+
+  async linkContact(username: string, contactId: string): Promise<void> {
+    await cognito.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: this.userPoolId,
+        Username: username,
+        UserAttributes: [{ Name: 'custom:contactId', Value: contactId }],
+      }),
+    );
+  }
+}

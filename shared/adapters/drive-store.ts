@@ -1,0 +1,82 @@
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DriveItem } from '../domain/model.ts';
+import { sortKeyOf } from '../domain/naming.ts';
+import type { DriveStore, Page } from '../domain/ports.ts';
+import { decodeCursor, documents, encodeCursor, isConditionFailure } from './dynamo.ts';
+
+/** drive table: PK itemId; GSI byParent (parentId, sortKey) lists a folder, folders first, by name. */
+export class DynamoDriveStore implements DriveStore {
+  constructor(private readonly tableName: string) {}
+
+  async get(itemId: string): Promise<DriveItem | undefined> {
+    const { Item } = await documents.send(new GetCommand({ TableName: this.tableName, Key: { itemId }, ConsistentRead: true }));
+    return Item ? toItem(Item) : undefined;
+  }
+
+  async getMany(itemIds: string[]): Promise<DriveItem[]> {
+    const found: DriveItem[] = [];
+    for (let i = 0; i < itemIds.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = itemIds.slice(i, i + 100).map((itemId) => ({ itemId }));
+      while (keys?.length) {
+        const out: BatchGetCommandOutput = await documents.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
+        found.push(...(out.Responses?.[this.tableName] ?? []).map(toItem));
+        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async createIfAbsent(item: DriveItem): Promise<boolean> {
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...item, sortKey: sortKeyOf(item.kind, item.name, item.itemId) },
+          ConditionExpression: 'attribute_not_exists(itemId)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async children(parentId: string, limit: number, cursor?: string): Promise<Page<DriveItem>> {
+    const out = await documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byParent',
+        KeyConditionExpression: 'parentId = :p',
+        ExpressionAttributeValues: { ':p': parentId },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ['itemId', 'parentId', 'sortKey']),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toItem), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async markReady(itemId: string, size: number): Promise<boolean> {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { itemId },
+          UpdateExpression: 'SET #status = :ready, #size = :size',
+          ConditionExpression: 'attribute_exists(itemId)',
+          ExpressionAttributeNames: { '#status': 'status', '#size': 'size' },
+          ExpressionAttributeValues: { ':ready': 'ready', ':size': size },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}
+
+function toItem(item: Record<string, unknown>): DriveItem {
+  const { sortKey: _s, ...rest } = item;
+  return rest as unknown as DriveItem;
+}

@@ -1,0 +1,62 @@
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { CustomerUploadKey, FileStore, ObjectKeys, UploadTarget } from '../domain/ports.ts';
+
+const UPLOAD_URL_SECONDS = 15 * 60;
+/** Download links are short-lived: long enough to start a download, too short to be worth forwarding. */
+const DOWNLOAD_URL_SECONDS = 5 * 60;
+
+const s3 = new S3Client({});
+
+/**
+ * The drive bucket's key layout: `drive/<itemId>` for staff files and
+ * `customer-uploads/<contactId>/<batchId>/<batchSize>/<itemId>` for customer uploads, the only
+ * prefix customer-facing functions may write to and the one that triggers the notifier.
+ */
+export const objectKeys: ObjectKeys = {
+  staffFile: (itemId) => `drive/${itemId}`,
+  customerUpload: (k) => `customer-uploads/${k.contactId}/${k.batchId}/${k.batchSize}/${k.itemId}`,
+  parseCustomerUpload(objectKey): CustomerUploadKey | undefined {
+    const m = /^customer-uploads\/([\w-]{1,64})\/([\w-]{1,64})\/(\d{1,3})\/([\w-]{1,64})$/.exec(objectKey);
+    return m ? { contactId: m[1], batchId: m[2], batchSize: Number(m[3]), itemId: m[4] } : undefined;
+  },
+};
+
+/** RFC 6266: an ASCII fallback plus the exact UTF-8 name, so "Bilanz – März.pdf" downloads as itself. */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+export class S3FileStore implements FileStore {
+  constructor(private readonly bucket: string) {}
+
+  async uploadTarget(objectKey: string, contentType: string, size: number): Promise<UploadTarget> {
+    // The length is signed: S3 refuses a body of any other size, whatever the client claims.
+    const url = await getSignedUrl(
+      s3,
+      new PutObjectCommand({ Bucket: this.bucket, Key: objectKey, ContentType: contentType, ContentLength: size }),
+      { expiresIn: UPLOAD_URL_SECONDS, signableHeaders: new Set(['content-type', 'content-length']) },
+    );
+    return { url, method: 'PUT', headers: { 'content-type': contentType } };
+  }
+
+  downloadUrl(objectKey: string, fileName: string): Promise<string> {
+    return getSignedUrl(
+      s3,
+      new GetObjectCommand({ Bucket: this.bucket, Key: objectKey, ResponseContentDisposition: contentDisposition(fileName) }),
+      { expiresIn: DOWNLOAD_URL_SECONDS },
+    );
+  }
+
+  async sizeOf(objectKey: string): Promise<number | undefined> {
+    try {
+      const head = await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey }));
+      return head.ContentLength;
+    } catch (error) {
+      const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404) return undefined;
+      throw error;
+    }
+  }
+}

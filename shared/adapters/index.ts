@@ -1,0 +1,22 @@
+/**
+ * Adapters built from the function's environment. Each reads its variable when called at module
+ * scope, so a function deployed without a binding fails at cold start, not on a request.
+ */
+import { requireEnv } from '../env.ts';
+import { DynamoContactStore } from './contact-store.ts';
+import { CognitoCustomerDirectory } from './customer-directory.ts';
+import { DynamoDriveStore } from './drive-store.ts';
+import { S3FileStore } from './file-store.ts';
+import { SesMailer } from './mailer.ts';
+import { DynamoShareStore } from './share-store.ts';
+import { DynamoUploadLedger } from './upload-ledger.ts';
+
+export { objectKeys } from './file-store.ts';
+export const contactStore = () => new DynamoContactStore(requireEnv('CONTACTS_TABLE'));
+export const shareStore = () => new DynamoShareStore(requireEnv('SHARES_TABLE'));
+export const driveStore = () => new DynamoDriveStore(requireEnv('DRIVE_TABLE'));
+export const uploadLedger = () => new DynamoUploadLedger(requireEnv('UPLOAD_BATCHES_TABLE'));
+export const fileStore = () => new S3FileStore(requireEnv('DRIVE_BUCKET'));
+export const mailer = () => new SesMailer(requireEnv('SENDER_EMAIL'));
+export const customerDirectory = () => new CognitoCustomerDirectory(requireEnv('CUSTOMER_USER_POOL_ID'));
+export const firm = () => ({ firmName: requireEnv('FIRM_NAME'), portalUrl: requireEnv('PORTAL_URL') });

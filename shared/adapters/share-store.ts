@@ -1,0 +1,49 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Share } from '../domain/model.ts';
+import type { ShareStore } from '../domain/ports.ts';
+import { documents, isConditionFailure } from './dynamo.ts';
+
+/** shares table: PK contactId, SK itemId; GSI byItem (itemId, contactId) for "shared with whom". */
+export class DynamoShareStore implements ShareStore {
+  constructor(private readonly tableName: string) {}
+
+  async sharedWith(contactIds: string[]): Promise<Share[]> {
+    const pages = await Promise.all(contactIds.map((id) => this.allOf(id)));
+    return pages.flat();
+  }
+
+  private async allOf(contactId: string): Promise<Share[]> {
+    const shares: Share[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'contactId = :c',
+          ExpressionAttributeValues: { ':c': contactId },
+          ExclusiveStartKey: start,
+        }),
+      );
+      shares.push(...((out.Items ?? []) as Share[]));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return shares;
+  }
+
+  async addNew(shares: Share[]): Promise<Share[]> {
+    const added = await Promise.all(
+      shares.map(async (share) => {
+        try {
+          await documents.send(
+            new PutCommand({ TableName: this.tableName, Item: share, ConditionExpression: 'attribute_not_exists(itemId)' }),
+          );
+          return share;
+        } catch (error) {
+          if (isConditionFailure(error)) return undefined;
+          throw error;
+        }
+      }),
+    );
+    return added.filter((s): s is Share => s !== undefined);
+  }
+}

@@ -1,0 +1,54 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { UploadLedger } from '../domain/ports.ts';
+import { documents, isConditionFailure } from './dynamo.ts';
+
+/** A claim older than this is taken to be from a crashed delivery and may be taken over. */
+const STALE_CLAIM_MS = 60_000;
+/** Ledger entries outlive any S3 redelivery by far, then expire by TTL. */
+const KEEP_SECONDS = 14 * 24 * 3600;
+
+/** uploadBatches table: PK batchId; arrived (string set), claimedAt, notifiedAt, expiresAt (TTL). */
+export class DynamoUploadLedger implements UploadLedger {
+  constructor(private readonly tableName: string) {}
+
+  async recordArrival(batchId: string, itemId: string): Promise<string[]> {
+    const out = await documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { batchId },
+        UpdateExpression: 'ADD arrived :item SET expiresAt = if_not_exists(expiresAt, :expires)',
+        ExpressionAttributeValues: { ':item': new Set([itemId]), ':expires': Math.floor(Date.now() / 1000) + KEEP_SECONDS },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return [...((out.Attributes?.arrived as Set<string> | undefined) ?? [])];
+  }
+
+  async claimNotification(batchId: string, now: Date): Promise<boolean> {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { batchId },
+          UpdateExpression: 'SET claimedAt = :now',
+          ConditionExpression: 'attribute_not_exists(notifiedAt) AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)',
+          ExpressionAttributeValues: { ':now': now.getTime(), ':stale': now.getTime() - STALE_CLAIM_MS },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async markNotified(batchId: string, now: Date): Promise<void> {
+    await documents.send(
+      new UpdateCommand({ TableName: this.tableName, Key: { batchId }, UpdateExpression: 'SET notifiedAt = :now', ExpressionAttributeValues: { ':now': now.toISOString() } }),
+    );
+  }
+
+  async releaseClaim(batchId: string): Promise<void> {
+    await documents.send(new UpdateCommand({ TableName: this.tableName, Key: { batchId }, UpdateExpression: 'REMOVE claimedAt' }));
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Who may see and do what. Every route's authorisation decision is made here, from records the
+ * caller's handler has loaded; nothing here does I/O, so it is tested exhaustively on its own
+ * (test/unit/access-policy.test.ts).
+ */
+import { AppError, forbidden, notFound } from '../errors.ts';
+import type { Contact, CustomerPrincipal, DriveItem, StaffPrincipal } from './model.ts';
+
+/** Claims as API Gateway's JWT authorizer passes them: every value a string, lists as "[a b]". */
+export type JwtClaims = Record<string, string | number | boolean | string[] | undefined>;
+
+export const ADMINS_GROUP = 'admins';
+export const CONTACT_CLAIM = 'custom:contactId';
+
+function claimString(claims: JwtClaims, name: string): string | undefined {
+  const v = claims[name];
+  return v === undefined ? undefined : String(v);
+}
+
+/** API Gateway flattens array claims to "[a b c]"; accept both that and a real array. */
+export function claimList(value: JwtClaims[string]): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.map(String);
+  const s = String(value).trim();
+  const inner = s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s;
+  return inner.split(/[\s,]+/).filter(Boolean);
+}
+
+const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in again: this token is not an ID token of this portal.');
+
+/** A staff caller. The staff API's authorizer has already checked the token belongs to the staff pool. */
+export function staffPrincipal(claims: JwtClaims): StaffPrincipal {
+  const sub = claimString(claims, 'sub');
+  const email = claimString(claims, 'email');
+  if (claimString(claims, 'token_use') !== 'id' || !sub || !email) throw unauthenticated();
+  return { kind: 'staff', sub, email, isAdmin: claimList(claims['cognito:groups']).includes(ADMINS_GROUP) };
+}
+
+export function requireAdmin(staff: StaffPrincipal): void {
+  if (!staff.isAdmin) throw forbidden('admin_only', 'Only portal administrators may do this.');
+}
+
+export const accessClosed = () =>
+  forbidden('access_closed', 'Your access to the portal is closed. Please contact the firm if you need it again.');
+
+/**
+ * A customer caller, decided afresh on every request from the contact record, so closing access
+ * takes effect at once — also for tokens issued before (cognito-local even lets a disabled user
+ * sign in; AWS keeps issued tokens valid until they expire).
+ */
+export function customerPrincipal(claims: JwtClaims, contact: Contact | undefined): CustomerPrincipal {
+  const sub = claimString(claims, 'sub');
+  const contactId = claimString(claims, CONTACT_CLAIM);
+  if (claimString(claims, 'token_use') !== 'id' || !sub) throw unauthenticated();
+  if (!contactId || !contact || contact.contactId !== contactId) throw accessClosed();
+  const access = contact.access;
+  if (contact.archived || (access.state !== 'active' && access.state !== 'invited')) throw accessClosed();
+  // The contact record names the one user that holds its access: a reused or forged link is refused.
+  if (access.userSub !== sub) throw accessClosed();
+  const issuedAt = Number(claims.iat ?? 0);
+  if (access.tokensValidAfter !== undefined && !(issuedAt >= access.tokensValidAfter)) throw accessClosed();
+  return {
+    kind: 'customer',
+    sub,
+    email: claimString(claims, 'email') ?? contact.email ?? '',
+    contactId,
+    name: contact.name,
+    granteeIds: [contactId, ...contact.organisationIds],
+  };
+}
+
+/** The ids shared with a customer (with them or their organisations), as loaded from the shares. */
+export type Grants = ReadonlySet<string>;
+
+/**
+ * A customer sees an item when it, or a folder above it, is shared with them or one of their
+ * organisations, or when they uploaded it themselves. Unfinished uploads are never shown.
+ */
+export function customerCanSee(customer: CustomerPrincipal, item: DriveItem, grants: Grants): boolean {
+  if (item.status !== 'ready') return false;
+  if (grants.has(item.itemId) || item.ancestorIds.some((id) => grants.has(id))) return true;
+  return item.createdBy.kind === 'customer' && item.createdBy.id === customer.contactId;
+}
+
+/** The item if the customer may see it and it is of the expected kind; otherwise the same 404 as a missing item. */
+export function visibleToCustomer(
+  customer: CustomerPrincipal,
+  item: DriveItem | undefined,
+  grants: Grants,
+  kind: DriveItem['kind'],
+): DriveItem {
+  if (!item || item.kind !== kind || !customerCanSee(customer, item, grants)) throw notFound(kind);
+  return item;
+}
+
+/** A customer may upload a revised version of a staff file they can see; it lands beside it as a new file. */
+export function customerCanRevise(customer: CustomerPrincipal, item: DriveItem | undefined, grants: Grants): DriveItem {
+  const file = visibleToCustomer(customer, item, grants, 'file');
+  return file;
+}

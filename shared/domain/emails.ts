@@ -1,0 +1,57 @@
+/** The text of every email the portal sends. Plain text: it reads the same in every mail client. */
+import type { Email } from './ports.ts';
+
+export function invitationEmail(p: { firmName: string; portalUrl: string; to: string; name: string; temporaryPassword: string }): Email {
+  return {
+    to: [p.to],
+    subject: `${p.firmName} has opened a client portal for you`,
+    text: [
+      `Dear ${p.name},`,
+      '',
+      `${p.firmName} shares documents with you through a secure client portal.`,
+      '',
+      `Portal: ${p.portalUrl}`,
+      `Sign-in email: ${p.to}`,
+      `Temporary password: ${p.temporaryPassword}`,
+      '',
+      'Sign in with the temporary password; you will then choose your own password.',
+      'The temporary password expires in 7 days. If it has expired, ask us to send a new invitation.',
+    ].join('\n'),
+  };
+}
+
+export function documentsSharedEmail(p: { firmName: string; portalUrl: string; to: string; name: string; itemNames: string[] }): Email {
+  return {
+    to: [p.to],
+    subject: `${p.firmName} shared ${p.itemNames.length === 1 ? 'a document' : `${p.itemNames.length} documents`} with you`,
+    text: [
+      `Dear ${p.name},`,
+      '',
+      `${p.firmName} shared the following with you:`,
+      ...p.itemNames.map((n) => `  - ${n}`),
+      '',
+      `Open your portal to see them: ${p.portalUrl}`,
+    ].join('\n'),
+  };
+}
+
+export function customerUploadEmail(p: { firmName: string; driveUrl: string; to: string[]; contactName: string; fileNames: string[] }): Email {
+  return {
+    to: p.to,
+    subject: `${p.contactName} uploaded ${p.fileNames.length === 1 ? 'a document' : `${p.fileNames.length} documents`}`,
+    text: [
+      `${p.contactName} uploaded to the ${p.firmName} portal:`,
+      ...p.fileNames.map((n) => `  - ${n}`),
+      '',
+      `They are in the drive: ${p.driveUrl}`,
+    ].join('\n'),
+  };
+}
+
+export function newSignUpEmail(p: { firmName: string; to: string[]; name: string; email: string }): Email {
+  return {
+    to: p.to,
+    subject: `New portal sign-up: ${p.name}`,
+    text: `${p.name} <${p.email}> signed up to the ${p.firmName} portal and now has access.`,
+  };
+}

@@ -1,0 +1,83 @@
+/** The portal's records as the domain sees them; adapters map them to tables and keys. */
+
+export type ContactKind = 'person' | 'organisation';
+export type AccessState = 'none' | 'invited' | 'active' | 'closed';
+
+export interface PortalAccess {
+  state: AccessState;
+  /** The customer user's `sub` in the customer pool. */
+  userSub?: string;
+  username?: string;
+  invitedAt?: string;
+  activatedAt?: string;
+  closedAt?: string;
+  /** Tokens issued before this instant (seconds since epoch) are refused, even after a reopen. */
+  tokensValidAfter?: number;
+}
+
+export interface Contact {
+  contactId: string;
+  kind: ContactKind;
+  name: string;
+  email?: string;
+  /** Staff emails told when this contact uploads. */
+  responsibleStaff: string[];
+  /** Organisations this person belongs to; their shares are visible to the person too. */
+  organisationIds: string[];
+  access: PortalAccess;
+  /** The drive folder where this contact's uploads land ("From <name>"). */
+  inboxFolderId?: string;
+  archived: boolean;
+  createdAt: string;
+  createdBy: string;
+}
+
+export type ItemKind = 'folder' | 'file';
+export type ItemStatus = 'pending' | 'ready';
+
+export interface DriveItem {
+  itemId: string;
+  kind: ItemKind;
+  name: string;
+  /** `ROOT_FOLDER_ID` for top-level items. */
+  parentId: string;
+  /** Folder ids from the top down to the parent: an item inside a shared folder is shared. */
+  ancestorIds: string[];
+  status: ItemStatus;
+  size?: number;
+  contentType?: string;
+  /** The S3 key; made by the server, never from a user's file name. */
+  objectKey?: string;
+  createdAt: string;
+  createdBy: { kind: 'staff' | 'customer'; id: string; name: string };
+  /** For customer uploads: the batch they came in, for one email per batch. */
+  uploadBatchId?: string;
+  /** For a revised version uploaded by a customer: the staff file it revises. */
+  revisesItemId?: string;
+}
+
+export const ROOT_FOLDER_ID = 'root';
+
+export interface Share {
+  contactId: string;
+  itemId: string;
+  sharedAt: string;
+  sharedBy: string;
+}
+
+export interface StaffPrincipal {
+  kind: 'staff';
+  sub: string;
+  email: string;
+  isAdmin: boolean;
+}
+
+export interface CustomerPrincipal {
+  kind: 'customer';
+  sub: string;
+  email: string;
+  contactId: string;
+  name: string;
+  /** The contact itself plus its organisations: whose shares this customer sees. */
+  granteeIds: string[];
+}

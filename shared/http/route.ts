@@ -1,0 +1,115 @@
+/**
+ * The one way a handler becomes an HTTP route: middy parses the body, zod validates path, query
+ * and body, the caller is turned into a principal by the access policy, and every error leaves
+ * as `{"error": {"code", "message"}}` with a 4xx status — or a logged 500 for our own bugs.
+ */
+import middy from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { contactStore } from '../adapters/index.ts';
+import { requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
+import type { CustomerPrincipal, StaffPrincipal } from '../domain/model.ts';
+import { AppError } from '../errors.ts';
+import { authenticateCustomer } from '../services/customer-portal.ts';
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+  path?: P;
+  query?: Q;
+  body?: B;
+}
+
+export interface RouteInput<P, Q, B> {
+  path: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+}
+
+export interface RouteResult {
+  status?: number;
+  body: unknown;
+}
+
+function json(status: number, body: unknown): APIGatewayProxyResultV2 {
+  return { statusCode: status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`)
+    .join('; ');
+}
+
+function parse<S extends Schema | undefined>(schema: S, value: unknown, where: string): Out<S> {
+  if (!schema) return undefined as Out<S>;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new AppError(400, 'invalid_request', `${where} ${describeIssues(result.error)}`.trim());
+  return result.data as Out<S>;
+}
+
+/** Turns anything thrown into the error contract; only unexpected errors are 500s, and they are logged. */
+export function errorResponse(error: unknown): APIGatewayProxyResultV2 {
+  if (error instanceof AppError) return json(error.status, { error: { code: error.code, message: error.message } });
+  const status = (error as { statusCode?: number }).statusCode;
+  if (status === 415) return json(415, { error: { code: 'unsupported_media_type', message: 'Send the body as JSON with Content-Type: application/json.' } });
+  if (status === 422 || status === 400) return json(400, { error: { code: 'invalid_json', message: 'The body is not valid JSON.' } });
+  console.error(JSON.stringify({ level: 'error', message: 'unhandled', error: String((error as Error)?.stack ?? error) }));
+  return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; please try again.' } });
+}
+
+function build<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, C>(
+  spec: RouteSpec<P, Q, B>,
+  principalOf: (claims: JwtClaims) => Promise<C>,
+  run: (input: RouteInput<P, Q, B> & { caller: C }) => Promise<RouteResult>,
+) {
+  const core = async (event: Event): Promise<APIGatewayProxyResultV2> => {
+    const caller = await principalOf((event.requestContext.authorizer?.jwt?.claims ?? {}) as JwtClaims);
+    const input = {
+      path: parse(spec.path, event.pathParameters, 'path'),
+      query: parse(spec.query, event.queryStringParameters, 'query'),
+      body: parse(spec.body, event.body, 'body'),
+      caller,
+    } as RouteInput<P, Q, B> & { caller: C };
+    const result = await run(input);
+    return json(result.status ?? 200, result.body);
+  };
+  const handler = middy<Event, APIGatewayProxyResultV2>(core);
+  if (spec.body) handler.use(httpJsonBodyParser());
+  handler.onError(async (request) => {
+    request.response = errorResponse(request.error);
+  });
+  return handler;
+}
+
+/** A route of the staff API; `admin: true` also requires the `admins` group. */
+export function staffRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  spec: RouteSpec<P, Q, B> & { admin?: boolean },
+  run: (input: RouteInput<P, Q, B> & { caller: StaffPrincipal }) => Promise<RouteResult>,
+) {
+  return build(spec, async (claims) => {
+    const staff = staffPrincipal(claims);
+    if (spec.admin) requireAdmin(staff);
+    return staff;
+  }, run);
+}
+
+/** A route of the customer API: the caller's access is checked on every request (F7). */
+export function customerRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  spec: RouteSpec<P, Q, B>,
+  run: (input: RouteInput<P, Q, B> & { caller: CustomerPrincipal }) => Promise<RouteResult>,
+) {
+  const contacts = contactStore();
+  return build(spec, (claims) => authenticateCustomer(contacts, claims), run);
+}
+
+/** Shared field schemas: ids are server-made, so anything else is refused before it reaches a store. */
+export const id = z.string().regex(/^[\w-]{1,64}$/, 'must be an id returned by the API');
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2048).optional(),
+});

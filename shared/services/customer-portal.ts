@@ -1,0 +1,164 @@
+import { badRequest } from '../errors.ts';
+import { customerCanRevise, customerCanSee, customerPrincipal, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
+import { newId } from '../domain/ids.ts';
+import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
+import { inboxFolderName, revisedName } from '../domain/naming.ts';
+import type { ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore, UploadTarget } from '../domain/ports.ts';
+import { downloadUrl, itemName, MAX_SINGLE_UPLOAD_BYTES } from './drive.ts';
+import { sharesOfContact } from './sharing.ts';
+
+export interface PortalDeps {
+  shares: ShareStore;
+  drive: DriveStore;
+}
+
+/** One key read per request: the contact record decides whether this token still opens the portal. */
+export async function authenticateCustomer(contacts: ContactStore, claims: JwtClaims): Promise<CustomerPrincipal> {
+  const contactId = claims['custom:contactId'];
+  const contact = typeof contactId === 'string' && contactId ? await contacts.get(contactId) : undefined;
+  return customerPrincipal(claims, contact);
+}
+
+export async function grantsOf(shares: ShareStore, customer: CustomerPrincipal): Promise<Grants> {
+  return new Set((await shares.sharedWith(customer.granteeIds)).map((s) => s.itemId));
+}
+
+export const inboxFolderId = (contactId: string) => `inbox-${contactId}`;
+
+export interface PortalItem {
+  itemId: string;
+  kind: DriveItem['kind'];
+  name: string;
+  size?: number;
+  contentType?: string;
+  updatedAt: string;
+  sharedBy?: string;
+  uploadedByYou: boolean;
+}
+
+/** What a customer is shown of an item: never internal keys, ancestry or staff ids. */
+export function toPortalItem(customer: CustomerPrincipal, item: DriveItem, sharedBy?: string): PortalItem {
+  return {
+    itemId: item.itemId,
+    kind: item.kind,
+    name: item.name,
+    size: item.size,
+    contentType: item.contentType,
+    updatedAt: item.createdAt,
+    sharedBy,
+    uploadedByYou: item.createdBy.kind === 'customer' && item.createdBy.id === customer.contactId,
+  };
+}
+
+/** The top level of a customer's portal: everything shared with them or their organisations, and their own uploads. */
+export async function listSharedRoots(deps: PortalDeps, customer: CustomerPrincipal): Promise<PortalItem[]> {
+  const shared = await sharesOfContact(deps, customer.granteeIds);
+  const roots = shared.filter((s) => s.item.status === 'ready').map((s) => toPortalItem(customer, s.item, s.sharedBy));
+  const inbox = await deps.drive.get(inboxFolderId(customer.contactId));
+  if (inbox && !roots.some((r) => r.itemId === inbox.itemId)) roots.push(toPortalItem(customer, inbox));
+  return roots;
+}
+
+export async function listSharedFolder(
+  deps: PortalDeps,
+  customer: CustomerPrincipal,
+  folderId: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page<PortalItem>> {
+  const grants = await grantsOf(deps.shares, customer);
+  visibleToCustomer(customer, await deps.drive.get(folderId), grants, 'folder');
+  const page = await deps.drive.children(folderId, limit, cursor);
+  return {
+    items: page.items.filter((i) => customerCanSee(customer, i, grants)).map((i) => toPortalItem(customer, i)),
+    cursor: page.cursor,
+  };
+}
+
+export async function downloadShared(deps: PortalDeps & { files: FileStore }, customer: CustomerPrincipal, itemId: string) {
+  const grants = await grantsOf(deps.shares, customer);
+  const file = visibleToCustomer(customer, await deps.drive.get(itemId), grants, 'file');
+  return downloadUrl(deps.files, file);
+}
+
+export interface UploadRequestFile {
+  name: string;
+  size: number;
+  contentType: string;
+}
+
+export const MAX_FILES_PER_BATCH = 50;
+
+/**
+ * Starts a customer upload batch. New documents land in the contact's inbox folder; a revised
+ * version of a shared file lands beside it under a new name. Either way the server makes a
+ * fresh key below the customer-upload prefix, so no upload can replace a staff file.
+ */
+export async function startCustomerUpload(
+  deps: PortalDeps & { files: FileStore; keys: ObjectKeys },
+  customer: CustomerPrincipal,
+  input: { files: UploadRequestFile[]; revisesItemId?: string },
+  now = new Date(),
+): Promise<{ batchId: string; uploads: { item: PortalItem; upload: UploadTarget }[] }> {
+  if (input.files.length === 0 || input.files.length > MAX_FILES_PER_BATCH) {
+    throw badRequest('invalid_request', `files: send 1 to ${MAX_FILES_PER_BATCH} files per upload.`);
+  }
+  const tooLarge = input.files.find((f) => f.size > MAX_SINGLE_UPLOAD_BYTES);
+  if (tooLarge) throw badRequest('file_too_large', `files: "${tooLarge.name}" is over 5 GB.`);
+  const names = input.files.map((f) => itemName(f.name));
+
+  let placement: { parentId: string; ancestorIds: string[] };
+  let nameOf = (name: string) => name;
+  let revisesItemId: string | undefined;
+  if (input.revisesItemId) {
+    if (input.files.length !== 1) throw badRequest('invalid_request', 'files: a revised version is one file.');
+    const original = customerCanRevise(customer, await deps.drive.get(input.revisesItemId), await grantsOf(deps.shares, customer));
+    placement = { parentId: original.parentId, ancestorIds: original.ancestorIds };
+    nameOf = () => revisedName(original.name, customer.name, now);
+    revisesItemId = original.itemId;
+  } else {
+    const inbox = await ensureInbox(deps.drive, customer, now);
+    placement = { parentId: inbox.itemId, ancestorIds: [...inbox.ancestorIds, inbox.itemId] };
+  }
+
+  const batchId = newId();
+  const uploads = [];
+  for (const [i, file] of input.files.entries()) {
+    const itemId = newId();
+    const item: DriveItem = {
+      itemId,
+      kind: 'file',
+      name: nameOf(names[i]),
+      ...placement,
+      status: 'pending',
+      size: file.size,
+      contentType: file.contentType,
+      objectKey: deps.keys.customerUpload({ contactId: customer.contactId, batchId, batchSize: input.files.length, itemId }),
+      createdAt: now.toISOString(),
+      createdBy: { kind: 'customer', id: customer.contactId, name: customer.name },
+      uploadBatchId: batchId,
+      revisesItemId,
+    };
+    await deps.drive.createIfAbsent(item);
+    uploads.push({ item: toPortalItem(customer, item), upload: await deps.files.uploadTarget(item.objectKey!, file.contentType, file.size) });
+  }
+  return { batchId, uploads };
+}
+
+async function ensureInbox(drive: DriveStore, customer: CustomerPrincipal, now: Date): Promise<DriveItem> {
+  const existing = await drive.get(inboxFolderId(customer.contactId));
+  if (existing) return existing;
+  const inbox: DriveItem = {
+    itemId: inboxFolderId(customer.contactId),
+    kind: 'folder',
+    name: inboxFolderName(customer.name),
+    parentId: ROOT_FOLDER_ID,
+    ancestorIds: [],
+    status: 'ready',
+    createdAt: now.toISOString(),
+    createdBy: { kind: 'customer', id: customer.contactId, name: customer.name },
+  };
+  // Two first uploads racing both end with the same folder.
+  await drive.createIfAbsent(inbox);
+  return inbox;
+}

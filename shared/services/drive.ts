@@ -1,0 +1,97 @@
+import { badRequest, conflict, notFound } from '../errors.ts';
+import { newId } from '../domain/ids.ts';
+import { ROOT_FOLDER_ID, type DriveItem, type StaffPrincipal } from '../domain/model.ts';
+import { cleanItemName } from '../domain/naming.ts';
+import type { DriveStore, FileStore, ObjectKeys, Page, UploadTarget } from '../domain/ports.ts';
+
+/** S3's limit for one PUT; larger files need a multipart upload. */
+export const MAX_SINGLE_UPLOAD_BYTES = 5 * 1024 ** 3;
+
+export interface DriveDeps {
+  drive: DriveStore;
+  files: FileStore;
+  keys: ObjectKeys;
+}
+
+export function itemName(raw: string): string {
+  const name = cleanItemName(raw);
+  if (!name) throw badRequest('invalid_name', 'name: use 1–255 characters, without "/", "\\" or control characters.');
+  return name;
+}
+
+/** The folder new items go into, with the ancestry they inherit; the root is virtual. */
+export async function parentFolder(drive: DriveStore, parentId: string): Promise<{ parentId: string; ancestorIds: string[] }> {
+  if (parentId === ROOT_FOLDER_ID) return { parentId, ancestorIds: [] };
+  const parent = await drive.get(parentId);
+  if (!parent || parent.kind !== 'folder') throw notFound('folder');
+  return { parentId, ancestorIds: [...parent.ancestorIds, parent.itemId] };
+}
+
+function staffAuthor(staff: StaffPrincipal): DriveItem['createdBy'] {
+  return { kind: 'staff', id: staff.sub, name: staff.email };
+}
+
+export async function createFolder(drive: DriveStore, staff: StaffPrincipal, parentId: string, rawName: string, now = new Date()): Promise<DriveItem> {
+  const folder: DriveItem = {
+    itemId: newId(),
+    kind: 'folder',
+    name: itemName(rawName),
+    ...(await parentFolder(drive, parentId)),
+    status: 'ready',
+    createdAt: now.toISOString(),
+    createdBy: staffAuthor(staff),
+  };
+  await drive.createIfAbsent(folder);
+  return folder;
+}
+
+export async function listFolder(drive: DriveStore, folderId: string, limit: number, cursor?: string): Promise<Page<DriveItem>> {
+  await parentFolder(drive, folderId);
+  return drive.children(folderId, limit, cursor);
+}
+
+/** Starts a staff upload: the item stays `pending` (invisible to customers) until the upload is completed. */
+export async function startStaffUpload(
+  deps: DriveDeps,
+  staff: StaffPrincipal,
+  input: { parentId: string; name: string; size: number; contentType: string },
+  now = new Date(),
+): Promise<{ item: DriveItem; upload: UploadTarget }> {
+  if (input.size > MAX_SINGLE_UPLOAD_BYTES) throw badRequest('file_too_large', 'size: files over 5 GB need a multipart upload.');
+  const itemId = newId();
+  const item: DriveItem = {
+    itemId,
+    kind: 'file',
+    name: itemName(input.name),
+    ...(await parentFolder(deps.drive, input.parentId)),
+    status: 'pending',
+    size: input.size,
+    contentType: input.contentType,
+    objectKey: deps.keys.staffFile(itemId),
+    createdAt: now.toISOString(),
+    createdBy: staffAuthor(staff),
+  };
+  await deps.drive.createIfAbsent(item);
+  return { item, upload: await deps.files.uploadTarget(item.objectKey!, input.contentType, input.size) };
+}
+
+/** Completes a staff upload once its bytes are in the bucket; the stored size is the real one. */
+export async function completeStaffUpload(deps: DriveDeps, itemId: string): Promise<DriveItem> {
+  const item = await deps.drive.get(itemId);
+  if (!item || item.kind !== 'file' || !item.objectKey) throw notFound('file');
+  const size = await deps.files.sizeOf(item.objectKey);
+  if (size === undefined) throw conflict('upload_missing', 'The file has not been uploaded yet; upload it, then complete.');
+  await deps.drive.markReady(itemId, size);
+  return { ...item, status: 'ready', size };
+}
+
+export async function downloadUrl(files: FileStore, item: DriveItem): Promise<{ url: string; name: string; size?: number }> {
+  if (item.status !== 'ready' || !item.objectKey) throw conflict('upload_incomplete', 'This file has not finished uploading.');
+  return { url: await files.downloadUrl(item.objectKey, item.name), name: item.name, size: item.size };
+}
+
+export async function staffDownload(deps: DriveDeps, itemId: string) {
+  const item = await deps.drive.get(itemId);
+  if (!item || item.kind !== 'file') throw notFound('file');
+  return downloadUrl(deps.files, item);
+}
