@@ -1,0 +1,269 @@
+/**
+ * The local cloud: the synthesized Portico stack running on this machine against emulators.
+ * Everything it runs is read from the template in the cloud assembly (see template.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { AsyncInvoker } from './async-invoke.ts';
+import { freePort, startCognito, startDynamoDb, startS3, startSes, stopProcess, type Emulator } from './emulators.ts';
+import { FunctionHost } from './functions.ts';
+import { LocalGateway } from './gateway.ts';
+import { corsXml, createIdentity, createTables, localBucketName, localCredentials, localTableName, LOCAL_ACCOUNT, LOCAL_REGION, type CognitoIds } from './provision.ts';
+import { cloudModel, readTemplate, Resolver, type CloudModel, type FunctionSpec } from './template.ts';
+
+export const STACK_NAME = 'Portico';
+
+export interface LocalCloudOptions {
+  /** Keep state here across restarts; without it everything lives in a temporary folder and in memory. */
+  stateDir?: string;
+  /** Run `cdk synth` first (with cdk-nag). Default true. */
+  synth?: boolean;
+  assemblyDir?: string;
+  /** Delay before the first retry of a failed asynchronous invocation. Default 200 ms. */
+  retryDelayMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  model: CloudModel;
+  /** The stack's outputs, resolved to their local values. */
+  outputs: Record<string, string>;
+  staffApiUrl: string;
+  customerApiUrl: string;
+  staffPool: { userPoolId: string; clientId: string };
+  customerPool: { userPoolId: string; clientId: string };
+  bucketName: string;
+  endpoints: { dynamodb: string; s3: string; cognito: string; ses: string; control: string };
+  /** Environment that points any AWS SDK v3 client at the emulators. */
+  sdkEnv: Record<string, string>;
+  asyncInvoker: AsyncInvoker;
+  stop(): Promise<void>;
+}
+
+export function synthesize(assemblyDir: string): void {
+  const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', assemblyDir], { stdio: 'inherit', env: { ...process.env } });
+  if (result.status !== 0) throw new Error(`cdk synth failed (exit ${result.status}); fix the findings above`);
+}
+
+export function sdkEnvironment(endpoints: { dynamodb: string; s3: string; cognito: string; ses: string }): Record<string, string> {
+  return {
+    AWS_REGION: LOCAL_REGION,
+    AWS_DEFAULT_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
+    AWS_ENDPOINT_URL_SES: endpoints.ses,
+    // s3rver stores aws-chunked framing inside objects unless checksums are only sent when required.
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+  };
+}
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const log = options.log ?? (() => {});
+  const assemblyDir = path.resolve(options.assemblyDir ?? 'cdk.out');
+  if (options.synth !== false) {
+    log('Synthesizing the stack (cdk synth, cdk-nag included)…');
+    synthesize(assemblyDir);
+  }
+  const model = cloudModel(readTemplate(assemblyDir, STACK_NAME), assemblyDir);
+  const persistent = !!options.stateDir;
+  const stateDir = path.resolve(options.stateDir ?? mkdtempSync(path.join(tmpdir(), 'portico-cloud-')));
+  const logDir = path.join(stateDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const stateFile = path.join(stateDir, 'state.json');
+  const known: CognitoIds = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : { pools: {}, clients: {} };
+
+  const started: Emulator[] = [];
+  const servers: Server[] = [];
+  const gateways: LocalGateway[] = [];
+  let functions: FunctionHost | undefined;
+  const stop = async () => {
+    functions?.stop();
+    await Promise.all(gateways.map((g) => g.close()));
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    await Promise.all(started.map((e) => stopProcess(e.process)));
+    if (!persistent) rmSync(stateDir, { recursive: true, force: true });
+  };
+
+  try {
+    // The control endpoint exists first: cognito-local must know where to invoke triggers.
+    const controlPort = await freePort();
+    const control = `http://127.0.0.1:${controlPort}`;
+    const triggerNames = [...new Set(model.userPools.flatMap((p) => Object.keys(p.triggers)))];
+    const buckets = model.buckets.map((b) => ({ name: localBucketName(b.logicalId), corsXml: corsXml(b.cors) }));
+
+    log('Starting DynamoDB Local, s3rver, cognito-local and aws-ses-v2-local…');
+    const [dynamodb, s3, cognito, ses] = await Promise.all([
+      startDynamoDb({ dataDir: persistent ? path.join(stateDir, 'dynamodb') : undefined, logDir }),
+      startS3({ dataDir: path.join(stateDir, 's3'), logDir, buckets }),
+      startCognito({ dir: path.join(stateDir, 'cognito'), logDir, lambdaEndpoint: control, triggers: triggerNames }),
+      startSes({ logDir }),
+    ].map((p) => p.then((e) => (started.push(e), e))));
+
+    await createTables(dynamodb.url, model);
+    const ids = await createIdentity(cognito.url, model, known);
+    writeFileSync(stateFile, JSON.stringify(ids, null, 2));
+
+    // What each Ref and Fn::GetAtt means locally.
+    const arn = (service: string, resource: string) => `arn:aws:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${resource}`;
+    const refs = new Map<string, string>([
+      ['AWS::Region', LOCAL_REGION],
+      ['AWS::AccountId', LOCAL_ACCOUNT],
+      ['AWS::Partition', 'aws'],
+      ['AWS::URLSuffix', 'amazonaws.com'],
+      ['AWS::StackName', STACK_NAME],
+    ]);
+    const attributes = new Map<string, string>();
+    const template = readTemplate(assemblyDir, STACK_NAME);
+    for (const [logicalId, r] of Object.entries(template.Resources)) {
+      refs.set(logicalId, logicalId);
+      attributes.set(`${logicalId}.Arn`, arn('local', logicalId));
+      if (r.Type === 'AWS::Lambda::Function') attributes.set(`${logicalId}.Arn`, arn('lambda', `function:${logicalId}`));
+      if (r.Type === 'AWS::SQS::Queue') attributes.set(`${logicalId}.Arn`, arn('sqs', logicalId));
+    }
+    for (const t of model.tables) {
+      refs.set(t.logicalId, localTableName(t.logicalId));
+      attributes.set(`${t.logicalId}.Arn`, arn('dynamodb', `table/${localTableName(t.logicalId)}`));
+    }
+    for (const b of model.buckets) {
+      refs.set(b.logicalId, localBucketName(b.logicalId));
+      attributes.set(`${b.logicalId}.Arn`, `arn:aws:s3:::${localBucketName(b.logicalId)}`);
+    }
+    for (const [logicalId, poolId] of Object.entries(ids.pools)) {
+      refs.set(logicalId, poolId);
+      attributes.set(`${logicalId}.Arn`, arn('cognito-idp', `userpool/${poolId}`));
+      attributes.set(`${logicalId}.ProviderURL`, `${cognito.url}/${poolId}`);
+    }
+    for (const [logicalId, clientId] of Object.entries(ids.clients)) refs.set(logicalId, clientId);
+    const apiPorts = new Map<string, number>();
+    for (const api of model.apis) {
+      apiPorts.set(api.logicalId, await freePort());
+      attributes.set(`${api.logicalId}.ApiEndpoint`, `http://127.0.0.1:${apiPorts.get(api.logicalId)}`);
+    }
+    const resolver = new Resolver(refs, attributes);
+    const endpoints = { dynamodb: dynamodb.url, s3: s3.url, cognito: cognito.url, ses: ses.url, control };
+    const sdkEnv = sdkEnvironment(endpoints);
+
+    const envOf = (spec: FunctionSpec): Record<string, string> => ({
+      PATH: process.env.PATH ?? '',
+      TZ: 'UTC',
+      ...sdkEnv,
+      AWS_LAMBDA_FUNCTION_NAME: spec.logicalId,
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
+      AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
+      ...Object.fromEntries(Object.entries(spec.environment).map(([k, v]) => [k, String(resolver.resolve(v))])),
+    });
+    functions = new FunctionHost(model.functions, envOf, path.join(logDir, 'functions'));
+    const asyncInvoker = new AsyncInvoker(
+      functions,
+      model.asyncInvoke,
+      (v) => String(resolver.resolve(v)),
+      path.join(stateDir, 'failed-events.jsonl'),
+      options.retryDelayMs ?? 200,
+    );
+
+    // S3 object events → the functions the bucket's notification configuration names.
+    const bucketIds = new Map(model.buckets.map((b) => [localBucketName(b.logicalId), b.logicalId]));
+    const deliverS3 = (record: any) => {
+      const bucketId = bucketIds.get(record?.s3?.bucket?.name);
+      const key = decodeURIComponent(String(record?.s3?.object?.key ?? '').replace(/\+/g, ' '));
+      for (const n of model.notifications) {
+        if (n.bucketLogicalId !== bucketId) continue;
+        const eventMatches = n.events.some((e) => {
+          const wanted = e.replace(/^s3:/, '');
+          return wanted.endsWith('*') ? String(record.eventName).startsWith(wanted.slice(0, -1)) : record.eventName === wanted;
+        });
+        if (!eventMatches || (n.prefix && !key.startsWith(n.prefix)) || (n.suffix && !key.endsWith(n.suffix))) continue;
+        asyncInvoker.invoke(n.functionLogicalId, { Records: [record] });
+      }
+    };
+    s3.process.on('message', (m: any) => {
+      if (m?.type === 's3-event') for (const record of m.event?.Records ?? []) deliverS3(record);
+    });
+
+    // The control endpoint: Lambda's Invoke API for cognito-local's triggers, plus local-only views.
+    const triggerFunction = (trigger: string, userPoolId: string) => {
+      const poolLogicalId = Object.entries(ids.pools).find(([, id]) => id === userPoolId)?.[0];
+      return model.userPools.find((p) => p.logicalId === poolLogicalId)?.triggers[trigger];
+    };
+    const controlServer = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = Buffer.concat(chunks).toString('utf8');
+      const reply = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(value));
+      };
+      const invoke = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '');
+      if (req.method === 'POST' && invoke) {
+        const event = JSON.parse(body || '{}');
+        const name = decodeURIComponent(invoke[1]);
+        const target = name.startsWith('trigger-') ? triggerFunction(name.slice('trigger-'.length), event.userPoolId) : name;
+        // A pool without this trigger in the template behaves as if it had none.
+        if (!target) return reply(200, event);
+        try {
+          return reply(200, await functions!.invoke(target, event));
+        } catch (error) {
+          return reply(200, { errorType: (error as any).errorType ?? 'Error', errorMessage: (error as Error).message }, { 'x-amz-function-error': 'Unhandled' });
+        }
+      }
+      if (req.method === 'GET' && req.url === '/_local/failed-events') return reply(200, asyncInvoker.failed);
+      if (req.method === 'POST' && req.url === '/_local/s3-events') {
+        // Re-delivers an S3 event record, as S3's at-least-once delivery may.
+        for (const record of JSON.parse(body).Records ?? []) deliverS3(record);
+        return reply(202, { accepted: true });
+      }
+      reply(404, { message: 'Not Found' });
+    });
+    await new Promise<void>((r) => controlServer.listen(controlPort, '127.0.0.1', r));
+    servers.push(controlServer);
+
+    // The HTTP APIs. The template's issuer names Cognito in AWS; locally it is cognito-local's issuer for the same pool.
+    const localIssuer = (issuer: string) => issuer.replace(/^https:\/\/cognito-idp\.[^/]+\.amazonaws\.com\//, `${cognito.url}/`);
+    const jwksFor = async (issuer: string) => (await fetch(`${issuer}/.well-known/jwks.json`)).json();
+    for (const api of model.apis) {
+      const gateway = new LocalGateway(
+        {
+          apiId: api.logicalId,
+          cors: api.cors,
+          routes: api.routes.map((r) => ({
+            ...r,
+            authorizer: r.authorizer
+              ? { issuer: localIssuer(String(resolver.resolve(r.authorizer.issuer))), audience: r.authorizer.audience.map((a) => String(resolver.resolve(a))) }
+              : undefined,
+          })),
+        },
+        functions,
+        jwksFor,
+      );
+      await gateway.listen(apiPorts.get(api.logicalId)!);
+      gateways.push(gateway);
+    }
+
+    const outputs: Record<string, string> = {};
+    for (const [name, o] of Object.entries(model.outputs)) outputs[name] = String(resolver.resolve(o.value));
+    const poolOf = (poolOutput: string, clientOutput: string) => ({ userPoolId: outputs[poolOutput], clientId: outputs[clientOutput] });
+    return {
+      model,
+      outputs,
+      staffApiUrl: outputs.StaffApiUrl,
+      customerApiUrl: outputs.CustomerApiUrl,
+      staffPool: poolOf('StaffUserPoolId', 'StaffWebClientId'),
+      customerPool: poolOf('CustomerUserPoolId', 'CustomerWebClientId'),
+      bucketName: outputs.DriveBucketName,
+      endpoints,
+      sdkEnv,
+      asyncInvoker,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

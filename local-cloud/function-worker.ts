@@ -1,0 +1,47 @@
+/**
+ * One Lambda execution environment: a child process that imports one bundled handler once (its
+ * cold start) and then runs invocations sent by the parent, one at a time, as Lambda does.
+ */
+import { pathToFileURL } from 'node:url';
+
+interface Invoke {
+  type: 'invoke';
+  id: string;
+  event: unknown;
+  functionName: string;
+  deadline: number;
+}
+
+const entry = process.env.PORTICO_HANDLER_FILE!;
+const exportName = process.env.PORTICO_HANDLER_EXPORT ?? 'handler';
+let handlerPromise: Promise<(event: unknown, context: unknown) => Promise<unknown>> | undefined;
+
+function loadHandler() {
+  handlerPromise ??= import(pathToFileURL(entry).href).then((m) => {
+    const fn = m[exportName];
+    if (typeof fn !== 'function') throw new Error(`${entry} exports no function "${exportName}"`);
+    return fn;
+  });
+  return handlerPromise;
+}
+
+process.on('message', async (message: Invoke) => {
+  if (message.type !== 'invoke') return;
+  const context = {
+    functionName: message.functionName,
+    awsRequestId: message.id,
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),
+  };
+  try {
+    const handler = await loadHandler();
+    const result = await handler(message.event, context);
+    process.send?.({ type: 'result', id: message.id, ok: true, result: result === undefined ? null : result });
+  } catch (error) {
+    const e = error as Error;
+    console.error(e?.stack ?? e);
+    process.send?.({ type: 'result', id: message.id, ok: false, error: { errorType: e?.name ?? 'Error', errorMessage: e?.message ?? String(e) } });
+  }
+});
+process.on('disconnect', () => process.exit(0));
+process.send?.({ type: 'ready' });

@@ -1,0 +1,148 @@
+/**
+ * Runs the bundled functions of the template as Lambda would: each function in its own child
+ * processes (so module-scope state, environment and cold starts behave as in Lambda), with the
+ * environment the template gives it, one invocation per process at a time, and its timeout.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { FunctionSpec } from './template.ts';
+
+const workerFile = path.join(path.dirname(new URL(import.meta.url).pathname), 'function-worker.ts');
+/** Enough parallel environments per function to exercise races (two deliveries at once) without a fleet. */
+const MAX_INSTANCES = 4;
+
+export class FunctionError extends Error {
+  constructor(
+    readonly errorType: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Instance {
+  child: ChildProcess;
+  busy: boolean;
+}
+
+class LocalFunction {
+  private readonly instances: Instance[] = [];
+  private readonly waiting: ((i: Instance) => void)[] = [];
+  private readonly handlerFile: string;
+  private readonly exportName: string;
+
+  constructor(
+    readonly spec: FunctionSpec,
+    private readonly env: Record<string, string>,
+    private readonly logDir: string,
+  ) {
+    const [file, exportName] = spec.handler.split('.');
+    const candidates = ['.mjs', '.js', '.cjs'].map((ext) => path.join(spec.assetDir, `${file}${ext}`));
+    const found = candidates.find((c) => existsSync(c));
+    if (!found) throw new Error(`${spec.logicalId}: no bundle ${file}.{mjs,js} in ${spec.assetDir}; run cdk synth`);
+    this.handlerFile = found;
+    this.exportName = exportName;
+  }
+
+  async invoke(event: unknown): Promise<unknown> {
+    const instance = await this.acquire();
+    const id = randomUUID();
+    const deadline = Date.now() + this.spec.timeoutSeconds * 1000;
+    try {
+      return await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          // A timed-out environment is discarded, as Lambda does.
+          instance.child.kill('SIGKILL');
+          reject(new FunctionError('Sandbox.Timedout', `Task timed out after ${this.spec.timeoutSeconds} seconds`));
+        }, this.spec.timeoutSeconds * 1000);
+        const onMessage = (m: { type: string; id: string; ok: boolean; result?: unknown; error?: { errorType: string; errorMessage: string } }) => {
+          if (m.type !== 'result' || m.id !== id) return;
+          clearTimeout(timer);
+          instance.child.off('message', onMessage);
+          instance.child.off('exit', onExit);
+          if (m.ok) resolve(m.result);
+          else reject(new FunctionError(m.error!.errorType, m.error!.errorMessage));
+        };
+        const onExit = () => {
+          clearTimeout(timer);
+          reject(new FunctionError('Runtime.ExitError', `${this.spec.logicalId} exited during an invocation`));
+        };
+        instance.child.on('message', onMessage);
+        instance.child.once('exit', onExit);
+        instance.child.send({ type: 'invoke', id, event, functionName: this.spec.logicalId, deadline });
+      });
+    } finally {
+      this.release(instance);
+    }
+  }
+
+  private async acquire(): Promise<Instance> {
+    this.prune();
+    const idle = this.instances.find((i) => !i.busy);
+    if (idle) {
+      idle.busy = true;
+      return idle;
+    }
+    if (this.instances.length < MAX_INSTANCES) {
+      const instance = { child: this.spawn(), busy: true };
+      this.instances.push(instance);
+      return instance;
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(instance: Instance): void {
+    instance.busy = false;
+    this.prune();
+    const next = this.waiting.shift();
+    if (next) void this.acquire().then(next);
+  }
+
+  private prune(): void {
+    for (let i = this.instances.length - 1; i >= 0; i--) {
+      if (this.instances[i].child.exitCode !== null || this.instances[i].child.signalCode !== null) this.instances.splice(i, 1);
+    }
+  }
+
+  private spawn(): ChildProcess {
+    mkdirSync(this.logDir, { recursive: true });
+    const child = fork(workerFile, [], {
+      execArgv: ['--import', 'tsx', '--enable-source-maps'],
+      env: { ...this.env, PORTICO_HANDLER_FILE: this.handlerFile, PORTICO_HANDLER_EXPORT: this.exportName },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    const log = createWriteStream(path.join(this.logDir, `${this.spec.logicalId}.log`), { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    return child;
+  }
+
+  stop(): void {
+    for (const i of this.instances) i.child.kill('SIGTERM');
+    this.instances.length = 0;
+  }
+}
+
+export class FunctionHost {
+  private readonly functions = new Map<string, LocalFunction>();
+
+  constructor(specs: Map<string, FunctionSpec>, envOf: (spec: FunctionSpec) => Record<string, string>, logDir: string) {
+    for (const spec of specs.values()) this.functions.set(spec.logicalId, new LocalFunction(spec, envOf(spec), logDir));
+  }
+
+  has(logicalId: string): boolean {
+    return this.functions.has(logicalId);
+  }
+
+  invoke(logicalId: string, event: unknown): Promise<unknown> {
+    const fn = this.functions.get(logicalId);
+    if (!fn) throw new Error(`No function ${logicalId} in the template`);
+    return fn.invoke(event);
+  }
+
+  stop(): void {
+    for (const fn of this.functions.values()) fn.stop();
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * Reads the synthesized CloudFormation template into what the local cloud runs. This is the only
+ * description of routes, tables, buckets, pools, triggers and event sources the local cloud has:
+ * whatever `cdk deploy` would create is what runs here, and nothing is listed a second time.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+type Json = any; // CloudFormation values are untyped JSON.
+
+export interface Template {
+  Resources: Record<string, { Type: string; Properties?: Json }>;
+  Outputs?: Record<string, { Value: Json; Description?: string }>;
+}
+
+export interface TableSpec {
+  logicalId: string;
+  keySchema: Json[];
+  attributeDefinitions: Json[];
+  globalSecondaryIndexes: Json[];
+  timeToLiveAttribute?: string;
+}
+
+export interface BucketSpec {
+  logicalId: string;
+  cors?: Json;
+}
+
+export interface UserPoolSpec {
+  logicalId: string;
+  properties: Json;
+  /** Trigger name (PreSignUp, PostConfirmation, …) → function logical id. */
+  triggers: Record<string, string>;
+}
+
+export interface ClientSpec {
+  logicalId: string;
+  poolLogicalId: string;
+  properties: Json;
+}
+
+export interface GroupSpec {
+  poolLogicalId: string;
+  name: string;
+  description?: string;
+}
+
+export interface FunctionSpec {
+  logicalId: string;
+  /** Folder of the bundled asset in the cloud assembly. */
+  assetDir: string;
+  handler: string;
+  environment: Record<string, Json>;
+  timeoutSeconds: number;
+  memoryMb: number;
+  runtime: string;
+}
+
+export interface RouteSpec {
+  method: string;
+  path: string;
+  routeKey: string;
+  functionLogicalId: string;
+  authorizer?: { issuer: Json; audience: Json[] };
+}
+
+export interface ApiSpec {
+  logicalId: string;
+  cors?: Json;
+  routes: RouteSpec[];
+}
+
+export interface NotificationSpec {
+  bucketLogicalId: string;
+  events: string[];
+  prefix?: string;
+  suffix?: string;
+  functionLogicalId: string;
+}
+
+export interface AsyncInvokeSpec {
+  maximumRetryAttempts: number;
+  onFailure?: Json;
+}
+
+export interface CloudModel {
+  tables: TableSpec[];
+  buckets: BucketSpec[];
+  userPools: UserPoolSpec[];
+  clients: ClientSpec[];
+  groups: GroupSpec[];
+  functions: Map<string, FunctionSpec>;
+  apis: ApiSpec[];
+  notifications: NotificationSpec[];
+  asyncInvoke: Map<string, AsyncInvokeSpec>;
+  outputs: Record<string, { value: Json; description?: string }>;
+}
+
+export function readTemplate(assemblyDir: string, stackName: string): Template {
+  return JSON.parse(readFileSync(path.join(assemblyDir, `${stackName}.template.json`), 'utf8'));
+}
+
+/** The logical id a `Ref` or `Fn::GetAtt` points at. */
+export function referencedId(value: Json): string | undefined {
+  if (value?.Ref) return value.Ref;
+  if (Array.isArray(value?.['Fn::GetAtt'])) return value['Fn::GetAtt'][0];
+  return undefined;
+}
+
+function ofType(template: Template, type: string) {
+  return Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+}
+
+export function cloudModel(template: Template, assemblyDir: string): CloudModel {
+  const tables = [...ofType(template, 'AWS::DynamoDB::GlobalTable'), ...ofType(template, 'AWS::DynamoDB::Table')].map(
+    ([logicalId, r]): TableSpec => ({
+      logicalId,
+      keySchema: r.Properties.KeySchema,
+      attributeDefinitions: r.Properties.AttributeDefinitions,
+      globalSecondaryIndexes: r.Properties.GlobalSecondaryIndexes ?? [],
+      timeToLiveAttribute: r.Properties.TimeToLiveSpecification?.AttributeName,
+    }),
+  );
+
+  const buckets = ofType(template, 'AWS::S3::Bucket').map(([logicalId, r]): BucketSpec => ({ logicalId, cors: r.Properties?.CorsConfiguration }));
+
+  const userPools = ofType(template, 'AWS::Cognito::UserPool').map(([logicalId, r]): UserPoolSpec => ({
+    logicalId,
+    properties: r.Properties,
+    triggers: Object.fromEntries(Object.entries(r.Properties.LambdaConfig ?? {}).map(([k, v]) => [k, referencedId(v)!])),
+  }));
+
+  const clients = ofType(template, 'AWS::Cognito::UserPoolClient').map(([logicalId, r]): ClientSpec => ({
+    logicalId,
+    poolLogicalId: referencedId(r.Properties.UserPoolId)!,
+    properties: r.Properties,
+  }));
+
+  const groups = ofType(template, 'AWS::Cognito::UserPoolGroup').map(([, r]): GroupSpec => ({
+    poolLogicalId: referencedId(r.Properties.UserPoolId)!,
+    name: r.Properties.GroupName,
+    description: r.Properties.Description,
+  }));
+
+  const functions = new Map<string, FunctionSpec>();
+  for (const [logicalId, r] of ofType(template, 'AWS::Lambda::Function')) {
+    const key: string | undefined = r.Properties.Code?.S3Key;
+    if (!key) continue; // inline-code functions are CDK's deploy-time custom resources
+    functions.set(logicalId, {
+      logicalId,
+      assetDir: path.join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`),
+      handler: r.Properties.Handler,
+      environment: r.Properties.Environment?.Variables ?? {},
+      timeoutSeconds: r.Properties.Timeout ?? 3,
+      memoryMb: r.Properties.MemorySize ?? 128,
+      runtime: r.Properties.Runtime,
+    });
+  }
+
+  const integrations = new Map(ofType(template, 'AWS::ApiGatewayV2::Integration').map(([id, r]) => [id, referencedId(r.Properties.IntegrationUri)!]));
+  const authorizers = new Map(
+    ofType(template, 'AWS::ApiGatewayV2::Authorizer').map(([id, r]) => [
+      id,
+      { issuer: r.Properties.JwtConfiguration?.Issuer, audience: r.Properties.JwtConfiguration?.Audience ?? [] },
+    ]),
+  );
+  const apis = ofType(template, 'AWS::ApiGatewayV2::Api').map(([logicalId, r]): ApiSpec => ({ logicalId, cors: r.Properties.CorsConfiguration, routes: [] }));
+  for (const [, r] of ofType(template, 'AWS::ApiGatewayV2::Route')) {
+    const api = apis.find((a) => a.logicalId === referencedId(r.Properties.ApiId));
+    const target: Json = r.Properties.Target;
+    const integrationId = referencedId(target?.['Fn::Join']?.[1]?.[1]) ?? String(target).replace('integrations/', '');
+    const functionLogicalId = integrations.get(integrationId);
+    if (!api || !functionLogicalId) throw new Error(`Route ${r.Properties.RouteKey} has no Lambda integration the local cloud understands`);
+    const [method, routePath] = String(r.Properties.RouteKey).split(' ');
+    api.routes.push({
+      method,
+      path: routePath,
+      routeKey: r.Properties.RouteKey,
+      functionLogicalId,
+      authorizer: r.Properties.AuthorizationType === 'JWT' ? authorizers.get(referencedId(r.Properties.AuthorizerId)!) : undefined,
+    });
+  }
+
+  const notifications: NotificationSpec[] = [];
+  for (const [, r] of ofType(template, 'Custom::S3BucketNotifications')) {
+    for (const c of r.Properties.NotificationConfiguration?.LambdaFunctionConfigurations ?? []) {
+      const rules: Json[] = c.Filter?.Key?.FilterRules ?? [];
+      notifications.push({
+        bucketLogicalId: referencedId(r.Properties.BucketName)!,
+        events: c.Events,
+        prefix: rules.find((x) => x.Name.toLowerCase() === 'prefix')?.Value,
+        suffix: rules.find((x) => x.Name.toLowerCase() === 'suffix')?.Value,
+        functionLogicalId: referencedId(c.LambdaFunctionArn)!,
+      });
+    }
+  }
+
+  const asyncInvoke = new Map<string, AsyncInvokeSpec>();
+  for (const [, r] of ofType(template, 'AWS::Lambda::EventInvokeConfig')) {
+    asyncInvoke.set(referencedId(r.Properties.FunctionName)!, {
+      maximumRetryAttempts: r.Properties.MaximumRetryAttempts ?? 2,
+      onFailure: r.Properties.DestinationConfig?.OnFailure?.Destination,
+    });
+  }
+
+  const outputs = Object.fromEntries(
+    Object.entries(template.Outputs ?? {}).map(([k, o]) => [k, { value: o.Value, description: o.Description }]),
+  );
+  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, outputs };
+}
+
+/**
+ * Resolves CloudFormation intrinsics to local values: `Ref` and `Fn::GetAtt` through the names
+ * the local cloud gave each resource, `Fn::Join` and `Fn::Sub` as CloudFormation would.
+ */
+export class Resolver {
+  constructor(
+    private readonly refs: Map<string, string>,
+    private readonly attributes: Map<string, string>,
+  ) {}
+
+  resolve(value: Json): Json {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((v) => this.resolve(v));
+    if ('Ref' in value) return this.ref(value.Ref);
+    if ('Fn::GetAtt' in value) {
+      const [id, attr] = value['Fn::GetAtt'];
+      const key = `${id}.${attr}`;
+      if (!this.attributes.has(key)) throw new Error(`The local cloud has no value for Fn::GetAtt ${key}`);
+      return this.attributes.get(key);
+    }
+    if ('Fn::Join' in value) {
+      const [sep, parts] = value['Fn::Join'];
+      return this.resolve(parts).join(sep);
+    }
+    if ('Fn::Sub' in value) {
+      return String(value['Fn::Sub']).replace(/\$\{([^}]+)\}/g, (_, name: string) => (name.includes('.') ? this.attributes.get(name) ?? '' : this.ref(name)));
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.resolve(v)]));
+  }
+
+  private ref(id: string): string {
+    const v = this.refs.get(id);
+    if (v === undefined) throw new Error(`The local cloud has no value for Ref ${id}`);
+    return v;
+  }
+}
