@@ -1,7 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as path from 'node:path';
@@ -58,6 +58,9 @@ export class PorticoFunction extends NodejsFunction {
         // ESM bundles need a require() for the few CommonJS dependencies that call it.
         banner: "import { createRequire as __portico_cr } from 'module';const require = __portico_cr(import.meta.url);",
         mainFields: ['module', 'main'],
+        // Bundle the SDK too: the version we test is the version that runs, whatever the runtime ships.
+        externalModules: [],
+        logLevel: LogLevel.WARNING,
       },
     });
     this.audience = props.audience;

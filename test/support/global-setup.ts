@@ -1,0 +1,34 @@
+import type { TestProject } from 'vitest/node';
+import { startLocalCloud, type LocalCloud } from '../../local-cloud/cloud.ts';
+
+export interface CloudInfo {
+  staffApiUrl: string;
+  customerApiUrl: string;
+  staffPool: { userPoolId: string; clientId: string };
+  customerPool: { userPoolId: string; clientId: string };
+  bucketName: string;
+  endpoints: LocalCloud['endpoints'];
+  sdkEnv: Record<string, string>;
+  outputs: Record<string, string>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cloud: CloudInfo;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const cloud = await startLocalCloud({ log: (line) => console.log(`[local cloud] ${line}`) });
+  project.provide('cloud', {
+    staffApiUrl: cloud.staffApiUrl,
+    customerApiUrl: cloud.customerApiUrl,
+    staffPool: cloud.staffPool,
+    customerPool: cloud.customerPool,
+    bucketName: cloud.bucketName,
+    endpoints: cloud.endpoints,
+    sdkEnv: cloud.sdkEnv,
+    outputs: cloud.outputs,
+  });
+  return () => cloud.stop();
+}
