@@ -1,0 +1,12 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { readFileSync } from 'node:fs';
+import { buildApp } from '../../lib/app.ts';
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'));
+
+/** The app exactly as `cdk synth` builds it (cdk.json context, cdk-nag on), without bundling the functions. */
+export function synthesize(context: Record<string, unknown> = {}) {
+  const { app, stack } = buildApp({ context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+  const assembly = app.synth();
+  return { app, stack, assembly, template: Template.fromStack(stack) };
+}

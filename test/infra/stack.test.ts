@@ -1,0 +1,188 @@
+/** What each construct promises, asserted on the synthesized template (cdk.json context, cdk-nag on). */
+import { Match } from 'aws-cdk-lib/assertions';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { synthesize } from './app-fixture.ts';
+
+const { template, assembly } = synthesize();
+const resources = (type: string) => template.findResources(type);
+const byLogicalIdPrefix = (type: string, prefix: string) => Object.entries(resources(type)).find(([id]) => id.startsWith(prefix))!;
+
+describe('identity', () => {
+  const [, staffPool] = byLogicalIdPrefix('AWS::Cognito::UserPool', 'StaffIdentityPool');
+  const [, customerPool] = byLogicalIdPrefix('AWS::Cognito::UserPool', 'CustomerIdentityPool');
+
+  it('staff sign in by email with required TOTP MFA, and only admins create staff users', () => {
+    expect(staffPool.Properties).toMatchObject({
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      UsernameAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins' });
+  });
+
+  it('customer MFA and self sign-up follow the context settings, with the triggers wired', () => {
+    expect(customerPool.Properties.MfaConfiguration).toBe('OPTIONAL');
+    expect(customerPool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(Object.keys(customerPool.Properties.LambdaConfig).sort()).toEqual(['PostAuthentication', 'PostConfirmation', 'PreSignUp']);
+    const other = synthesize({ 'portico:customerMfa': 'required', 'portico:selfSignUp': true }).template;
+    other.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: false }, LambdaConfig: Match.anyValue() });
+    const off = synthesize({ 'portico:customerMfa': 'off' }).template;
+    off.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OFF', LambdaConfig: Match.anyValue() });
+  });
+
+  it('refuses an unknown MFA setting at synth', () => {
+    expect(() => synthesize({ 'portico:customerMfa': 'sometimes' })).toThrow(/customerMfa/);
+  });
+
+  it('each pool has a hosted-login domain and a PKCE web client without a secret', () => {
+    expect(Object.keys(resources('AWS::Cognito::UserPoolDomain'))).toHaveLength(2);
+    const clients = Object.values(resources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(2);
+    for (const c of clients) {
+      expect(c.Properties).toMatchObject({ GenerateSecret: false, AllowedOAuthFlows: ['code'], AllowedOAuthFlowsUserPoolClient: true });
+      expect(c.Properties.CallbackURLs).toContain('http://localhost:5173/callback');
+    }
+  });
+});
+
+describe('data', () => {
+  const tables = Object.values(resources('AWS::DynamoDB::GlobalTable'));
+
+  it('every table is on demand, encrypted, retained, protected and has point-in-time recovery', () => {
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    for (const t of tables) {
+      expect(t.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(t.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+      expect(t.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
+      expect(t.DeletionPolicy).toBe('Retain');
+    }
+  });
+});
+
+describe('drive', () => {
+  const [bucketId, bucket] = byLogicalIdPrefix('AWS::S3::Bucket', 'DriveBucket');
+
+  it('is versioned, private, encrypted, logged, with CORS and an old-version lifecycle', () => {
+    expect(bucket.Properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: { DestinationBucketName: expect.anything() },
+    });
+    expect(bucket.Properties.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(expect.arrayContaining(['GET', 'PUT']));
+    expect(bucket.Properties.LifecycleConfiguration.Rules[0].NoncurrentVersionExpiration.NoncurrentDays).toBe(90);
+    expect(bucket.DeletionPolicy).toBe('Retain');
+  });
+
+  it('refuses requests without TLS', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('sends only customer uploads to the upload notifier', () => {
+    const [, n] = Object.entries(resources('Custom::S3BucketNotifications'))[0];
+    const configs = n.Properties.NotificationConfiguration.LambdaFunctionConfigurations;
+    expect(configs).toHaveLength(1);
+    expect(configs[0]).toMatchObject({ Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'customer-uploads/' }] } } });
+    expect(configs[0].LambdaFunctionArn['Fn::GetAtt'][0]).toMatch(/^NotifyCustomerUpload/);
+  });
+});
+
+describe('mail', () => {
+  it('has an SES identity for the sender and a failure queue for notifications that keep failing', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'portal@example.com' });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^NotifyCustomerUpload') },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailFailedNotifications'), 'Arn'] } } },
+    });
+  });
+});
+
+describe('api', () => {
+  const routes = Object.values(resources('AWS::ApiGatewayV2::Route'));
+  const authorizers = resources('AWS::ApiGatewayV2::Authorizer');
+
+  it('every route requires a JWT of the pool that API serves', () => {
+    expect(routes.length).toBeGreaterThan(10);
+    for (const route of routes) {
+      expect(route.Properties.AuthorizationType, route.Properties.RouteKey).toBe('JWT');
+      const authorizer = authorizers[route.Properties.AuthorizerId.Ref];
+      const apiId: string = route.Properties.ApiId.Ref;
+      const pool = apiId.startsWith('Staff') ? 'StaffIdentityPool' : 'CustomerIdentityPool';
+      expect(authorizer.Properties.ApiId.Ref).toBe(apiId);
+      expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain(pool);
+      expect(authorizer.Properties.JwtConfiguration.Audience[0].Ref).toMatch(new RegExp(`^${pool}WebClient`));
+    }
+  });
+
+  it('both APIs log access and throttle', () => {
+    const stages = Object.values(resources('AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(2);
+    for (const s of stages) {
+      expect(s.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+      expect(s.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    }
+  });
+});
+
+describe('functions', () => {
+  const functions = Object.entries(resources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('BucketNotificationsHandler'));
+  const policies = Object.values(resources('AWS::IAM::Policy'));
+  const statementsOf = (fnId: string) => {
+    const roleId = functions.find(([id]) => id === fnId)![1].Properties.Role['Fn::GetAtt'][0];
+    return policies.filter((p) => p.Properties.Roles.some((r: any) => r.Ref === roleId)).flatMap((p) => p.Properties.PolicyDocument.Statement);
+  };
+
+  it('run Node 24 on ARM64 with bounded memory and timeout and their own log group', () => {
+    for (const [, f] of functions) {
+      expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], LoggingConfig: { LogGroup: expect.anything() } });
+      expect(f.Properties.MemorySize).toBeLessThanOrEqual(1024);
+      expect(f.Properties.Timeout).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('never share a role', () => {
+    const roles = functions.map(([, f]) => f.Properties.Role['Fn::GetAtt'][0]);
+    expect(new Set(roles).size).toBe(roles.length);
+  });
+
+  it('customer-facing functions cannot call Cognito admin APIs nor write outside the upload prefix', () => {
+    const customerFns = functions.filter(([id]) => /^Customer(GetProfile|ListShared|ListFolder|DownloadItem|StartUpload)/.test(id));
+    expect(customerFns).toHaveLength(5);
+    for (const [id] of customerFns) {
+      for (const s of statementsOf(id)) {
+        const actions: string[] = [s.Action].flat();
+        expect(actions.some((a) => a.startsWith('cognito-idp:')), id).toBe(false);
+        if (actions.some((a) => /^s3:(Put|Delete)/.test(a))) {
+          expect(JSON.stringify(s.Resource), id).toMatch(/\/customer-uploads\/\*/);
+          expect(JSON.stringify(s.Resource), id).not.toMatch(/\/drive\/\*/);
+        }
+        expect(actions.some((a) => a.startsWith('s3:Delete')), id).toBe(false);
+      }
+    }
+  });
+});
+
+describe('outputs and cdk-nag', () => {
+  it('outputs both API URLs, pools, clients, login domains, the bucket and the portal address', () => {
+    const outputs = Object.keys(template.findOutputs('*'));
+    for (const name of ['StaffApiUrl', 'CustomerApiUrl', 'StaffUserPoolId', 'StaffWebClientId', 'StaffLoginDomain', 'CustomerUserPoolId', 'CustomerWebClientId', 'CustomerLoginDomain', 'DriveBucketName', 'PortalAddress']) {
+      expect(outputs).toContain(name);
+    }
+  });
+
+  it('AwsSolutions has no unacknowledged finding, and every acknowledgement gives a reason', () => {
+    const report = JSON.parse(readFileSync(path.join(assembly.directory, 'validation-report.json'), 'utf8'));
+    const nag = report.pluginReports.find((p: any) => p.pluginName === 'AwsSolutions');
+    expect(nag.violations).toEqual([]);
+    expect(nag.conclusion).toBe('success');
+    for (const s of nag.suppressedViolations) expect(s.reason.length, s.acknowledgedId).toBeGreaterThan(40);
+  });
+});

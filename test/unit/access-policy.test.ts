@@ -1,0 +1,129 @@
+/**
+ * Every authorisation decision goes through shared/domain/access-policy.ts; these tests walk
+ * every combination of the facts it decides on.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimList, customerCanSee, customerPrincipal, staffPrincipal, visibleToCustomer, requireAdmin } from '../../shared/domain/access-policy.ts';
+import type { AccessState, Contact, CustomerPrincipal, DriveItem } from '../../shared/domain/model.ts';
+import { AppError } from '../../shared/errors.ts';
+
+const contact = (over: Partial<Contact> = {}): Contact => ({
+  contactId: 'c-ann',
+  kind: 'person',
+  name: 'Ann',
+  email: 'ann@example.test',
+  responsibleStaff: [],
+  organisationIds: ['org-acme'],
+  access: { state: 'active', userSub: 'sub-ann', tokensValidAfter: 1000 },
+  archived: false,
+  createdAt: '',
+  createdBy: '',
+  ...over,
+});
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+    return 'allowed';
+  } catch (e) {
+    return e instanceof AppError ? `${e.status} ${e.code}` : `threw ${String(e)}`;
+  }
+};
+
+describe('customerPrincipal: every combination of access facts', () => {
+  const states: AccessState[] = ['none', 'invited', 'active', 'closed'];
+  const cases = [];
+  for (const state of states)
+    for (const archived of [false, true])
+      for (const subMatches of [true, false])
+        for (const claimMatches of [true, false, 'missing'] as const)
+          for (const tokenUse of ['id', 'access'])
+            for (const issuedAfter of [true, false])
+              for (const recordExists of [true, false]) cases.push({ state, archived, subMatches, claimMatches, tokenUse, issuedAfter, recordExists });
+
+  it.each(cases)('%o', (c) => {
+    const record = contact({ archived: c.archived, access: { state: c.state, userSub: 'sub-ann', tokensValidAfter: 1000 } });
+    const claims = {
+      sub: c.subMatches ? 'sub-ann' : 'sub-mallory',
+      token_use: c.tokenUse,
+      iat: String(c.issuedAfter ? 1000 : 999),
+      email: 'ann@example.test',
+      ...(c.claimMatches === 'missing' ? {} : { 'custom:contactId': c.claimMatches ? 'c-ann' : 'c-bob' }),
+    };
+    // The oracle, stated plainly: an ID token, of the user the contact names, issued after the
+    // last close, for a contact that exists, is not archived and whose access is invited or active.
+    const expected =
+      c.tokenUse !== 'id'
+        ? '401 unauthenticated'
+        : c.recordExists && c.claimMatches === true && !c.archived && (c.state === 'active' || c.state === 'invited') && c.subMatches && c.issuedAfter
+          ? 'allowed'
+          : '403 access_closed';
+    expect(codeOf(() => customerPrincipal(claims, c.recordExists ? (c.claimMatches === false ? contact({ contactId: 'c-ann' }) : record) : undefined))).toBe(expected);
+  });
+
+  it('grants a customer their own and their organisations\' shares', () => {
+    expect(customerPrincipal({ sub: 'sub-ann', token_use: 'id', iat: '2000', 'custom:contactId': 'c-ann' }, contact()).granteeIds).toEqual(['c-ann', 'org-acme']);
+  });
+});
+
+describe('customerCanSee: every relation between a customer and an item', () => {
+  const ann: CustomerPrincipal = { kind: 'customer', sub: 'sub-ann', email: '', contactId: 'c-ann', name: 'Ann', granteeIds: ['c-ann', 'org-acme'] };
+  const item = (over: Partial<DriveItem>): DriveItem => ({
+    itemId: 'i-1',
+    kind: 'file',
+    name: 'x',
+    parentId: 'f-inner',
+    ancestorIds: ['f-outer', 'f-inner'],
+    status: 'ready',
+    createdAt: '',
+    createdBy: { kind: 'staff', id: 'staff-1', name: 's' },
+    ...over,
+  });
+  const relations = {
+    'shared directly': { grants: ['i-1'], item: {} },
+    'inside a shared folder': { grants: ['f-outer'], item: {} },
+    'inside a folder shared with the organisation (same grant set)': { grants: ['f-inner'], item: {} },
+    'uploaded by the customer': { grants: [], item: { createdBy: { kind: 'customer' as const, id: 'c-ann', name: 'Ann' } } },
+    'uploaded by another customer': { grants: [], item: { createdBy: { kind: 'customer' as const, id: 'c-bob', name: 'Bob' } } },
+    'uploaded by a staff member whose id equals the contact id': { grants: [], item: { createdBy: { kind: 'staff' as const, id: 'c-ann', name: 'x' } } },
+    'a sibling of a shared item': { grants: ['i-2'], item: {} },
+    'the parent of a shared item': { grants: ['i-1'], item: { itemId: 'f-inner', kind: 'folder' as const, parentId: 'f-outer', ancestorIds: ['f-outer'] } },
+    'not shared at all': { grants: [], item: {} },
+  };
+  const visible = new Set(['shared directly', 'inside a shared folder', 'inside a folder shared with the organisation (same grant set)', 'uploaded by the customer']);
+  for (const [relation, r] of Object.entries(relations)) {
+    for (const status of ['ready', 'pending'] as const) {
+      const expected = status === 'ready' && visible.has(relation);
+      it(`${relation}, ${status} → ${expected ? 'visible' : 'hidden'}`, () => {
+        const it_ = item({ ...r.item, status });
+        expect(customerCanSee(ann, it_, new Set(r.grants))).toBe(expected);
+        const check = () => visibleToCustomer(ann, it_, new Set(r.grants), it_.kind);
+        if (expected) expect(check()).toBe(it_);
+        else expect(codeOf(check)).toBe('404 not_found');
+      });
+    }
+  }
+
+  it('asking for a folder by a file id (or the reverse) is the same 404', () => {
+    const file = item({});
+    expect(codeOf(() => visibleToCustomer(ann, file, new Set(['i-1']), 'folder'))).toBe('404 not_found');
+    expect(codeOf(() => visibleToCustomer(ann, undefined, new Set(['i-1']), 'file'))).toBe('404 not_found');
+  });
+});
+
+describe('staff', () => {
+  it('needs an ID token with sub and email; admin comes from the admins group only', () => {
+    expect(staffPrincipal({ sub: 's', email: 'e@x', token_use: 'id', 'cognito:groups': '[admins]' }).isAdmin).toBe(true);
+    expect(staffPrincipal({ sub: 's', email: 'e@x', token_use: 'id', 'cognito:groups': '[administrators]' }).isAdmin).toBe(false);
+    expect(staffPrincipal({ sub: 's', email: 'e@x', token_use: 'id' }).isAdmin).toBe(false);
+    expect(codeOf(() => staffPrincipal({ sub: 's', email: 'e@x', token_use: 'access' }))).toBe('401 unauthenticated');
+    expect(codeOf(() => staffPrincipal({ sub: 's', token_use: 'id' }))).toBe('401 unauthenticated');
+    expect(codeOf(() => requireAdmin(staffPrincipal({ sub: 's', email: 'e@x', token_use: 'id' })))).toBe('403 admin_only');
+  });
+
+  it('reads group claims as API Gateway flattens them and as arrays', () => {
+    expect(claimList('[admins staff]')).toEqual(['admins', 'staff']);
+    expect(claimList(['admins'])).toEqual(['admins']);
+    expect(claimList(undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The notifier's exactly-once logic against in-memory stores that honour the same conditions as
+ * the DynamoDB ledger; the integration tests run the real one.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Contact, DriveItem } from '../../shared/domain/model.ts';
+import type { Email, UploadLedger } from '../../shared/domain/ports.ts';
+import { objectKeys } from '../../shared/adapters/file-store.ts';
+import { handleCustomerUpload } from '../../shared/services/upload-notifications.ts';
+
+class MemoryLedger implements UploadLedger {
+  batches = new Map<string, { arrived: Set<string>; claimedAt?: number; notifiedAt?: string }>();
+  async recordArrival(batchId: string, itemId: string) {
+    const b = this.batches.get(batchId) ?? { arrived: new Set<string>() };
+    b.arrived.add(itemId);
+    this.batches.set(batchId, b);
+    return [...b.arrived];
+  }
+  async claimNotification(batchId: string, now: Date) {
+    const b = this.batches.get(batchId)!;
+    if (b.notifiedAt || (b.claimedAt !== undefined && b.claimedAt >= now.getTime() - 60_000)) return false;
+    b.claimedAt = now.getTime();
+    return true;
+  }
+  async markNotified(batchId: string, now: Date) {
+    this.batches.get(batchId)!.notifiedAt = now.toISOString();
+  }
+  async releaseClaim(batchId: string) {
+    delete this.batches.get(batchId)!.claimedAt;
+  }
+}
+
+function world(files: number, failFirstSends = 0) {
+  const items = new Map<string, DriveItem>();
+  const keys: string[] = [];
+  for (let i = 0; i < files; i++) {
+    const itemId = `i-${i}`;
+    keys.push(objectKeys.customerUpload({ contactId: 'c-ann', batchId: 'b-1', batchSize: files, itemId }));
+    items.set(itemId, { itemId, kind: 'file', name: `file ${i}.pdf`, parentId: 'inbox-c-ann', ancestorIds: [], status: 'pending', createdAt: '', createdBy: { kind: 'customer', id: 'c-ann', name: 'Ann' }, uploadBatchId: 'b-1' });
+  }
+  const sent: Email[] = [];
+  let failures = failFirstSends;
+  const contact = { contactId: 'c-ann', name: 'Ann', responsibleStaff: ['sam@firm.test'] } as Contact;
+  const deps = {
+    contacts: { get: async () => contact } as any,
+    drive: {
+      get: async (id: string) => items.get(id),
+      getMany: async (ids: string[]) => ids.map((id) => items.get(id)!).filter(Boolean),
+      markReady: async (id: string) => ((items.get(id)!.status = 'ready'), true),
+    } as any,
+    ledger: new MemoryLedger(),
+    mailer: {
+      send: async (e: Email) => {
+        if (failures-- > 0) throw new Error('SES throttled');
+        sent.push(e);
+      },
+    },
+    keys: objectKeys,
+    firmName: 'Firm',
+    driveUrl: 'https://admin/drive',
+  };
+  return { deps, keys, sent, items };
+}
+
+describe('customer upload notifications', () => {
+  it('one email per batch, sent when the last file arrives, listing every file', async () => {
+    const { deps, keys, sent } = world(3);
+    expect(await handleCustomerUpload(deps, keys[0], 10)).toBe('waiting');
+    expect(await handleCustomerUpload(deps, keys[2], 10)).toBe('waiting');
+    expect(await handleCustomerUpload(deps, keys[1], 10)).toBe('emailed');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].to).toEqual(['sam@firm.test']);
+    expect(sent[0].text).toContain('file 0.pdf');
+    expect(sent[0].text).toContain('file 2.pdf');
+  });
+
+  it('a duplicated event and two concurrent deliveries still send one email', async () => {
+    const { deps, keys, sent } = world(1);
+    const outcomes = await Promise.all([handleCustomerUpload(deps, keys[0], 10), handleCustomerUpload(deps, keys[0], 10)]);
+    expect(outcomes.sort()).toEqual(['already-emailed', 'emailed']);
+    expect(await handleCustomerUpload(deps, keys[0], 10)).toBe('already-emailed');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a failed send releases the claim and throws, so the retried event sends it', async () => {
+    const { deps, keys, sent } = world(1, 1);
+    await expect(handleCustomerUpload(deps, keys[0], 10)).rejects.toThrow('SES throttled');
+    expect(await handleCustomerUpload(deps, keys[0], 10)).toBe('emailed');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('ignores keys it did not make and objects without their item', async () => {
+    const { deps, sent } = world(1);
+    expect(await handleCustomerUpload(deps, 'drive/i-0', 1)).toBe('ignored');
+    expect(await handleCustomerUpload(deps, objectKeys.customerUpload({ contactId: 'c-bob', batchId: 'b-1', batchSize: 1, itemId: 'i-0' }), 1)).toBe('ignored');
+    expect(await handleCustomerUpload(deps, objectKeys.customerUpload({ contactId: 'c-ann', batchId: 'b-1', batchSize: 1, itemId: 'nope' }), 1)).toBe('ignored');
+    expect(sent).toHaveLength(0);
+  });
+});
