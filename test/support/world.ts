@@ -74,8 +74,8 @@ export async function customerSession(staff: Awaited<ReturnType<typeof staffSess
 }
 
 /** Uploads bytes to a presigned target exactly as a browser would. */
-export async function putToUrl(upload: { url: string; headers: Record<string, string> }, bytes: Buffer | string): Promise<number> {
-  const res = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
+export async function putToUrl(upload: { url: string; headers: Record<string, string> }, bytes: Uint8Array | string): Promise<number> {
+  const res = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: typeof bytes === "string" ? bytes : new Uint8Array(bytes) });
   await res.arrayBuffer();
   return res.status;
 }

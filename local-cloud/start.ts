@@ -1,0 +1,60 @@
+/**
+ * `npm start`: synthesizes the stack, runs it against the emulators with state kept in
+ * `.local-cloud/`, seeds the demo firm on first start, and prints where everything is.
+ * `npm start -- --fresh` forgets all local state first. Ctrl-C stops every process.
+ */
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { startLocalCloud } from './cloud.ts';
+import { totpCode } from './identities.ts';
+import { seedDemoFirm } from './seed.ts';
+
+const stateDir = path.resolve('.local-cloud');
+if (process.argv.includes('--fresh')) {
+  rmSync(stateDir, { recursive: true, force: true });
+  console.log('Local state removed (--fresh).');
+}
+
+const cloud = await startLocalCloud({ stateDir, log: (line) => console.log(line) });
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping the local cloud…');
+  await cloud.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
+try {
+  console.log('Seeding the demo firm (first start only)…');
+  const demo = await seedDemoFirm(cloud, path.join(stateDir, 'demo.json'));
+  const login = (pool: { clientId: string }, origin: string) =>
+    `${cloud.endpoints.cognito}/oauth2/authorize?response_type=code&client_id=${pool.clientId}&redirect_uri=${encodeURIComponent(`${origin}/callback`)}&scope=openid+email+profile`;
+  console.log(`
+Portico is running locally (the synthesized stack, on emulators).
+
+  Staff API            ${cloud.staffApiUrl}
+  Customer API         ${cloud.customerApiUrl}
+  Staff hosted login   ${login(cloud.staffPool, 'http://localhost:5173')}
+  Customer login       ${login(cloud.customerPool, cloud.outputs.PortalAddress)}
+  Portal address       ${cloud.outputs.PortalAddress}
+  Mailbox (SES)        ${cloud.endpoints.ses}/   (JSON: ${cloud.endpoints.ses}/store)
+  Failed events        ${cloud.endpoints.control}/_local/failed-events
+
+  Staff pool ${cloud.staffPool.userPoolId}, client ${cloud.staffPool.clientId}
+  Customer pool ${cloud.customerPool.userPoolId}, client ${cloud.customerPool.clientId}
+  Bucket ${cloud.bucketName} at ${cloud.endpoints.s3}; DynamoDB at ${cloud.endpoints.dynamodb}
+
+Demo credentials
+  Staff admin   ${demo.staff.email} / ${demo.staff.password}
+                TOTP secret ${demo.staff.totpSecret} (current code ${totpCode(demo.staff.totpSecret)})
+  Customer      ${demo.customer.email} / ${demo.customer.password}
+
+State is kept in .local-cloud/ (npm start -- --fresh to reset). Press Ctrl-C to stop.`);
+} catch (error) {
+  console.error(error);
+  await cloud.stop();
+  process.exit(1);
+}
