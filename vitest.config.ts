@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // Files share one local cloud and some change firm-wide settings (portal switch, seats): one file at a time.
+    fileParallelism: false,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });

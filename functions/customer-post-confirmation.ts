@@ -1,18 +1,24 @@
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
-import { contactStore, mailer } from '#shared/adapters/index';
+import { configStore, contactStore, firm, mailer } from '#shared/adapters/index';
 import { CognitoCustomerDirectory } from '#shared/adapters/customer-directory';
 import { requireEnv } from '#shared/env';
 import { registerSelfSignUp } from '#shared/services/self-sign-up';
+import { currentSettings } from '#shared/services/settings';
 
-const deps = { contacts: contactStore(), mailer: mailer(), firmName: requireEnv('FIRM_NAME'), staffInbox: requireEnv('STAFF_INBOX') };
+const config = configStore();
+const firmInfo = firm();
+const deps = { contacts: contactStore(), mailer: mailer(), firmName: firmInfo.firmName, staffInbox: requireEnv('STAFF_INBOX') };
 
 /** A self-registered customer becomes a contact with active access, linked through custom:contactId. */
 export const handler = async (event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> => {
   if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
   const attributes = event.request.userAttributes;
+  const settings = await currentSettings({ config, ...firmInfo });
   await registerSelfSignUp(
+    // The pool id comes with the event: the trigger cannot be told its own pool without a cycle.
     { ...deps, directory: new CognitoCustomerDirectory(event.userPoolId) },
     { username: event.userName, sub: attributes.sub, email: attributes.email, name: attributes.name ?? attributes.email },
+    settings.selfSignUp.accessType,
   );
   return event;
 };

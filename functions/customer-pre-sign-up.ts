@@ -1,13 +1,17 @@
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
+import { configStore, firm } from '#shared/adapters/index';
 import { requireEnv } from '#shared/env';
+import { admitSelfSignUp } from '#shared/services/self-sign-up';
+import { currentSettings } from '#shared/services/settings';
 
-const selfSignUp = requireEnv('SELF_SIGN_UP') === 'true';
-const firmName = requireEnv('FIRM_NAME');
+const poolAllowsSignUp = requireEnv('SELF_SIGN_UP') === 'true';
+const config = configStore();
+const firmInfo = firm();
 
-/** Refuses self sign-up unless the firm allows it; the hosted login shows this message. */
+/** Refuses a self sign-up unless it is switched on and a seat is left; the hosted login shows the message. */
 export const handler = async (event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> => {
-  if (event.triggerSource === 'PreSignUp_SignUp' && !selfSignUp) {
-    throw new Error(`Sign-up is not open. Please contact ${firmName} to get access to the portal.`);
-  }
+  // Users that staff create (AdminCreateUser) are not sign-ups and take their seat when access opens.
+  if (event.triggerSource !== 'PreSignUp_SignUp') return event;
+  await admitSelfSignUp(config, await currentSettings({ config, ...firmInfo }), poolAllowsSignUp);
   return event;
 };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { contactStore, customerDirectory, firm, mailer } from '#shared/adapters/index';
+import { accessDeps } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { openAccess } from '#shared/services/portal-access';
 
-const deps = { contacts: contactStore(), directory: customerDirectory(), mailer: mailer(), ...firm() };
+const deps = accessDeps();
 
-export const handler = staffRoute({ path: z.object({ contactId: id }) }, async ({ path }) => ({
-  body: await openAccess(deps, path.contactId),
+export const handler = staffRoute({ path: z.object({ contactId: id }) }, async ({ path, caller }) => ({
+  body: await openAccess(deps, caller, path.contactId),
 }));

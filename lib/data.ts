@@ -5,6 +5,7 @@ import { acknowledge, arnToken } from './nag.ts';
 import type { PorticoFunction } from './portico-function.ts';
 
 export type TableAccess = 'read' | 'readwrite';
+export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'portalConfig' | 'audit';
 
 /**
  * The portal's records. Every screen is served by a key read or a query; nothing scans.
@@ -20,12 +21,20 @@ export type TableAccess = 'read' | 'readwrite';
  *   - a folder's children, folders first then by name, paged ..... Query byParent (parentId, sortKey)
  * uploadBatches  PK batchId, TTL expiresAt
  *   - the upload notifier's exactly-once ledger per batch ........ UpdateItem with conditions
+ * portalConfig  PK configKey
+ *   - settings (every customer call: portal open?) ............... GetItem("settings")
+ *   - seat counter, taken atomically by sign-ups ................. UpdateItem("seats") with condition
+ *   - disabled staff users (every staff call) .................... GetItem("staff#<sub>")
+ * audit      PK scope ("firm" or a contact id), SK entryKey ("<ISO time>#<id>")
+ *   - activity of the firm / of one contact, newest first ........ Query(scope, descending)
  */
 export class Data extends Construct {
   readonly contacts: dynamodb.TableV2;
   readonly shares: dynamodb.TableV2;
   readonly drive: dynamodb.TableV2;
   readonly uploadBatches: dynamodb.TableV2;
+  readonly portalConfig: dynamodb.TableV2;
+  readonly audit: dynamodb.TableV2;
   private readonly indexed = new Set<dynamodb.TableV2>();
 
   constructor(scope: Construct, id: string) {
@@ -40,10 +49,20 @@ export class Data extends Construct {
       { indexName: 'byParent', partitionKey: str('parentId'), sortKey: str('sortKey') },
     ]);
     this.uploadBatches = this.table('UploadBatches', 'batchId', undefined, [], 'expiresAt');
+    this.portalConfig = this.table('PortalConfig', 'configKey', undefined, []);
+    this.audit = this.table('Audit', 'scope', 'entryKey', []);
   }
 
-  /** Grants a function access to a table and tells it the table's name through `envName`. */
-  bind(fn: PorticoFunction, table: dynamodb.TableV2, envName: string, access: TableAccess): void {
+  /**
+   * Grants a function access to one of the tables and sets the environment variable its adapter
+   * reads (e.g. `contacts` → CONTACTS_TABLE): the name and the permission always come together.
+   */
+  grant(fn: PorticoFunction, table: TableName, access: TableAccess): void {
+    const envName = `${table.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_TABLE`;
+    this.bind(fn, this[table], envName, access);
+  }
+
+  private bind(fn: PorticoFunction, table: dynamodb.TableV2, envName: string, access: TableAccess): void {
     if (access === 'read') table.grantReadData(fn);
     else table.grantReadWriteData(fn);
     fn.bindEnv(envName, table.tableName);

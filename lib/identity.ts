@@ -73,6 +73,24 @@ export class StaffIdentity extends Construct {
     this.webClient = webClient(this.userPool, props);
     acknowledge(this.userPool, ['AwsSolutions-COG8'], 'The Plus feature plan (threat protection) is a per-user cost ops can turn on; staff already need TOTP MFA and strong passwords.');
   }
+
+  /** Lets an admin-only staff function invite, list, disable and reset staff users. */
+  grantUserAdministration(fn: PorticoFunction): void {
+    this.userPool.grant(
+      fn,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:ListUsers',
+      'cognito-idp:ListUsersInGroup',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+      'cognito-idp:AdminSetUserPassword',
+    );
+    fn.bindEnv('STAFF_USER_POOL_ID', this.userPool.userPoolId);
+  }
 }
 
 export interface CustomerIdentityProps extends PortalUserPoolProps {
@@ -132,6 +150,7 @@ export class CustomerIdentity extends Construct {
       'cognito-idp:AdminEnableUser',
       'cognito-idp:AdminUserGlobalSignOut',
       'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:AdminSetUserPassword',
     );
     fn.bindEnv('CUSTOMER_USER_POOL_ID', this.userPool.userPoolId);
   }

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { acknowledge } from './nag.ts';
 import type { Construct } from 'constructs';
 import { PortalApi, type HttpMethod } from './api.ts';
-import { Data } from './data.ts';
+import { Data, type TableAccess, type TableName } from './data.ts';
 import { Drive } from './drive.ts';
 import { CustomerIdentity, StaffIdentity, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
@@ -39,20 +39,21 @@ export class PorticoStack extends Stack {
 
     const fn = (entry: string, audience: 'staff' | 'customer' | 'system') => {
       const f = new PorticoFunction(this, pascal(entry), { entry, audience });
+      f.bindEnv('FIRM_NAME', settings.firmName);
       f.bindEnv('PORTAL_URL', portalUrl);
+      f.bindEnv('STAFF_APP_URL', staffAppUrl);
       return f;
     };
 
     // Cognito triggers of the customer pool.
     const preSignUp = fn('customer-pre-sign-up', 'system');
     preSignUp.bindEnv('SELF_SIGN_UP', String(settings.selfSignUp));
-    preSignUp.bindEnv('FIRM_NAME', settings.firmName);
+    data.grant(preSignUp, 'portalConfig', 'readwrite');
     const postConfirmation = fn('customer-post-confirmation', 'system');
-    data.bind(postConfirmation, data.contacts, 'CONTACTS_TABLE', 'readwrite');
+    data.grant(postConfirmation, 'contacts', 'readwrite');
+    data.grant(postConfirmation, 'portalConfig', 'read');
     mail.grantSend(postConfirmation);
     postConfirmation.bindEnv('STAFF_INBOX', settings.staffInbox);
-    const postAuthentication = fn('customer-post-authentication', 'system');
-    data.bind(postAuthentication, data.contacts, 'CONTACTS_TABLE', 'readwrite');
     // The pool's ARN cannot be referenced here: the pool already depends on this function as its trigger.
     postConfirmation.addToRolePolicy(
       new iam.PolicyStatement({
@@ -61,6 +62,8 @@ export class PorticoStack extends Stack {
       }),
     );
     acknowledge(postConfirmation.role!, ['AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cognito-idp:<AWS::Region>:<AWS::AccountId>:userpool/*]'], 'A trigger cannot name its own pool without a dependency cycle; the statement allows only AdminUpdateUserAttributes, in this account and region.');
+    const postAuthentication = fn('customer-post-authentication', 'system');
+    data.grant(postAuthentication, 'contacts', 'readwrite');
 
     const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { domainPrefix: settings.domainPrefix, webOrigins: settings.webOrigins });
     const customerIdentity = new CustomerIdentity(this, 'CustomerIdentity', {
@@ -76,69 +79,84 @@ export class PorticoStack extends Stack {
     const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: settings.webOrigins });
     const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: settings.webOrigins });
 
-    const staffRoute = (method: HttpMethod, path: string, entry: string) => {
+    /** A staff route; every staff call reads the disabled-staff record, so each gets portalConfig read. */
+    const staffRoute = (method: HttpMethod, path: string, entry: string, grants: [TableName, TableAccess][] = []) => {
       const f = fn(entry, 'staff');
+      data.grant(f, 'portalConfig', grants.some(([t]) => t === 'portalConfig') ? 'readwrite' : 'read');
+      for (const [table, access] of grants) if (table !== 'portalConfig') data.grant(f, table, access);
       staffApi.route(method, path, f);
       return f;
     };
-    const customerRoute = (method: HttpMethod, path: string, entry: string) => {
+    /** A customer route: every call checks access (contacts) and the portal switch (portalConfig) and authorises against shares and the drive. */
+    const customerRoute = (method: HttpMethod, path: string, entry: string, driveAccess: TableAccess = 'read') => {
       const f = fn(entry, 'customer');
-      // Every customer call checks the caller's access on the contact record and authorises against shares and the drive.
-      data.bind(f, data.contacts, 'CONTACTS_TABLE', 'read');
-      data.bind(f, data.shares, 'SHARES_TABLE', 'read');
-      data.bind(f, data.drive, 'DRIVE_TABLE', 'read');
+      data.grant(f, 'contacts', 'read');
+      data.grant(f, 'portalConfig', 'read');
+      data.grant(f, 'shares', 'read');
+      data.grant(f, 'drive', driveAccess);
       customerApi.route(method, path, f);
       return f;
     };
+    /** Routes that change portal access: Cognito account operations, email, seats and audit. */
+    const accessRoute = (method: HttpMethod, path: string, entry: string) => {
+      const f = staffRoute(method, path, entry, [['contacts', 'readwrite'], ['portalConfig', 'readwrite'], ['audit', 'readwrite']]);
+      customerIdentity.grantAdminUserManagement(f);
+      mail.grantSend(f);
+      return f;
+    };
+    /** Admin-only routes over staff users. */
+    const staffUserRoute = (method: HttpMethod, path: string, entry: string) => {
+      const f = staffRoute(method, path, entry, [['portalConfig', 'readwrite'], ['audit', 'readwrite']]);
+      staffIdentity.grantUserAdministration(f);
+      mail.grantSend(f);
+      return f;
+    };
 
-    // Staff API: contacts and portal access.
-    data.bind(staffRoute('POST', '/contacts', 'staff-create-contact'), data.contacts, 'CONTACTS_TABLE', 'readwrite');
-    data.bind(staffRoute('GET', '/contacts', 'staff-list-contacts'), data.contacts, 'CONTACTS_TABLE', 'read');
-    data.bind(staffRoute('GET', '/contacts/{contactId}', 'staff-get-contact'), data.contacts, 'CONTACTS_TABLE', 'read');
-    const openAccess = staffRoute('POST', '/contacts/{contactId}/access', 'staff-open-access');
-    data.bind(openAccess, data.contacts, 'CONTACTS_TABLE', 'readwrite');
-    customerIdentity.grantAdminUserManagement(openAccess);
-    mail.grantSend(openAccess);
+    // Staff API: contacts (F8) and portal access (F3, F4, F7).
+    staffRoute('POST', '/contacts', 'staff-create-contact', [['contacts', 'readwrite'], ['audit', 'readwrite']]);
+    staffRoute('GET', '/contacts', 'staff-list-contacts', [['contacts', 'read']]);
+    staffRoute('GET', '/contacts/{contactId}', 'staff-get-contact', [['contacts', 'read']]);
+    staffRoute('PATCH', '/contacts/{contactId}', 'staff-update-contact', [['contacts', 'readwrite'], ['audit', 'readwrite']]);
+    staffRoute('GET', '/contacts/{contactId}/audit', 'staff-list-contact-audit', [['audit', 'read']]);
+    accessRoute('POST', '/contacts/{contactId}/archive', 'staff-archive-contact');
+    accessRoute('POST', '/contacts/{contactId}/access', 'staff-open-access');
+    accessRoute('POST', '/contacts/{contactId}/access/close', 'staff-close-access');
+    accessRoute('POST', '/contacts/{contactId}/access/reopen', 'staff-reopen-access');
+    accessRoute('POST', '/contacts/{contactId}/access/invitation', 'staff-resend-invitation');
 
-    // Staff API: sharing.
-    const listShares = staffRoute('GET', '/contacts/{contactId}/shares', 'staff-list-shares');
-    data.bind(listShares, data.shares, 'SHARES_TABLE', 'read');
-    data.bind(listShares, data.drive, 'DRIVE_TABLE', 'read');
-    const shareItems = staffRoute('POST', '/contacts/{contactId}/shares', 'staff-share-items');
-    data.bind(shareItems, data.contacts, 'CONTACTS_TABLE', 'read');
-    data.bind(shareItems, data.shares, 'SHARES_TABLE', 'readwrite');
-    data.bind(shareItems, data.drive, 'DRIVE_TABLE', 'read');
-    mail.grantSend(shareItems);
+    // Staff API: settings (F5, F6, F17–F19), staff users (F1) and the firm's audit trail.
+    staffRoute('GET', '/settings', 'staff-get-settings');
+    staffRoute('PATCH', '/settings', 'staff-update-settings', [['portalConfig', 'readwrite'], ['audit', 'readwrite']]);
+    staffRoute('GET', '/audit', 'staff-list-audit', [['audit', 'read']]);
+    staffUserRoute('POST', '/staff-users', 'staff-invite-user');
+    staffUserRoute('GET', '/staff-users', 'staff-list-users');
+    staffUserRoute('PUT', '/staff-users/{username}/enabled', 'staff-set-user-enabled');
+    staffUserRoute('POST', '/staff-users/{username}/password-reset', 'staff-reset-user-password');
 
-    // Staff API: the drive.
-    data.bind(staffRoute('POST', '/drive/folders', 'staff-create-folder'), data.drive, 'DRIVE_TABLE', 'readwrite');
-    data.bind(staffRoute('GET', '/drive/folders/{folderId}/items', 'staff-list-folder'), data.drive, 'DRIVE_TABLE', 'read');
-    const staffUpload = staffRoute('POST', '/drive/uploads', 'staff-start-upload');
-    data.bind(staffUpload, data.drive, 'DRIVE_TABLE', 'readwrite');
-    drive.grantStaffUpload(staffUpload);
-    const staffComplete = staffRoute('POST', '/drive/items/{itemId}/complete', 'staff-complete-upload');
-    data.bind(staffComplete, data.drive, 'DRIVE_TABLE', 'readwrite');
-    drive.grantRead(staffComplete);
-    const staffDownload = staffRoute('GET', '/drive/items/{itemId}/download', 'staff-download-item');
-    data.bind(staffDownload, data.drive, 'DRIVE_TABLE', 'read');
-    drive.grantRead(staffDownload);
+    // Staff API: sharing (F10, F11).
+    staffRoute('GET', '/contacts/{contactId}/shares', 'staff-list-shares', [['shares', 'read'], ['drive', 'read']]);
+    mail.grantSend(staffRoute('POST', '/contacts/{contactId}/shares', 'staff-share-items', [['contacts', 'read'], ['shares', 'readwrite'], ['drive', 'read']]));
 
-    // Customer API.
-    customerRoute('GET', '/me', 'customer-get-profile').bindEnv('FIRM_NAME', settings.firmName);
+    // Staff API: the drive (F9).
+    staffRoute('POST', '/drive/folders', 'staff-create-folder', [['drive', 'readwrite']]);
+    staffRoute('GET', '/drive/folders/{folderId}/items', 'staff-list-folder', [['drive', 'read']]);
+    drive.grantStaffUpload(staffRoute('POST', '/drive/uploads', 'staff-start-upload', [['drive', 'readwrite']]));
+    drive.grantRead(staffRoute('POST', '/drive/items/{itemId}/complete', 'staff-complete-upload', [['drive', 'readwrite']]));
+    drive.grantRead(staffRoute('GET', '/drive/items/{itemId}/download', 'staff-download-item', [['drive', 'read']]));
+
+    // Customer API (F12–F15).
+    customerRoute('GET', '/me', 'customer-get-profile');
     customerRoute('GET', '/shared', 'customer-list-shared');
     customerRoute('GET', '/shared/folders/{folderId}/items', 'customer-list-folder');
     drive.grantRead(customerRoute('GET', '/shared/items/{itemId}/download', 'customer-download-item'));
-    const customerUpload = customerRoute('POST', '/uploads', 'customer-start-upload');
-    data.bind(customerUpload, data.drive, 'DRIVE_TABLE', 'readwrite');
-    drive.grantCustomerUpload(customerUpload);
+    drive.grantCustomerUpload(customerRoute('POST', '/uploads', 'customer-start-upload', 'readwrite'));
 
-    // Customer uploads → email to the responsible staff, exactly once per batch.
+    // Customer uploads → email to the responsible staff, exactly once per batch (F16).
     const notifier = fn('notify-customer-upload', 'system');
-    data.bind(notifier, data.contacts, 'CONTACTS_TABLE', 'read');
-    data.bind(notifier, data.drive, 'DRIVE_TABLE', 'readwrite');
-    data.bind(notifier, data.uploadBatches, 'UPLOAD_BATCHES_TABLE', 'readwrite');
+    data.grant(notifier, 'contacts', 'read');
+    data.grant(notifier, 'drive', 'readwrite');
+    data.grant(notifier, 'uploadBatches', 'readwrite');
     mail.grantSend(notifier);
-    notifier.bindEnv('STAFF_APP_URL', staffAppUrl);
     mail.keepFailures(notifier);
     drive.notifyOnCustomerUpload(notifier);
 

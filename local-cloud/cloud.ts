@@ -25,6 +25,8 @@ export interface LocalCloudOptions {
   /** Delay before the first retry of a failed asynchronous invocation. Default 200 ms. */
   retryDelayMs?: number;
   log?: (line: string) => void;
+  /** Where emulator and function logs go. Default: `<stateDir>/logs`. */
+  logDir?: string;
 }
 
 export interface LocalCloud {
@@ -74,7 +76,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const model = cloudModel(readTemplate(assemblyDir, STACK_NAME), assemblyDir);
   const persistent = !!options.stateDir;
   const stateDir = path.resolve(options.stateDir ?? mkdtempSync(path.join(tmpdir(), 'portico-cloud-')));
-  const logDir = path.join(stateDir, 'logs');
+  const logDir = path.resolve(options.logDir ?? path.join(stateDir, 'logs'));
   mkdirSync(logDir, { recursive: true });
   const stateFile = path.join(stateDir, 'state.json');
   const known: CognitoIds = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : { pools: {}, clients: {} };

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessState, Contact, PortalAccess } from '../domain/model.ts';
-import type { ContactStore, Page } from '../domain/ports.ts';
+import type { ContactDetails, ContactStore, Page } from '../domain/ports.ts';
 import { decodeCursor, documents, encodeCursor, isConditionFailure } from './dynamo.ts';
 
 const LIST_KEY = 'contact';
@@ -24,18 +24,44 @@ export class DynamoContactStore implements ContactStore {
     );
   }
 
-  async listByName(limit: number, cursor?: string): Promise<Page<Contact>> {
+  listByName(limit: number, cursor?: string): Promise<Page<Contact>> {
+    return this.searchByName('', limit, cursor);
+  }
+
+  async searchByName(prefix: string, limit: number, cursor?: string): Promise<Page<Contact>> {
     const out = await documents.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'byName',
-        KeyConditionExpression: 'listKey = :k',
-        ExpressionAttributeValues: { ':k': LIST_KEY },
+        KeyConditionExpression: prefix ? 'listKey = :k AND begins_with(sortName, :p)' : 'listKey = :k',
+        ExpressionAttributeValues: { ':k': LIST_KEY, ...(prefix ? { ':p': prefix.toLocaleLowerCase('en') } : {}) },
         Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor, ['contactId', 'listKey', 'sortName']),
       }),
     );
     return { items: (out.Items ?? []).map(toContact), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async updateDetails(contactId: string, details: ContactDetails): Promise<boolean> {
+    const fields = Object.entries(details).filter(([, v]) => v !== undefined);
+    if (details.name) fields.push(['sortName', `${details.name.toLocaleLowerCase('en')}#${contactId}`]);
+    if (!fields.length) return (await this.get(contactId)) !== undefined;
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { contactId },
+          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(contactId)',
+          ExpressionAttributeNames: Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])),
+          ExpressionAttributeValues: Object.fromEntries(fields.map(([, v], i) => [`:v${i}`, v])),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async setAccess(contactId: string, access: PortalAccess, expected: AccessState[]): Promise<boolean> {

@@ -1,5 +1,13 @@
-import { AdminCreateUserCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { CustomerDirectory } from '../domain/ports.ts';
+import {
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { CustomerAccounts, CustomerDirectory } from '../domain/ports.ts';
 
 const cognito = new CognitoIdentityProviderClient({});
 
@@ -36,5 +44,26 @@ export class CognitoCustomerDirectory implements CustomerDirectory {
         UserAttributes: [{ Name: 'custom:contactId', Value: contactId }],
       }),
     );
+  }
+}
+
+/** Account operations on customer users, used when staff close, reopen or re-invite. */
+export class CognitoCustomerAccounts implements CustomerAccounts {
+  constructor(private readonly userPoolId: string) {}
+
+  async disable(username: string): Promise<void> {
+    await cognito.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: username }));
+  }
+
+  async enable(username: string): Promise<void> {
+    await cognito.send(new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: username }));
+  }
+
+  async signOutEverywhere(username: string): Promise<void> {
+    await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: username }));
+  }
+
+  async resetTemporaryPassword(username: string, temporaryPassword: string): Promise<void> {
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: temporaryPassword, Permanent: false }));
   }
 }

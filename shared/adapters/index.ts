@@ -3,8 +3,11 @@
  * scope, so a function deployed without a binding fails at cold start, not on a request.
  */
 import { requireEnv } from '../env.ts';
+import { DynamoAuditLog } from './audit-log.ts';
+import { DynamoConfigStore } from './config-store.ts';
 import { DynamoContactStore } from './contact-store.ts';
-import { CognitoCustomerDirectory } from './customer-directory.ts';
+import { CognitoCustomerAccounts, CognitoCustomerDirectory } from './customer-directory.ts';
+import { CognitoStaffDirectory } from './staff-directory.ts';
 import { DynamoDriveStore } from './drive-store.ts';
 import { S3FileStore } from './file-store.ts';
 import { SesMailer } from './mailer.ts';
@@ -19,4 +22,30 @@ export const uploadLedger = () => new DynamoUploadLedger(requireEnv('UPLOAD_BATC
 export const fileStore = () => new S3FileStore(requireEnv('DRIVE_BUCKET'));
 export const mailer = () => new SesMailer(requireEnv('SENDER_EMAIL'));
 export const customerDirectory = () => new CognitoCustomerDirectory(requireEnv('CUSTOMER_USER_POOL_ID'));
+export const customerAccounts = () => new CognitoCustomerAccounts(requireEnv('CUSTOMER_USER_POOL_ID'));
+export const staffDirectory = () => new CognitoStaffDirectory(requireEnv('STAFF_USER_POOL_ID'));
+export const configStore = () => new DynamoConfigStore(requireEnv('PORTAL_CONFIG_TABLE'));
+export const auditLog = () => new DynamoAuditLog(requireEnv('AUDIT_TABLE'));
 export const firm = () => ({ firmName: requireEnv('FIRM_NAME'), portalUrl: requireEnv('PORTAL_URL') });
+export const adminUrl = () => requireEnv('STAFF_APP_URL');
+
+/** What the portal-access use cases need (open, close, reopen, re-invite, archive). */
+export const accessDeps = () => ({
+  contacts: contactStore(),
+  directory: customerDirectory(),
+  accounts: customerAccounts(),
+  config: configStore(),
+  audit: auditLog(),
+  mailer: mailer(),
+  ...firm(),
+});
+
+/** What the staff-user use cases need. */
+export const staffUserDeps = () => ({
+  directory: staffDirectory(),
+  config: configStore(),
+  audit: auditLog(),
+  mailer: mailer(),
+  firmName: firm().firmName,
+  adminUrl: adminUrl(),
+});

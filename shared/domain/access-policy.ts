@@ -40,6 +40,17 @@ export function requireAdmin(staff: StaffPrincipal): void {
   if (!staff.isAdmin) throw forbidden('admin_only', 'Only portal administrators may do this.');
 }
 
+export const portalClosed = (firmName: string) =>
+  forbidden('portal_closed', `The ${firmName} portal is closed at the moment. Please try again later or contact the firm.`);
+
+export const staffDisabled = () => forbidden('staff_disabled', 'Your staff account is disabled. Ask an administrator to enable it.');
+
+/** A staff caller whose account an admin has not disabled (checked per request: cognito-local would still let them in). */
+export function activeStaff(staff: StaffPrincipal, disabled: boolean): StaffPrincipal {
+  if (disabled) throw staffDisabled();
+  return staff;
+}
+
 export const accessClosed = () =>
   forbidden('access_closed', 'Your access to the portal is closed. Please contact the firm if you need it again.');
 
@@ -48,10 +59,16 @@ export const accessClosed = () =>
  * takes effect at once — also for tokens issued before (cognito-local even lets a disabled user
  * sign in; AWS keeps issued tokens valid until they expire).
  */
-export function customerPrincipal(claims: JwtClaims, contact: Contact | undefined): CustomerPrincipal {
+export function customerPrincipal(
+  claims: JwtClaims,
+  contact: Contact | undefined,
+  portal: { open: boolean; firmName: string } = { open: true, firmName: 'firm' },
+): CustomerPrincipal {
   const sub = claimString(claims, 'sub');
   const contactId = claimString(claims, CONTACT_CLAIM);
   if (claimString(claims, 'token_use') !== 'id' || !sub) throw unauthenticated();
+  // A closed portal says so to everyone, before anything about their own access.
+  if (!portal.open) throw portalClosed(portal.firmName);
   if (!contactId || !contact || contact.contactId !== contactId) throw accessClosed();
   const access = contact.access;
   if (contact.archived || (access.state !== 'active' && access.state !== 'invited')) throw accessClosed();

@@ -55,3 +55,32 @@ export function newSignUpEmail(p: { firmName: string; to: string[]; name: string
     text: `${p.name} <${p.email}> signed up to the ${p.firmName} portal and now has access.`,
   };
 }
+
+export function accessClosedEmail(p: { firmName: string; to: string; name: string }): Email {
+  return {
+    to: [p.to],
+    subject: `Your access to the ${p.firmName} portal has been closed`,
+    text: [
+      `Dear ${p.name},`,
+      '',
+      `${p.firmName} has closed your access to its client portal. You can no longer sign in.`,
+      'If you think this is a mistake, or you need documents again, please contact us.',
+    ].join('\n'),
+  };
+}
+
+export function staffInvitationEmail(p: { firmName: string; adminUrl: string; to: string; temporaryPassword: string; reset?: boolean }): Email {
+  return {
+    to: [p.to],
+    subject: p.reset ? `Your ${p.firmName} portal password was reset` : `You have been invited to the ${p.firmName} portal administration`,
+    text: [
+      p.reset ? 'An administrator reset your password.' : `You now have a staff account on the ${p.firmName} portal.`,
+      '',
+      `Sign in: ${p.adminUrl}`,
+      `Email: ${p.to}`,
+      `Temporary password: ${p.temporaryPassword}`,
+      '',
+      'At sign-in you choose your own password and set up an authenticator app (required).',
+    ].join('\n'),
+  };
+}

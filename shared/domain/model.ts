@@ -20,6 +20,11 @@ export interface Contact {
   kind: ContactKind;
   name: string;
   email?: string;
+  phone?: string;
+  address?: string;
+  notes?: string;
+  /** What a self sign-up was given (F5); staff-created contacts are clients. */
+  accessType?: 'client' | 'collaborator' | 'both';
   /** Staff emails told when this contact uploads. */
   responsibleStaff: string[];
   /** Organisations this person belongs to; their shares are visible to the person too. */

@@ -11,9 +11,15 @@ export interface ContactStore {
   get(contactId: string): Promise<Contact | undefined>;
   create(contact: Contact): Promise<void>;
   listByName(limit: number, cursor?: string): Promise<Page<Contact>>;
+  /** Changes the contact's details (never its access); false if the contact does not exist. */
+  updateDetails(contactId: string, details: ContactDetails): Promise<boolean>;
+  /** Contacts whose name starts with `prefix` (case-insensitive), by name. */
+  searchByName(prefix: string, limit: number, cursor?: string): Promise<Page<Contact>>;
   /** Replaces the access record only if it is still in `expected` state; returns false if it was not. */
   setAccess(contactId: string, access: PortalAccess, expected: PortalAccess['state'][]): Promise<boolean>;
 }
+
+export type ContactDetails = Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'address' | 'notes' | 'responsibleStaff' | 'organisationIds' | 'archived'>>;
 
 export interface ShareStore {
   /** Every share of every given contact (a contact has tens of shares, not thousands). */
@@ -84,4 +90,64 @@ export interface ObjectKeys {
   customerUpload(key: CustomerUploadKey): string;
   /** Parses a customer-upload key; undefined for any other key. */
   parseCustomerUpload(objectKey: string): CustomerUploadKey | undefined;
+}
+
+export interface ConfigStore {
+  /** The stored settings, or undefined before an admin first saves them. */
+  settings(): Promise<import('./settings.ts').PortalSettings | undefined>;
+  saveSettings(settings: import('./settings.ts').PortalSettings): Promise<void>;
+  /** Takes one portal seat if fewer than `limit` are used; false when none is left. Atomic. */
+  takeSeat(limit: number): Promise<boolean>;
+  releaseSeat(): Promise<void>;
+  seatsUsed(): Promise<number>;
+  /** Staff users disabled by an admin; checked on every staff request. */
+  isStaffDisabled(sub: string): Promise<boolean>;
+  setStaffDisabled(sub: string, disabled: boolean): Promise<void>;
+}
+
+export interface AuditEntry {
+  at: string;
+  /** Who acted: a staff email, a customer contact id, or "system". */
+  actor: string;
+  action: string;
+  /** The contact concerned, if any: the entry is listed on that contact too. */
+  contactId?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  /** Newest first; scope is a contact id or "firm". */
+  list(scope: string, limit: number, cursor?: string): Promise<Page<AuditEntry>>;
+}
+
+export interface CustomerAccounts {
+  disable(username: string): Promise<void>;
+  enable(username: string): Promise<void>;
+  /** Signs the user out everywhere: refresh tokens stop working. */
+  signOutEverywhere(username: string): Promise<void>;
+  /** Gives the user a new temporary password (for a re-sent invitation). */
+  resetTemporaryPassword(username: string, temporaryPassword: string): Promise<void>;
+}
+
+export interface StaffUser {
+  username: string;
+  sub: string;
+  email: string;
+  name?: string;
+  enabled: boolean;
+  admin: boolean;
+  status: string;
+  createdAt?: string;
+}
+
+export interface StaffDirectory {
+  invite(input: { email: string; name: string; admin: boolean; temporaryPassword: string }): Promise<StaffUser>;
+  list(limit: number, cursor?: string): Promise<Page<StaffUser>>;
+  get(username: string): Promise<StaffUser | undefined>;
+  /** Usernames of the members of the admins group. */
+  admins(): Promise<StaffUser[]>;
+  setEnabled(username: string, enabled: boolean): Promise<void>;
+  signOutEverywhere(username: string): Promise<void>;
+  setTemporaryPassword(username: string, temporaryPassword: string): Promise<void>;
 }

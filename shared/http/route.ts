@@ -7,11 +7,12 @@ import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { contactStore } from '../adapters/index.ts';
-import { requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
+import { configStore, contactStore, firm } from '../adapters/index.ts';
+import { activeStaff, requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
 import type { CustomerPrincipal, StaffPrincipal } from '../domain/model.ts';
 import { AppError } from '../errors.ts';
 import { authenticateCustomer } from '../services/customer-portal.ts';
+import { currentSettings } from '../services/settings.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Schema = z.ZodType;
@@ -91,8 +92,10 @@ export function staffRoute<P extends Schema | undefined = undefined, Q extends S
   spec: RouteSpec<P, Q, B> & { admin?: boolean },
   run: (input: RouteInput<P, Q, B> & { caller: StaffPrincipal }) => Promise<RouteResult>,
 ) {
+  const config = configStore();
   return build(spec, async (claims) => {
-    const staff = staffPrincipal(claims);
+    const claimed = staffPrincipal(claims);
+    const staff = activeStaff(claimed, await config.isStaffDisabled(claimed.sub));
     if (spec.admin) requireAdmin(staff);
     return staff;
   }, run);
@@ -103,12 +106,24 @@ export function customerRoute<P extends Schema | undefined = undefined, Q extend
   spec: RouteSpec<P, Q, B>,
   run: (input: RouteInput<P, Q, B> & { caller: CustomerPrincipal }) => Promise<RouteResult>,
 ) {
-  const contacts = contactStore();
-  return build(spec, (claims) => authenticateCustomer(contacts, claims), run);
+  const config = configStore();
+  const deps = { contacts: contactStore(), settings: () => currentSettings({ config, ...firm() }) };
+  return build(spec, (claims) => authenticateCustomer(deps, claims), run);
 }
 
 /** Shared field schemas: ids are server-made, so anything else is refused before it reaches a store. */
 export const id = z.string().regex(/^[\w-]{1,64}$/, 'must be an id returned by the API');
+/** A contact's editable fields; every field optional, so the same shape serves create and update. */
+export const contactFields = {
+  name: z.string().trim().min(1).max(200).optional(),
+  email: z.email().max(254).optional(),
+  phone: z.string().trim().max(40).optional(),
+  address: z.string().trim().max(500).optional(),
+  notes: z.string().max(5000).optional(),
+  responsibleStaff: z.array(z.email()).max(20).optional(),
+  organisationIds: z.array(id).max(50).optional(),
+};
+
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(2048).optional(),

@@ -4,6 +4,7 @@ import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
 import { inboxFolderName, revisedName } from '../domain/naming.ts';
 import type { ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore, UploadTarget } from '../domain/ports.ts';
+import type { PortalSettings } from '../domain/settings.ts';
 import { downloadUrl, itemName, MAX_SINGLE_UPLOAD_BYTES } from './drive.ts';
 import { sharesOfContact } from './sharing.ts';
 
@@ -12,11 +13,17 @@ export interface PortalDeps {
   drive: DriveStore;
 }
 
-/** One key read per request: the contact record decides whether this token still opens the portal. */
-export async function authenticateCustomer(contacts: ContactStore, claims: JwtClaims): Promise<CustomerPrincipal> {
+/**
+ * Two key reads per request, made in parallel: the contact record decides whether this token
+ * still opens the portal, and the settings whether the portal is open at all (F6, F7).
+ */
+export async function authenticateCustomer(deps: { contacts: ContactStore; settings: () => Promise<PortalSettings> }, claims: JwtClaims): Promise<CustomerPrincipal> {
   const contactId = claims['custom:contactId'];
-  const contact = typeof contactId === 'string' && contactId ? await contacts.get(contactId) : undefined;
-  return customerPrincipal(claims, contact);
+  const [contact, settings] = await Promise.all([
+    typeof contactId === 'string' && contactId ? deps.contacts.get(contactId) : undefined,
+    deps.settings(),
+  ]);
+  return customerPrincipal(claims, contact, { open: settings.portalOpen, firmName: settings.branding.firmName });
 }
 
 export async function grantsOf(shares: ShareStore, customer: CustomerPrincipal): Promise<Grants> {

@@ -1,39 +1,103 @@
 import { badRequest, conflict } from '../errors.ts';
-import { invitationEmail } from '../domain/emails.ts';
+import { accessClosedEmail, invitationEmail } from '../domain/emails.ts';
 import { temporaryPassword } from '../domain/ids.ts';
-import type { Contact } from '../domain/model.ts';
-import type { ContactStore, CustomerDirectory, Mailer } from '../domain/ports.ts';
+import type { AccessState, Contact, PortalAccess, StaffPrincipal } from '../domain/model.ts';
+import type { AuditLog, ConfigStore, ContactStore, CustomerAccounts, CustomerDirectory, Mailer } from '../domain/ports.ts';
 import { getContact } from './contacts.ts';
 
 export interface AccessDeps {
   contacts: ContactStore;
   directory: CustomerDirectory;
+  accounts: CustomerAccounts;
+  config: ConfigStore;
+  audit: AuditLog;
   mailer: Mailer;
   firmName: string;
   portalUrl: string;
+}
+
+const OPEN: AccessState[] = ['invited', 'active'];
+
+async function changeAccess(deps: AccessDeps, contact: Contact, access: PortalAccess, expected: AccessState[]): Promise<void> {
+  if (!(await deps.contacts.setAccess(contact.contactId, access, expected))) {
+    throw conflict('access_changed', 'Portal access was changed at the same time; reload the contact and try again.');
+  }
 }
 
 /**
  * Opens portal access: creates the customer user with a temporary password and sends the
  * firm's own invitation (Cognito's is suppressed) → `invited`.
  */
-export async function openAccess(deps: AccessDeps, contactId: string, now = new Date()): Promise<Contact> {
+export async function openAccess(deps: AccessDeps, staff: StaffPrincipal, contactId: string, now = new Date()): Promise<Contact> {
   const contact = await getContact(deps.contacts, contactId);
   if (contact.archived) throw conflict('contact_archived', 'This contact is archived; restore it before opening portal access.');
   if (!contact.email) throw badRequest('email_required', 'Add an email address to the contact before opening portal access.');
   if (contact.access.state !== 'none') {
-    throw conflict('access_exists', `Portal access is already ${contact.access.state} for this contact.`);
+    const hint = contact.access.state === 'closed' ? ' Reopen it instead.' : '';
+    throw conflict('access_exists', `Portal access is already ${contact.access.state} for this contact.${hint}`);
   }
   const password = temporaryPassword();
   const user = await deps.directory.createUser({ email: contact.email, name: contact.name, contactId, temporaryPassword: password });
-  const access = { state: 'invited' as const, userSub: user.sub, username: user.username, invitedAt: now.toISOString() };
-  if (!(await deps.contacts.setAccess(contactId, access, ['none']))) {
-    throw conflict('access_exists', 'Portal access was changed at the same time; reload the contact.');
-  }
+  const access: PortalAccess = { state: 'invited', userSub: user.sub, username: user.username, invitedAt: now.toISOString() };
+  await changeAccess(deps, contact, access, ['none']);
+  // Every open access counts against the seats (a staff-opened one is never refused for it).
+  await deps.config.takeSeat(Number.MAX_SAFE_INTEGER);
   await deps.mailer.send(
     invitationEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email, name: contact.name, temporaryPassword: password }),
   );
+  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'access.opened', contactId });
   return { ...contact, access };
+}
+
+/**
+ * Closes portal access at once: the contact record says `closed` first (every customer request
+ * checks it, so even tokens issued before are refused), then the user is disabled and signed out
+ * everywhere, the seat is freed and, if staff chose so, the customer is told.
+ */
+export async function closeAccess(deps: AccessDeps, staff: StaffPrincipal, contactId: string, notify: boolean, now = new Date()): Promise<Contact> {
+  const contact = await getContact(deps.contacts, contactId);
+  if (!OPEN.includes(contact.access.state)) throw conflict('access_not_open', `Portal access is ${contact.access.state}; there is nothing to close.`);
+  const access: PortalAccess = { ...contact.access, state: 'closed', closedAt: now.toISOString(), tokensValidAfter: Math.ceil(now.getTime() / 1000) };
+  await changeAccess(deps, contact, access, OPEN);
+  // The close has taken effect (every request checks the record); the Cognito steps add defence in
+  // depth, and one failing must not undo or hide the close — it is recorded in the audit trail.
+  const username = contact.access.username!;
+  const steps = await Promise.allSettled([deps.accounts.disable(username), deps.accounts.signOutEverywhere(username)]);
+  const incomplete = steps.flatMap((r, i) => (r.status === 'rejected' ? [`${['disable', 'global sign-out'][i]}: ${(r.reason as Error)?.message}`] : []));
+  await deps.config.releaseSeat();
+  if (notify && contact.email) await deps.mailer.send(accessClosedEmail({ firmName: deps.firmName, to: contact.email, name: contact.name }));
+  await deps.audit.record({
+    at: now.toISOString(),
+    actor: staff.email,
+    action: 'access.closed',
+    contactId,
+    details: { customerTold: notify, ...(incomplete.length ? { cognitoStepsFailed: incomplete } : {}) },
+  });
+  return { ...contact, access };
+}
+
+/** Reopens a closed access: `active` again, or `invited` if the customer never chose a password. Old tokens stay refused. */
+export async function reopenAccess(deps: AccessDeps, staff: StaffPrincipal, contactId: string, now = new Date()): Promise<Contact> {
+  const contact = await getContact(deps.contacts, contactId);
+  if (contact.archived) throw conflict('contact_archived', 'This contact is archived; restore it before reopening portal access.');
+  if (contact.access.state !== 'closed') throw conflict('access_not_closed', `Portal access is ${contact.access.state}; only a closed access can be reopened.`);
+  const access: PortalAccess = { ...contact.access, state: contact.access.activatedAt ? 'active' : 'invited', closedAt: undefined };
+  await deps.accounts.enable(contact.access.username!);
+  await changeAccess(deps, contact, access, ['closed']);
+  await deps.config.takeSeat(Number.MAX_SAFE_INTEGER);
+  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'access.reopened', contactId });
+  return { ...contact, access };
+}
+
+/** Sends a new invitation with a fresh temporary password, while the customer has not yet set one. */
+export async function resendInvitation(deps: AccessDeps, staff: StaffPrincipal, contactId: string, now = new Date()): Promise<Contact> {
+  const contact = await getContact(deps.contacts, contactId);
+  if (contact.access.state !== 'invited' || !contact.email) throw conflict('not_invited', 'Only a pending invitation can be sent again.');
+  const password = temporaryPassword();
+  await deps.accounts.resetTemporaryPassword(contact.access.username!, password);
+  await deps.mailer.send(invitationEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email, name: contact.name, temporaryPassword: password }));
+  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'access.invitation_resent', contactId });
+  return contact;
 }
 
 /**

@@ -1,7 +1,19 @@
 import { newSignUpEmail } from '../domain/emails.ts';
 import { newId } from '../domain/ids.ts';
 import type { Contact } from '../domain/model.ts';
-import type { ContactStore, CustomerDirectory, Mailer } from '../domain/ports.ts';
+import type { ConfigStore, ContactStore, CustomerDirectory, Mailer } from '../domain/ports.ts';
+import type { PortalSettings } from '../domain/settings.ts';
+
+/**
+ * PreSignUp: a sign-up goes ahead only when the pool allows it (deploy setting), an admin has
+ * switched self sign-up on, and a seat is left; the seat is taken atomically, so two sign-ups
+ * racing for the last seat cannot both win. The thrown message is what the hosted login shows.
+ */
+export async function admitSelfSignUp(config: ConfigStore, settings: PortalSettings, poolAllowsSignUp: boolean): Promise<void> {
+  const firm = settings.branding.firmName;
+  if (!poolAllowsSignUp || !settings.selfSignUp.enabled) throw new Error(`Sign-up is not open. Please contact ${firm} to get access to the portal.`);
+  if (!(await config.takeSeat(settings.selfSignUp.seats))) throw new Error(`No seats left — please contact ${firm} to get access to the portal.`);
+}
 
 export interface SelfSignUpDeps {
   contacts: ContactStore;
@@ -16,6 +28,7 @@ export interface SelfSignUpDeps {
 export async function registerSelfSignUp(
   deps: SelfSignUpDeps,
   user: { username: string; sub: string; email: string; name: string },
+  accessType: NonNullable<Contact['accessType']>,
   now = new Date(),
 ): Promise<Contact> {
   const contact: Contact = {
@@ -26,6 +39,7 @@ export async function registerSelfSignUp(
     responsibleStaff: [deps.staffInbox],
     organisationIds: [],
     access: { state: 'active', userSub: user.sub, username: user.username, activatedAt: now.toISOString() },
+    accessType,
     archived: false,
     createdAt: now.toISOString(),
     createdBy: 'self sign-up',

@@ -26,10 +26,11 @@ describe('identity', () => {
 
   it('customer MFA and self sign-up follow the context settings, with the triggers wired', () => {
     expect(customerPool.Properties.MfaConfiguration).toBe('OPTIONAL');
-    expect(customerPool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    // cdk.json turns the pool's sign-up capability on; admins switch it on and off at run time.
+    expect(customerPool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(false);
     expect(Object.keys(customerPool.Properties.LambdaConfig).sort()).toEqual(['PostAuthentication', 'PostConfirmation', 'PreSignUp']);
-    const other = synthesize({ 'portico:customerMfa': 'required', 'portico:selfSignUp': true }).template;
-    other.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: false }, LambdaConfig: Match.anyValue() });
+    const other = synthesize({ 'portico:customerMfa': 'required', 'portico:selfSignUp': false }).template;
+    other.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true }, LambdaConfig: Match.anyValue() });
     const off = synthesize({ 'portico:customerMfa': 'off' }).template;
     off.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OFF', LambdaConfig: Match.anyValue() });
   });

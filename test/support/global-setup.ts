@@ -19,7 +19,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const cloud = await startLocalCloud({ log: (line) => console.log(`[local cloud] ${line}`) });
+  // Logs of every emulator and function stay in test-results/ for whoever reads a failure.
+  const cloud = await startLocalCloud({ log: (line) => console.log(`[local cloud] ${line}`), logDir: 'test-results/local-cloud-logs' });
   project.provide('cloud', {
     staffApiUrl: cloud.staffApiUrl,
     customerApiUrl: cloud.customerApiUrl,

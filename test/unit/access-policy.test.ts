@@ -3,7 +3,7 @@
  * every combination of the facts it decides on.
  */
 import { describe, expect, it } from 'vitest';
-import { claimList, customerCanSee, customerPrincipal, staffPrincipal, visibleToCustomer, requireAdmin } from '../../shared/domain/access-policy.ts';
+import { activeStaff, claimList, customerCanSee, customerPrincipal, requireAdmin, staffPrincipal, visibleToCustomer } from '../../shared/domain/access-policy.ts';
 import type { AccessState, Contact, CustomerPrincipal, DriveItem } from '../../shared/domain/model.ts';
 import { AppError } from '../../shared/errors.ts';
 
@@ -59,6 +59,13 @@ describe('customerPrincipal: every combination of access facts', () => {
           ? 'allowed'
           : '403 access_closed';
     expect(codeOf(() => customerPrincipal(claims, c.recordExists ? (c.claimMatches === false ? contact({ contactId: 'c-ann' }) : record) : undefined))).toBe(expected);
+  });
+
+  it('a closed portal answers "portal closed" to every customer, before anything about their access', () => {
+    const claims = { sub: 'sub-ann', token_use: 'id', iat: '2000', 'custom:contactId': 'c-ann' };
+    expect(codeOf(() => customerPrincipal(claims, contact(), { open: false, firmName: 'Firm' }))).toBe('403 portal_closed');
+    expect(codeOf(() => customerPrincipal(claims, undefined, { open: false, firmName: 'Firm' }))).toBe('403 portal_closed');
+    expect(codeOf(() => customerPrincipal(claims, contact(), { open: true, firmName: 'Firm' }))).toBe('allowed');
   });
 
   it('grants a customer their own and their organisations\' shares', () => {
@@ -119,6 +126,12 @@ describe('staff', () => {
     expect(codeOf(() => staffPrincipal({ sub: 's', email: 'e@x', token_use: 'access' }))).toBe('401 unauthenticated');
     expect(codeOf(() => staffPrincipal({ sub: 's', token_use: 'id' }))).toBe('401 unauthenticated');
     expect(codeOf(() => requireAdmin(staffPrincipal({ sub: 's', email: 'e@x', token_use: 'id' })))).toBe('403 admin_only');
+  });
+
+  it('a disabled staff user is refused even with a valid token', () => {
+    const staff = staffPrincipal({ sub: 's', email: 'e@x', token_use: 'id', 'cognito:groups': '[admins]' });
+    expect(codeOf(() => activeStaff(staff, true))).toBe('403 staff_disabled');
+    expect(activeStaff(staff, false)).toBe(staff);
   });
 
   it('reads group claims as API Gateway flattens them and as arrays', () => {

@@ -1,0 +1,35 @@
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { newId } from '../domain/ids.ts';
+import type { AuditEntry, AuditLog, Page } from '../domain/ports.ts';
+import { decodeCursor, documents, encodeCursor } from './dynamo.ts';
+
+/** audit table: PK scope ("firm" or a contact id), SK "<at>#<id>"; each entry is written to both scopes. */
+export class DynamoAuditLog implements AuditLog {
+  constructor(private readonly tableName: string) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    const entryKey = `${entry.at}#${newId()}`;
+    const scopes = ['firm', ...(entry.contactId ? [entry.contactId] : [])];
+    await documents.send(
+      new BatchWriteCommand({ RequestItems: { [this.tableName]: scopes.map((scope) => ({ PutRequest: { Item: { scope, entryKey, ...entry } } })) } }),
+    );
+  }
+
+  async list(scope: string, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
+    const out = await documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: '#scope = :s',
+        ExpressionAttributeNames: { '#scope': 'scope' },
+        ExpressionAttributeValues: { ':s': scope },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ['scope', 'entryKey']),
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map(({ scope: _s, entryKey: _k, ...e }) => e as AuditEntry),
+      cursor: encodeCursor(out.LastEvaluatedKey),
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ConfigStore } from '../domain/ports.ts';
+import type { PortalSettings } from '../domain/settings.ts';
+import { documents, isConditionFailure } from './dynamo.ts';
+
+/** portalConfig table: PK configKey — "settings", "seats", "staff#<sub>". */
+export class DynamoConfigStore implements ConfigStore {
+  constructor(private readonly tableName: string) {}
+
+  private async get(configKey: string) {
+    return (await documents.send(new GetCommand({ TableName: this.tableName, Key: { configKey }, ConsistentRead: true }))).Item;
+  }
+
+  async settings(): Promise<PortalSettings | undefined> {
+    return (await this.get('settings'))?.value as PortalSettings | undefined;
+  }
+
+  async saveSettings(settings: PortalSettings): Promise<void> {
+    await documents.send(new PutCommand({ TableName: this.tableName, Item: { configKey: 'settings', value: settings } }));
+  }
+
+  async takeSeat(limit: number): Promise<boolean> {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { configKey: 'seats' },
+          UpdateExpression: 'ADD used :one',
+          // The condition and the increment are one atomic write: two racing sign-ups cannot both take the last seat.
+          ConditionExpression: 'attribute_not_exists(used) OR used < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit },
+        }),
+      );
+      return limit > 0;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseSeat(): Promise<void> {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { configKey: 'seats' },
+          UpdateExpression: 'ADD used :minusOne',
+          ConditionExpression: 'used > :zero',
+          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async seatsUsed(): Promise<number> {
+    return Number((await this.get('seats'))?.used ?? 0);
+  }
+
+  async isStaffDisabled(sub: string): Promise<boolean> {
+    return (await this.get(`staff#${sub}`))?.disabled === true;
+  }
+
+  async setStaffDisabled(sub: string, disabled: boolean): Promise<void> {
+    await documents.send(new PutCommand({ TableName: this.tableName, Item: { configKey: `staff#${sub}`, disabled } }));
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Every route of both APIs, read from the synthesized template (not from a list kept here),
+ * refuses a request without a token and a token of the other pool with 401 before any handler
+ * runs; admin-only routes refuse a staff member who is not an admin with 403.
+ */
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cloudModel, readTemplate } from '../../local-cloud/template.ts';
+import { call, cloud, customerSession, staffSession } from '../support/world.ts';
+
+const assembly = path.resolve('cdk.out');
+const model = cloudModel(readTemplate(assembly, 'Portico'), assembly);
+const staffRoutes = model.apis.find((a) => a.logicalId.startsWith('StaffApi'))!.routes;
+const customerRoutes = model.apis.find((a) => a.logicalId.startsWith('CustomerApi'))!.routes;
+const concrete = (p: string) => p.replace(/\{[^}]+\}/g, 'x-1');
+const ADMIN_ONLY = ['PATCH /settings', 'GET /audit', 'POST /staff-users', 'GET /staff-users', 'PUT /staff-users/{username}/enabled', 'POST /staff-users/{username}/password-reset'];
+
+describe('route guards', () => {
+  let staff: Awaited<ReturnType<typeof staffSession>>;
+  let customer: Awaited<ReturnType<typeof customerSession>>;
+  beforeAll(async () => {
+    staff = await staffSession({ name: 'Guard Staff' });
+    customer = await customerSession(staff, { name: 'Guard Customer' });
+  });
+
+  it('the template has the routes the product needs', () => {
+    expect(staffRoutes.length).toBeGreaterThanOrEqual(24);
+    expect(customerRoutes.length).toBeGreaterThanOrEqual(5);
+    for (const key of ADMIN_ONLY) expect(staffRoutes.map((r) => r.routeKey)).toContain(key);
+  });
+
+  it.each(staffRoutes.map((r) => r.routeKey))('staff %s: 401 without a token and with a customer token', async (routeKey) => {
+    const [method, p] = routeKey.split(' ');
+    const url = `${cloud().staffApiUrl}${concrete(p)}`;
+    expect((await call(method, url, undefined, method === 'GET' ? undefined : {})).status).toBe(401);
+    expect((await call(method, url, customer.idToken, method === 'GET' ? undefined : {})).status).toBe(401);
+    expect((await call(method, url, staff.accessToken, method === 'GET' ? undefined : {})).status).toBe(401);
+  });
+
+  it.each(customerRoutes.map((r) => r.routeKey))('customer %s: 401 without a token and with a staff token', async (routeKey) => {
+    const [method, p] = routeKey.split(' ');
+    const url = `${cloud().customerApiUrl}${concrete(p)}`;
+    expect((await call(method, url, undefined, method === 'GET' ? undefined : {})).status).toBe(401);
+    expect((await call(method, url, staff.idToken, method === 'GET' ? undefined : {})).status).toBe(401);
+  });
+
+  it.each(ADMIN_ONLY)('%s: 403 for a staff member who is not an admin', async (routeKey) => {
+    const [method, p] = routeKey.split(' ');
+    const res = await call(method, `${cloud().staffApiUrl}${concrete(p)}`, staff.idToken, method === 'GET' ? undefined : {});
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('admin_only');
+  });
+});
