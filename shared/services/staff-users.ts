@@ -50,9 +50,15 @@ export async function setStaffEnabled(deps: StaffUserDeps, admin: StaffPrincipal
   }
   // Our record first: every staff request checks it, so the change applies to tokens already issued.
   await deps.config.setStaffDisabled(user.sub, !enabled);
-  await deps.directory.setEnabled(user.username, enabled);
-  if (!enabled) await deps.directory.signOutEverywhere(user.username);
-  await deps.audit.record({ at: now.toISOString(), actor: admin.email, action: enabled ? 'staff.enabled' : 'staff.disabled', details: { email: user.email } });
+  // Cognito's own state follows; a failing step is recorded, not allowed to hide the change already made.
+  const steps = await Promise.allSettled([deps.directory.setEnabled(user.username, enabled), ...(enabled ? [] : [deps.directory.signOutEverywhere(user.username)])]);
+  const failed = steps.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error)?.message)] : []));
+  await deps.audit.record({
+    at: now.toISOString(),
+    actor: admin.email,
+    action: enabled ? 'staff.enabled' : 'staff.disabled',
+    details: { email: user.email, ...(failed.length ? { cognitoStepsFailed: failed } : {}) },
+  });
   return { ...user, enabled };
 }
 

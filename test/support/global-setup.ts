@@ -10,6 +10,8 @@ export interface CloudInfo {
   endpoints: LocalCloud['endpoints'];
   sdkEnv: Record<string, string>;
   outputs: Record<string, string>;
+  /** Local table names by their construct id, e.g. portalConfig → DataPortalConfig…. */
+  tables: Record<string, string>;
 }
 
 declare module 'vitest' {
@@ -30,6 +32,9 @@ export default async function setup(project: TestProject) {
     endpoints: cloud.endpoints,
     sdkEnv: cloud.sdkEnv,
     outputs: cloud.outputs,
+    tables: Object.fromEntries(
+      cloud.model.tables.map((t) => [t.logicalId.replace(/^Data/, '').replace(/[0-9A-F]{8}$/, '').replace(/^./, (c) => c.toLowerCase()), t.logicalId]),
+    ),
   });
   return () => cloud.stop();
 }
