@@ -18,7 +18,8 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - who an item is shared with ("share with…" dialog) .......... Query byItem (itemId)
  * drive      PK itemId
  *   - one item (download, browse, authorisation of an item) ...... GetItem(itemId)
- *   - a folder's children, folders first then by name, paged ..... Query byParent (parentId, sortKey)
+ *   - a folder's children, folders first then by name, paged ..... Query byParent (listedUnder = parentId, sortKey)
+ *   - the trash, newest first, paged ............................. Query byParent (listedUnder = "#trash")
  * uploadBatches  PK batchId, TTL expiresAt
  *   - the upload notifier's exactly-once ledger per batch ........ UpdateItem with conditions
  * portalConfig  PK configKey
@@ -46,7 +47,7 @@ export class Data extends Construct {
       { indexName: 'byItem', partitionKey: str('itemId'), sortKey: str('contactId') },
     ]);
     this.drive = this.table('Drive', 'itemId', undefined, [
-      { indexName: 'byParent', partitionKey: str('parentId'), sortKey: str('sortKey') },
+      { indexName: 'byParent', partitionKey: str('listedUnder'), sortKey: str('sortKey') },
     ]);
     this.uploadBatches = this.table('UploadBatches', 'batchId', undefined, [], 'expiresAt');
     this.portalConfig = this.table('PortalConfig', 'configKey', undefined, []);

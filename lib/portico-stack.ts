@@ -143,6 +143,11 @@ export class PorticoStack extends Stack {
     drive.grantStaffUpload(staffRoute('POST', '/drive/uploads', 'staff-start-upload', [['drive', 'readwrite']]));
     drive.grantRead(staffRoute('POST', '/drive/items/{itemId}/complete', 'staff-complete-upload', [['drive', 'readwrite']]));
     drive.grantRead(staffRoute('GET', '/drive/items/{itemId}/download', 'staff-download-item', [['drive', 'read']]));
+    staffRoute('PATCH', '/drive/items/{itemId}', 'staff-update-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
+    staffRoute('DELETE', '/drive/items/{itemId}', 'staff-trash-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
+    staffRoute('POST', '/drive/items/{itemId}/restore', 'staff-restore-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
+    staffRoute('GET', '/drive/items/{itemId}/shares', 'staff-list-item-shares', [['shares', 'read'], ['contacts', 'read']]);
+    staffRoute('DELETE', '/contacts/{contactId}/shares/{itemId}', 'staff-unshare-item', [['shares', 'readwrite'], ['audit', 'readwrite']]);
 
     // Customer API (F12–F15).
     customerRoute('GET', '/me', 'customer-get-profile');

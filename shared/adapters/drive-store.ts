@@ -4,7 +4,10 @@ import { sortKeyOf } from '../domain/naming.ts';
 import type { DriveStore, Page } from '../domain/ports.ts';
 import { decodeCursor, documents, encodeCursor, isConditionFailure } from './dynamo.ts';
 
-/** drive table: PK itemId; GSI byParent (parentId, sortKey) lists a folder, folders first, by name. */
+/**
+ * drive table: PK itemId; GSI byParent (listedUnder, sortKey) lists a folder, folders first, by
+ * name. `listedUnder` is the parent id, or "#trash" for trashed items (sorted by trashing time).
+ */
 export class DynamoDriveStore implements DriveStore {
   constructor(private readonly tableName: string) {}
 
@@ -31,7 +34,7 @@ export class DynamoDriveStore implements DriveStore {
       await documents.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...item, sortKey: sortKeyOf(item.kind, item.name, item.itemId) },
+          Item: { ...item, listedUnder: item.parentId, sortKey: sortKeyOf(item.kind, item.name, item.itemId) },
           ConditionExpression: 'attribute_not_exists(itemId)',
         }),
       );
@@ -47,10 +50,50 @@ export class DynamoDriveStore implements DriveStore {
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'byParent',
-        KeyConditionExpression: 'parentId = :p',
+        KeyConditionExpression: 'listedUnder = :p',
         ExpressionAttributeValues: { ':p': parentId },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['itemId', 'parentId', 'sortKey']),
+        ExclusiveStartKey: decodeCursor(cursor, ['itemId', 'listedUnder', 'sortKey']),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toItem), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async update(itemId: string, change: Parameters<DriveStore['update']>[1]): Promise<boolean> {
+    const current = await this.get(itemId);
+    if (!current) return false;
+    const next = { ...current, ...change };
+    const fields: [string, unknown][] = Object.entries(change);
+    // Trashed items leave their folder's listing and appear in the trash listing, by the same index.
+    const listedUnder = next.status === 'trashed' ? TRASH_PARENT : next.parentId;
+    fields.push(['listedUnder', listedUnder], ['sortKey', next.status === 'trashed' ? `${next.trashedAt}#${itemId}` : sortKeyOf(next.kind, next.name, itemId)]);
+    const removals = Object.entries(change).filter(([, v]) => v === undefined).map(([k]) => k);
+    const sets = fields.filter(([, v]) => v !== undefined);
+    await documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { itemId },
+        UpdateExpression: `SET ${sets.map((_, i) => `#s${i} = :s${i}`).join(', ')}${removals.length ? ` REMOVE ${removals.map((_, i) => `#r${i}`).join(', ')}` : ''}`,
+        ExpressionAttributeNames: {
+          ...Object.fromEntries(sets.map(([k], i) => [`#s${i}`, k])),
+          ...Object.fromEntries(removals.map((k, i) => [`#r${i}`, k])),
+        },
+        ExpressionAttributeValues: Object.fromEntries(sets.map(([, v], i) => [`:s${i}`, v])),
+      }),
+    );
+    return true;
+  }
+
+  async trash(limit: number, cursor?: string): Promise<Page<DriveItem>> {
+    const out = await documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byParent',
+        KeyConditionExpression: 'listedUnder = :t',
+        ExpressionAttributeValues: { ':t': TRASH_PARENT },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ['itemId', 'listedUnder', 'sortKey']),
       }),
     );
     return { items: (out.Items ?? []).map(toItem), cursor: encodeCursor(out.LastEvaluatedKey) };
@@ -76,7 +119,10 @@ export class DynamoDriveStore implements DriveStore {
   }
 }
 
+/** The index partition that lists the trash. */
+const TRASH_PARENT = '#trash';
+
 function toItem(item: Record<string, unknown>): DriveItem {
-  const { sortKey: _s, ...rest } = item;
+  const { sortKey: _s, listedUnder: _l, ...rest } = item;
   return rest as unknown as DriveItem;
 }

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Share } from '../domain/model.ts';
 import type { ShareStore } from '../domain/ports.ts';
 import { documents, isConditionFailure } from './dynamo.ts';
@@ -23,6 +23,24 @@ export class DynamoShareStore implements ShareStore {
           ExpressionAttributeValues: { ':c': contactId },
           ExclusiveStartKey: start,
         }),
+      );
+      shares.push(...((out.Items ?? []) as Share[]));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return shares;
+  }
+
+  async remove(contactId: string, itemId: string): Promise<boolean> {
+    const out = await documents.send(new DeleteCommand({ TableName: this.tableName, Key: { contactId, itemId }, ReturnValues: 'ALL_OLD' }));
+    return out.Attributes !== undefined;
+  }
+
+  async sharedItemWith(itemId: string): Promise<Share[]> {
+    const shares: Share[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await documents.send(
+        new QueryCommand({ TableName: this.tableName, IndexName: 'byItem', KeyConditionExpression: 'itemId = :i', ExpressionAttributeValues: { ':i': itemId }, ExclusiveStartKey: start }),
       );
       shares.push(...((out.Items ?? []) as Share[]));
       start = out.LastEvaluatedKey;

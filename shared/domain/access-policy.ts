@@ -99,19 +99,28 @@ export function customerCanSee(customer: CustomerPrincipal, item: DriveItem, gra
   return item.createdBy.kind === 'customer' && item.createdBy.id === customer.contactId;
 }
 
-/** The item if the customer may see it and it is of the expected kind; otherwise the same 404 as a missing item. */
+/** An item is live when neither it nor any folder above it is in the trash (or gone). */
+export function isLive(item: DriveItem, ancestors: DriveItem[]): boolean {
+  const found = new Map(ancestors.map((a) => [a.itemId, a]));
+  return item.status === 'ready' && item.ancestorIds.every((id) => found.get(id)?.status === 'ready');
+}
+
+/**
+ * The item if the customer may see it, it is live and of the expected kind; otherwise the same
+ * 404 as a missing item. `ancestors` are the folders named by `item.ancestorIds`.
+ */
 export function visibleToCustomer(
   customer: CustomerPrincipal,
   item: DriveItem | undefined,
+  ancestors: DriveItem[],
   grants: Grants,
   kind: DriveItem['kind'],
 ): DriveItem {
-  if (!item || item.kind !== kind || !customerCanSee(customer, item, grants)) throw notFound(kind);
+  if (!item || item.kind !== kind || !isLive(item, ancestors) || !customerCanSee(customer, item, grants)) throw notFound(kind);
   return item;
 }
 
 /** A customer may upload a revised version of a staff file they can see; it lands beside it as a new file. */
-export function customerCanRevise(customer: CustomerPrincipal, item: DriveItem | undefined, grants: Grants): DriveItem {
-  const file = visibleToCustomer(customer, item, grants, 'file');
-  return file;
+export function customerCanRevise(customer: CustomerPrincipal, item: DriveItem | undefined, ancestors: DriveItem[], grants: Grants): DriveItem {
+  return visibleToCustomer(customer, item, ancestors, grants, 'file');
 }

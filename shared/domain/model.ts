@@ -38,7 +38,7 @@ export interface Contact {
 }
 
 export type ItemKind = 'folder' | 'file';
-export type ItemStatus = 'pending' | 'ready';
+export type ItemStatus = 'pending' | 'ready' | 'trashed';
 
 export interface DriveItem {
   itemId: string;
@@ -59,6 +59,9 @@ export interface DriveItem {
   uploadBatchId?: string;
   /** For a revised version uploaded by a customer: the staff file it revises. */
   revisesItemId?: string;
+  /** When and by whom it was moved to the trash; restoring clears it. */
+  trashedAt?: string;
+  trashedBy?: string;
 }
 
 export const ROOT_FOLDER_ID = 'root';

@@ -26,6 +26,10 @@ export interface ShareStore {
   sharedWith(contactIds: string[]): Promise<Share[]>;
   /** Adds shares that do not exist yet; returns only the ones that were new. */
   addNew(shares: Share[]): Promise<Share[]>;
+  /** Removes one share; false if it did not exist. */
+  remove(contactId: string, itemId: string): Promise<boolean>;
+  /** The contacts an item is shared with directly. */
+  sharedItemWith(itemId: string): Promise<Share[]>;
 }
 
 export interface DriveStore {
@@ -34,6 +38,10 @@ export interface DriveStore {
   /** Creates an item; false if an item with that id already exists. */
   createIfAbsent(item: DriveItem): Promise<boolean>;
   children(parentId: string, limit: number, cursor?: string): Promise<Page<DriveItem>>;
+  /** Changes name, place or trash state of an item; false if it does not exist. */
+  update(itemId: string, change: Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy'>>): Promise<boolean>;
+  /** Items in the trash, newest first. */
+  trash(limit: number, cursor?: string): Promise<Page<DriveItem>>;
   /** Marks an uploaded file ready with its real size; false if the item does not exist. */
   markReady(itemId: string, size: number): Promise<boolean>;
 }

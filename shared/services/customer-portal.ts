@@ -1,5 +1,5 @@
 import { badRequest } from '../errors.ts';
-import { customerCanRevise, customerCanSee, customerPrincipal, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
+import { customerCanRevise, customerCanSee, customerPrincipal, isLive, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
 import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
 import { inboxFolderName, revisedName } from '../domain/naming.ts';
@@ -32,6 +32,12 @@ export async function grantsOf(shares: ShareStore, customer: CustomerPrincipal):
 
 export const inboxFolderId = (contactId: string) => `inbox-${contactId}`;
 
+/** An item with the folders above it, for the liveness part of the access decision. */
+async function withAncestors(drive: DriveStore, itemId: string): Promise<[DriveItem | undefined, DriveItem[]]> {
+  const item = await drive.get(itemId);
+  return [item, item?.ancestorIds.length ? await drive.getMany(item.ancestorIds) : []];
+}
+
 export interface PortalItem {
   itemId: string;
   kind: DriveItem['kind'];
@@ -60,7 +66,8 @@ export function toPortalItem(customer: CustomerPrincipal, item: DriveItem, share
 /** The top level of a customer's portal: everything shared with them or their organisations, and their own uploads. */
 export async function listSharedRoots(deps: PortalDeps, customer: CustomerPrincipal): Promise<PortalItem[]> {
   const shared = await sharesOfContact(deps, customer.granteeIds);
-  const roots = shared.filter((s) => s.item.status === 'ready').map((s) => toPortalItem(customer, s.item, s.sharedBy));
+  const ancestors = await deps.drive.getMany([...new Set(shared.flatMap((s) => s.item.ancestorIds))]);
+  const roots = shared.filter((s) => isLive(s.item, ancestors)).map((s) => toPortalItem(customer, s.item, s.sharedBy));
   const inbox = await deps.drive.get(inboxFolderId(customer.contactId));
   if (inbox && !roots.some((r) => r.itemId === inbox.itemId)) roots.push(toPortalItem(customer, inbox));
   return roots;
@@ -73,8 +80,8 @@ export async function listSharedFolder(
   limit: number,
   cursor?: string,
 ): Promise<Page<PortalItem>> {
-  const grants = await grantsOf(deps.shares, customer);
-  visibleToCustomer(customer, await deps.drive.get(folderId), grants, 'folder');
+  const [grants, [folder, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, folderId)]);
+  visibleToCustomer(customer, folder, ancestors, grants, 'folder');
   const page = await deps.drive.children(folderId, limit, cursor);
   return {
     items: page.items.filter((i) => customerCanSee(customer, i, grants)).map((i) => toPortalItem(customer, i)),
@@ -83,8 +90,8 @@ export async function listSharedFolder(
 }
 
 export async function downloadShared(deps: PortalDeps & { files: FileStore }, customer: CustomerPrincipal, itemId: string) {
-  const grants = await grantsOf(deps.shares, customer);
-  const file = visibleToCustomer(customer, await deps.drive.get(itemId), grants, 'file');
+  const [grants, [item, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, itemId)]);
+  const file = visibleToCustomer(customer, item, ancestors, grants, 'file');
   return downloadUrl(deps.files, file);
 }
 
@@ -119,7 +126,8 @@ export async function startCustomerUpload(
   let revisesItemId: string | undefined;
   if (input.revisesItemId) {
     if (input.files.length !== 1) throw badRequest('invalid_request', 'files: a revised version is one file.');
-    const original = customerCanRevise(customer, await deps.drive.get(input.revisesItemId), await grantsOf(deps.shares, customer));
+    const [grants, [item, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, input.revisesItemId)]);
+    const original = customerCanRevise(customer, item, ancestors, grants);
     placement = { parentId: original.parentId, ancestorIds: original.ancestorIds };
     nameOf = () => revisedName(original.name, customer.name, now);
     revisesItemId = original.itemId;

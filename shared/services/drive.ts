@@ -2,7 +2,7 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type DriveItem, type StaffPrincipal } from '../domain/model.ts';
 import { cleanItemName } from '../domain/naming.ts';
-import type { DriveStore, FileStore, ObjectKeys, Page, UploadTarget } from '../domain/ports.ts';
+import type { AuditLog, DriveStore, FileStore, ObjectKeys, Page, UploadTarget } from '../domain/ports.ts';
 
 /** S3's limit for one PUT; larger files need a multipart upload. */
 export const MAX_SINGLE_UPLOAD_BYTES = 5 * 1024 ** 3;
@@ -46,6 +46,7 @@ export async function createFolder(drive: DriveStore, staff: StaffPrincipal, par
 }
 
 export async function listFolder(drive: DriveStore, folderId: string, limit: number, cursor?: string): Promise<Page<DriveItem>> {
+  if (folderId === 'trash') return drive.trash(limit, cursor);
   await parentFolder(drive, folderId);
   return drive.children(folderId, limit, cursor);
 }
@@ -94,4 +95,79 @@ export async function staffDownload(deps: DriveDeps, itemId: string) {
   const item = await deps.drive.get(itemId);
   if (!item || item.kind !== 'file') throw notFound('file');
   return downloadUrl(deps.files, item);
+}
+
+async function liveItem(drive: DriveStore, itemId: string): Promise<DriveItem> {
+  const item = await drive.get(itemId);
+  if (!item || item.status === 'trashed') throw notFound('item');
+  return item;
+}
+
+export async function renameItem(deps: { drive: DriveStore; audit: AuditLog }, staff: StaffPrincipal, itemId: string, rawName: string, now = new Date()): Promise<DriveItem> {
+  const item = await liveItem(deps.drive, itemId);
+  const name = itemName(rawName);
+  await deps.drive.update(itemId, { name });
+  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'drive.renamed', details: { itemId, from: item.name, to: name } });
+  return { ...item, name };
+}
+
+/** Every item below a folder, breadth first, a page at a time. */
+async function* descendants(drive: DriveStore, folderId: string): AsyncGenerator<DriveItem> {
+  const queue = [folderId];
+  while (queue.length) {
+    const parent = queue.shift()!;
+    let cursor: string | undefined;
+    do {
+      const page = await drive.children(parent, 200, cursor);
+      for (const child of page.items) {
+        yield child;
+        if (child.kind === 'folder') queue.push(child.itemId);
+      }
+      cursor = page.cursor;
+    } while (cursor);
+  }
+}
+
+/**
+ * Moves an item (and, for a folder, everything in it) into another folder. Sharing follows the
+ * new place at once: what leaves a shared folder is no longer visible through it. Costs one
+ * write per item moved.
+ */
+export async function moveItem(deps: { drive: DriveStore; audit: AuditLog }, staff: StaffPrincipal, itemId: string, newParentId: string, now = new Date()): Promise<DriveItem> {
+  const item = await liveItem(deps.drive, itemId);
+  const target = await parentFolder(deps.drive, newParentId);
+  if (newParentId === itemId || target.ancestorIds.includes(itemId)) throw badRequest('invalid_move', 'parentId: a folder cannot be moved into itself or one of its subfolders.');
+  if (newParentId !== ROOT_FOLDER_ID && (await deps.drive.get(newParentId))?.status === 'trashed') throw notFound('folder');
+  const ancestorIds = target.ancestorIds;
+  await deps.drive.update(itemId, { parentId: newParentId, ancestorIds });
+  if (item.kind === 'folder') {
+    for await (const d of descendants(deps.drive, itemId)) {
+      const below = d.ancestorIds.slice(d.ancestorIds.indexOf(itemId));
+      await deps.drive.update(d.itemId, { ancestorIds: [...ancestorIds, ...below] });
+    }
+  }
+  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'drive.moved', details: { itemId, from: item.parentId, to: newParentId } });
+  return { ...item, parentId: newParentId, ancestorIds };
+}
+
+/** Deleting moves an item to the trash: its bytes and record stay, and it can be restored. */
+export async function trashItem(deps: { drive: DriveStore; audit: AuditLog }, staff: StaffPrincipal, itemId: string, now = new Date()): Promise<DriveItem> {
+  const item = await liveItem(deps.drive, itemId);
+  const change = { status: 'trashed' as const, trashedAt: now.toISOString(), trashedBy: staff.email };
+  await deps.drive.update(itemId, change);
+  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'drive.trashed', details: { itemId, name: item.name } });
+  return { ...item, ...change };
+}
+
+/** Restores a trashed item to its folder, or to the top level if that folder is gone. */
+export async function restoreItem(deps: { drive: DriveStore; audit: AuditLog }, staff: StaffPrincipal, itemId: string, now = new Date()): Promise<DriveItem> {
+  const item = await deps.drive.get(itemId);
+  if (!item || item.status !== 'trashed') throw notFound('item in the trash');
+  const parent = item.parentId === ROOT_FOLDER_ID ? undefined : await deps.drive.get(item.parentId);
+  const place = parent && parent.status !== 'trashed' ? { parentId: item.parentId, ancestorIds: item.ancestorIds } : { parentId: ROOT_FOLDER_ID, ancestorIds: [] };
+  // A file whose upload never finished goes back to pending; everything else is ready again.
+  const status = item.kind === 'file' && item.size === undefined ? 'pending' : 'ready';
+  await deps.drive.update(itemId, { ...place, status, trashedAt: undefined, trashedBy: undefined });
+  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'drive.restored', details: { itemId, name: item.name } });
+  return { ...item, ...place, status, trashedAt: undefined, trashedBy: undefined };
 }

@@ -1,7 +1,7 @@
-import { badRequest, conflict } from '../errors.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
 import { documentsSharedEmail } from '../domain/emails.ts';
 import type { DriveItem, Share, StaffPrincipal } from '../domain/model.ts';
-import type { ContactStore, DriveStore, Mailer, ShareStore } from '../domain/ports.ts';
+import type { AuditLog, ContactStore, DriveStore, Mailer, ShareStore } from '../domain/ports.ts';
 import { getContact } from './contacts.ts';
 
 export interface SharingDeps {
@@ -69,4 +69,19 @@ export async function sharesOfContact(deps: Pick<SharingDeps, 'shares' | 'drive'
     result.push({ item, sharedAt: share.sharedAt, sharedBy: share.sharedBy });
   }
   return result.sort((a, b) => (a.item.kind === b.item.kind ? a.item.name.localeCompare(b.item.name) : a.item.kind === 'folder' ? -1 : 1));
+}
+
+/** Removes an item from a contact's selection; the customer loses it on their next request. */
+export async function unshareItem(deps: { shares: ShareStore; audit: AuditLog }, staff: StaffPrincipal, contactId: string, itemId: string, now = new Date()): Promise<{ removed: boolean }> {
+  const removed = await deps.shares.remove(contactId, itemId);
+  if (!removed) throw notFound('share');
+  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'share.removed', contactId, details: { itemId } });
+  return { removed };
+}
+
+/** The contacts an item is shared with directly, for the "share with…" dialog. */
+export async function sharedWithWhom(deps: { shares: ShareStore; contacts: ContactStore }, itemId: string) {
+  const shares = await deps.shares.sharedItemWith(itemId);
+  const contacts = await Promise.all(shares.map((s) => deps.contacts.get(s.contactId)));
+  return shares.map((s, i) => ({ contactId: s.contactId, name: contacts[i]?.name, sharedAt: s.sharedAt, sharedBy: s.sharedBy }));
 }

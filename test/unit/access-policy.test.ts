@@ -104,7 +104,8 @@ describe('customerCanSee: every relation between a customer and an item', () => 
       it(`${relation}, ${status} → ${expected ? 'visible' : 'hidden'}`, () => {
         const it_ = item({ ...r.item, status });
         expect(customerCanSee(ann, it_, new Set(r.grants))).toBe(expected);
-        const check = () => visibleToCustomer(ann, it_, new Set(r.grants), it_.kind);
+        const ancestors = it_.ancestorIds.map((id) => item({ itemId: id, kind: 'folder', ancestorIds: [] }));
+        const check = () => visibleToCustomer(ann, it_, ancestors, new Set(r.grants), it_.kind);
         if (expected) expect(check()).toBe(it_);
         else expect(codeOf(check)).toBe('404 not_found');
       });
@@ -113,8 +114,18 @@ describe('customerCanSee: every relation between a customer and an item', () => 
 
   it('asking for a folder by a file id (or the reverse) is the same 404', () => {
     const file = item({});
-    expect(codeOf(() => visibleToCustomer(ann, file, new Set(['i-1']), 'folder'))).toBe('404 not_found');
-    expect(codeOf(() => visibleToCustomer(ann, undefined, new Set(['i-1']), 'file'))).toBe('404 not_found');
+    expect(codeOf(() => visibleToCustomer(ann, file, [], new Set(['i-1']), 'folder'))).toBe('404 not_found');
+    expect(codeOf(() => visibleToCustomer(ann, undefined, [], new Set(['i-1']), 'file'))).toBe('404 not_found');
+  });
+
+  it('an item below a trashed or missing folder is hidden, even when shared directly', () => {
+    const file = item({});
+    const live = (id: string) => item({ itemId: id, kind: 'folder', ancestorIds: [] });
+    const grants = new Set(['i-1']);
+    expect(visibleToCustomer(ann, file, [live('f-outer'), live('f-inner')], grants, 'file')).toBe(file);
+    expect(codeOf(() => visibleToCustomer(ann, file, [live('f-outer'), { ...live('f-inner'), status: 'trashed' }], grants, 'file'))).toBe('404 not_found');
+    expect(codeOf(() => visibleToCustomer(ann, file, [live('f-inner')], grants, 'file'))).toBe('404 not_found');
+    expect(codeOf(() => visibleToCustomer(ann, { ...file, status: 'trashed' }, [live('f-outer'), live('f-inner')], grants, 'file'))).toBe('404 not_found');
   });
 });
 

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { contactStore, shareStore } from '#shared/adapters/index';
+import { id, staffRoute } from '#shared/http/route';
+import { sharedWithWhom } from '#shared/services/sharing';
+
+const deps = { shares: shareStore(), contacts: contactStore() };
+
+export const handler = staffRoute({ path: z.object({ itemId: id }) }, async ({ path }) => ({
+  body: { items: await sharedWithWhom(deps, path.itemId) },
+}));
