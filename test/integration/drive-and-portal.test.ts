@@ -1,0 +1,215 @@
+/**
+ * The drive, sharing and the customer portal (F9–F16) through both APIs: what customers can reach
+ * follows every staff action at once, nothing is lost, and upload emails are sent exactly once.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emailsTo } from '../../local-cloud/mailbox.ts';
+import { call, cloud, customerSession, eventually, expectStatus, putToUrl, staffSession } from '../support/world.ts';
+
+type Staff = Awaited<ReturnType<typeof staffSession>>;
+type Customer = Awaited<ReturnType<typeof customerSession>>;
+
+async function upload(staff: Staff, parentId: string, name: string, text: string) {
+  const bytes = Buffer.from(text);
+  const started = expectStatus(await staff.api.post('/drive/uploads', { parentId, name, size: bytes.length, contentType: 'text/plain' }), 201);
+  expect(await putToUrl(started.upload, bytes)).toBe(200);
+  return expectStatus(await staff.api.post(`/drive/items/${started.item.itemId}/complete`), 200);
+}
+
+const names = async (customer: Customer, folderId?: string) =>
+  expectStatus(await customer.api.get(folderId ? `/shared/folders/${folderId}/items` : '/shared'), 200).items.map((i: any) => i.name).sort();
+
+let staff: Staff;
+beforeAll(async () => {
+  staff = await staffSession({ name: 'Drive Staff' });
+});
+
+describe('the drive and what customers see', () => {
+  let customer: Customer;
+  let folder: any;
+  beforeAll(async () => {
+    customer = await customerSession(staff, { name: 'Dirk Drive' });
+    folder = expectStatus(await staff.api.post('/drive/folders', { name: 'Tax 2025' }), 201);
+    await upload(staff, folder.itemId, 'Return.txt', 'return');
+    expectStatus(await staff.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [folder.itemId] }), 200);
+  });
+
+  it('a shared folder shares what is added to it later, including subfolders', async () => {
+    const sub = expectStatus(await staff.api.post('/drive/folders', { parentId: folder.itemId, name: 'Receipts' }), 201);
+    const receipt = await upload(staff, sub.itemId, 'Receipt 1.txt', 'receipt');
+    expect(await names(customer, folder.itemId)).toEqual(['Receipts', 'Return.txt']);
+    expect(await names(customer, sub.itemId)).toEqual(['Receipt 1.txt']);
+    expect((await customer.api.get(`/shared/items/${receipt.itemId}/download`)).status).toBe(200);
+  });
+
+  it('sharing the same thing twice changes nothing and sends nothing; staff see who has it', async () => {
+    const before = (await emailsTo(cloud().endpoints.ses, customer.email)).length;
+    expect(expectStatus(await staff.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [folder.itemId] }), 200)).toEqual({ added: [], emailed: false });
+    expect((await emailsTo(cloud().endpoints.ses, customer.email)).length).toBe(before);
+    const whom = expectStatus(await staff.api.get(`/drive/items/${folder.itemId}/shares`), 200);
+    expect(whom.items).toEqual([expect.objectContaining({ contactId: customer.contact.contactId, name: 'Dirk Drive', sharedBy: staff.email })]);
+  });
+
+  it('renaming shows the new name; moving out of the shared folder hides an item at once; moving back shows it', async () => {
+    const memo = await upload(staff, folder.itemId, 'memo.txt', 'memo');
+    expectStatus(await staff.api.raw('PATCH', `/drive/items/${memo.itemId}`, { name: 'Memo – final.txt' }), 200);
+    expect(await names(customer, folder.itemId)).toContain('Memo – final.txt');
+    const elsewhere = expectStatus(await staff.api.post('/drive/folders', { name: 'Internal' }), 201);
+    expectStatus(await staff.api.raw('PATCH', `/drive/items/${memo.itemId}`, { parentId: elsewhere.itemId }), 200);
+    expect(await names(customer, folder.itemId)).not.toContain('Memo – final.txt');
+    expect((await customer.api.get(`/shared/items/${memo.itemId}/download`)).status).toBe(404);
+    expectStatus(await staff.api.raw('PATCH', `/drive/items/${memo.itemId}`, { parentId: folder.itemId }), 200);
+    expect((await customer.api.get(`/shared/items/${memo.itemId}/download`)).status).toBe(200);
+    // A folder cannot move into itself or below itself.
+    expect((await staff.api.raw('PATCH', `/drive/items/${folder.itemId}`, { parentId: folder.itemId })).status).toBe(400);
+  });
+
+  it('moving a folder moves what is inside it, and access follows', async () => {
+    const outer = expectStatus(await staff.api.post('/drive/folders', { name: 'Archive box' }), 201);
+    const inner = expectStatus(await staff.api.post('/drive/folders', { parentId: outer.itemId, name: 'Old letters' }), 201);
+    const letter = await upload(staff, inner.itemId, 'Letter 1999.txt', 'old');
+    expect((await customer.api.get(`/shared/items/${letter.itemId}/download`)).status).toBe(404);
+    expectStatus(await staff.api.raw('PATCH', `/drive/items/${outer.itemId}`, { parentId: folder.itemId }), 200);
+    expect((await customer.api.get(`/shared/items/${letter.itemId}/download`)).status).toBe(200);
+    expect((await staff.api.raw('PATCH', `/drive/items/${folder.itemId}`, { parentId: inner.itemId })).status).toBe(400);
+  });
+
+  it('a delete goes to the trash and hides the item (and what is inside) from the customer; restore brings it back byte-identical', async () => {
+    const box = expectStatus(await staff.api.post('/drive/folders', { parentId: folder.itemId, name: 'Contracts' }), 201);
+    const contract = await upload(staff, box.itemId, 'Contract.txt', 'the contract v1');
+    expectStatus(await staff.api.raw('DELETE', `/drive/items/${box.itemId}`), 200);
+    expect(await names(customer, folder.itemId)).not.toContain('Contracts');
+    expect((await customer.api.get(`/shared/items/${contract.itemId}/download`)).status).toBe(404);
+    const trash = expectStatus(await staff.api.get('/drive/folders/trash/items'), 200);
+    expect(trash.items.map((i: any) => i.itemId)).toContain(box.itemId);
+
+    expectStatus(await staff.api.post(`/drive/items/${box.itemId}/restore`), 200);
+    const { url } = expectStatus(await customer.api.get(`/shared/items/${contract.itemId}/download`), 200);
+    expect(await (await fetch(url)).text()).toBe('the contract v1');
+    expect((await staff.api.post(`/drive/items/${box.itemId}/restore`)).status).toBe(404);
+  });
+
+  it('removing a share closes it at once', async () => {
+    const extra = expectStatus(await staff.api.post('/drive/folders', { name: 'Temporary' }), 201);
+    expectStatus(await staff.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [extra.itemId], notify: false }), 200);
+    expect(await names(customer)).toContain('Temporary');
+    expectStatus(await staff.api.raw('DELETE', `/contacts/${customer.contact.contactId}/shares/${extra.itemId}`), 200);
+    expect(await names(customer)).not.toContain('Temporary');
+    expect((await customer.api.get(`/shared/folders/${extra.itemId}/items`)).status).toBe(404);
+    expect((await staff.api.raw('DELETE', `/contacts/${customer.contact.contactId}/shares/${extra.itemId}`)).status).toBe(404);
+  });
+
+  it('a revised version lands beside the original as a new file; the original stays byte-identical', async () => {
+    const original = await upload(staff, folder.itemId, 'report.docx', 'ORIGINAL BYTES');
+    const revised = Buffer.from('REVISED BY CUSTOMER');
+    const batch = expectStatus(
+      await customer.api.post('/uploads', { revisesItemId: original.itemId, files: [{ name: 'anything.docx', size: revised.length, contentType: 'application/octet-stream' }] }),
+      201,
+    );
+    expect(await putToUrl(batch.uploads[0].upload, revised)).toBe(200);
+    const revisedName = `report (revised by Dirk Drive ${new Date().toISOString().slice(0, 10)}).docx`;
+    await eventually(async () => ((await names(customer, folder.itemId)).includes(revisedName) ? true : undefined), 'the revised file');
+    const { url } = expectStatus(await customer.api.get(`/shared/items/${original.itemId}/download`), 200);
+    expect(await (await fetch(url)).text()).toBe('ORIGINAL BYTES');
+    // Revising an item that is not shared is the same 404 as a missing one, and creates nothing.
+    const secret = await upload(staff, 'root', 'secret.txt', 'secret');
+    const refused = await customer.api.post('/uploads', { revisesItemId: secret.itemId, files: [{ name: 'x', size: 1 }] });
+    expect(refused.status).toBe(404);
+  });
+
+  it('refuses bad drive input with a 4xx JSON error', async () => {
+    const cases = [
+      await staff.api.post('/drive/folders', { name: '../etc' }),
+      await staff.api.post('/drive/folders', { name: '' }),
+      await staff.api.post('/drive/folders', { parentId: 'no-such-folder', name: 'x' }),
+      await staff.api.post('/drive/uploads', { name: 'big.bin', size: 6 * 1024 ** 3 }),
+      await staff.api.post('/drive/uploads', { name: 'neg.bin', size: -1 }),
+      await staff.api.raw('PATCH', `/drive/items/${folder.itemId}`, {}),
+      await staff.api.get('/drive/folders/root/items?limit=100000'),
+      await customer.api.post('/uploads', { files: [] }),
+      await customer.api.post('/uploads', { files: [{ name: 'a/b', size: 1 }] }),
+      await customer.api.get('/shared/folders/%2E%2E/items'),
+      await customer.api.get('/shared/items/..%2F..%2Fdrive/download'),
+    ];
+    for (const res of cases) {
+      expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+  });
+});
+
+describe('upload notifications', () => {
+  it('a duplicated S3 event and two concurrent deliveries send one email for the batch', async () => {
+    const customer = await customerSession(staff, { name: 'Eve Event' });
+    const files = ['a.txt', 'b.txt'].map((name) => ({ name, size: 3, contentType: 'text/plain' }));
+    const batch = expectStatus(await customer.api.post('/uploads', { files }), 201);
+    for (const u of batch.uploads) expect(await putToUrl(u.upload, 'abc')).toBe(200);
+    const isBatchEmail = (e: any) => e.body.text?.includes('a.txt') && e.body.text?.includes('b.txt') && e.subject.startsWith('Eve Event');
+    await eventually(async () => (await emailsTo(cloud().endpoints.ses, staff.email)).find(isBatchEmail), 'the batch email');
+
+    // S3 delivers at least once: replay both objects' events, twice at the same time.
+    const key = new URL(batch.uploads[0].upload.url).pathname.split('/').slice(2).join('/');
+    const record = { eventVersion: '2.1', eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: cloud().bucketName }, object: { key, size: 3 } } };
+    await Promise.all([1, 2].map(() => call('POST', `${cloud().endpoints.control}/_local/s3-events`, undefined, { Records: [record] })));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await emailsTo(cloud().endpoints.ses, staff.email)).filter(isBatchEmail)).toHaveLength(1);
+    expect(expectStatus(await call('GET', `${cloud().endpoints.control}/_local/failed-events`), 200)).toEqual([]);
+  });
+});
+
+describe('isolation in a generated world', () => {
+  it('every customer reaches exactly what is shared with them or their organisation, through every route', async () => {
+    const orgs = [];
+    for (const n of ['North Ltd', 'South Ltd']) orgs.push(expectStatus(await staff.api.post('/contacts', { kind: 'organisation', name: n }), 201));
+    const customers: Customer[] = [];
+    for (let i = 0; i < 6; i++) customers.push(await customerSession(staff, { name: `World Customer ${i}`, organisationIds: i < 4 ? [orgs[i % 2].contactId] : [] }));
+
+    // Folders with files, plus loose files; every item id collected.
+    const items: { itemId: string; kind: 'folder' | 'file'; parent?: string }[] = [];
+    for (let f = 0; f < 4; f++) {
+      const folder = expectStatus(await staff.api.post('/drive/folders', { name: `World folder ${f}` }), 201);
+      items.push({ itemId: folder.itemId, kind: 'folder' });
+      for (let k = 0; k < 2; k++) items.push({ itemId: (await upload(staff, folder.itemId, `file ${f}-${k}.txt`, `${f}-${k}`)).itemId, kind: 'file', parent: folder.itemId });
+    }
+    for (let k = 0; k < 3; k++) items.push({ itemId: (await upload(staff, 'root', `loose ${k}.txt`, `loose ${k}`)).itemId, kind: 'file' });
+
+    // Random but reproducible shares with persons and organisations.
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const grantees = [...customers.map((c) => c.contact.contactId), ...orgs.map((o) => o.contactId)];
+    const shared = new Map<string, Set<string>>(grantees.map((g) => [g, new Set()]));
+    for (const item of items.filter((i) => !i.parent || random() < 0.3)) {
+      for (const g of grantees) if (random() < 0.3) shared.get(g)!.add(item.itemId);
+    }
+    for (const [g, ids] of shared) if (ids.size) expectStatus(await staff.api.post(`/contacts/${g}/shares`, { itemIds: [...ids], notify: false }), 200);
+
+    let reachableSeen = 0;
+    let hiddenSeen = 0;
+    for (const c of customers) {
+      const mine = new Set([...shared.get(c.contact.contactId)!, ...(c.contact.organisationIds ?? []).flatMap((o: string) => [...shared.get(o)!])]);
+      const reachable = (i: (typeof items)[number]) => mine.has(i.itemId) || (!!i.parent && mine.has(i.parent));
+      const roots = expectStatus(await c.api.get('/shared'), 200).items.map((i: any) => i.itemId);
+      expect(roots.sort()).toEqual([...mine].sort());
+      for (const item of items) {
+        const expected = reachable(item);
+        if (expected) reachableSeen++;
+        else hiddenSeen++;
+        if (item.kind === 'folder') {
+          expect((await c.api.get(`/shared/folders/${item.itemId}/items`)).status, `${c.contact.name} browse ${item.itemId}`).toBe(expected ? 200 : 404);
+          expect((await c.api.get(`/shared/items/${item.itemId}/download`)).status).toBe(404);
+        } else {
+          expect((await c.api.get(`/shared/items/${item.itemId}/download`)).status, `${c.contact.name} download ${item.itemId}`).toBe(expected ? 200 : 404);
+          expect((await c.api.get(`/shared/folders/${item.itemId}/items`)).status).toBe(404);
+          const revise = await c.api.post('/uploads', { revisesItemId: item.itemId, files: [{ name: 'x.txt', size: 1 }] });
+          expect(revise.status, `${c.contact.name} revise ${item.itemId}`).toBe(expected ? 201 : 404);
+        }
+        // No route lets a customer delete or change an item.
+        expect((await c.api.raw('DELETE', `/shared/items/${item.itemId}`)).status).toBe(404);
+        expect((await c.api.raw('PATCH', `/shared/items/${item.itemId}`, { name: 'x' })).status).toBe(404);
+      }
+    }
+    // The world is mixed enough that a leak or an over-refusal would show.
+    expect(reachableSeen).toBeGreaterThan(10);
+    expect(hiddenSeen).toBeGreaterThan(10);
+  }, 180_000);
+});
