@@ -9,14 +9,14 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CustomerAccounts, CustomerDirectory } from '../domain/ports.ts';
 
-const cognito = new CognitoIdentityProviderClient({});
-
 /** The customer user pool; users sign in by email and carry their contact id in `custom:contactId`. */
 export class CognitoCustomerDirectory implements CustomerDirectory {
+  private readonly cognito = new CognitoIdentityProviderClient({});
+
   constructor(private readonly userPoolId: string) {}
 
   async createUser(input: { email: string; name: string; contactId: string; temporaryPassword: string }) {
-    const out = await cognito.send(
+    const out = await this.cognito.send(
       new AdminCreateUserCommand({
         UserPoolId: this.userPoolId,
         Username: input.email,
@@ -37,7 +37,7 @@ export class CognitoCustomerDirectory implements CustomerDirectory {
   }
 
   async linkContact(username: string, contactId: string): Promise<void> {
-    await cognito.send(
+    await this.cognito.send(
       new AdminUpdateUserAttributesCommand({
         UserPoolId: this.userPoolId,
         Username: username,
@@ -49,21 +49,23 @@ export class CognitoCustomerDirectory implements CustomerDirectory {
 
 /** Account operations on customer users, used when staff close, reopen or re-invite. */
 export class CognitoCustomerAccounts implements CustomerAccounts {
+  private readonly cognito = new CognitoIdentityProviderClient({});
+
   constructor(private readonly userPoolId: string) {}
 
   async disable(username: string): Promise<void> {
-    await cognito.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: username }));
+    await this.cognito.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: username }));
   }
 
   async enable(username: string): Promise<void> {
-    await cognito.send(new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: username }));
+    await this.cognito.send(new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: username }));
   }
 
   async signOutEverywhere(username: string): Promise<void> {
-    await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: username }));
+    await this.cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: username }));
   }
 
   async resetTemporaryPassword(username: string, temporaryPassword: string): Promise<void> {
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: temporaryPassword, Permanent: false }));
+    await this.cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: temporaryPassword, Permanent: false }));
   }
 }

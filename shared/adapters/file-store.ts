@@ -6,8 +6,6 @@ const UPLOAD_URL_SECONDS = 15 * 60;
 /** Download links are short-lived: long enough to start a download, too short to be worth forwarding. */
 const DOWNLOAD_URL_SECONDS = 5 * 60;
 
-const s3 = new S3Client({});
-
 /**
  * The drive bucket's key layout: `drive/<itemId>` for staff files and
  * `customer-uploads/<contactId>/<batchId>/<batchSize>/<itemId>` for customer uploads, the only
@@ -29,12 +27,15 @@ export function contentDisposition(fileName: string): string {
 }
 
 export class S3FileStore implements FileStore {
+  // Created per adapter (once, at the handler's cold start) so functions that never touch S3 do not bundle it.
+  private readonly s3 = new S3Client({});
+
   constructor(private readonly bucket: string) {}
 
   async uploadTarget(objectKey: string, contentType: string, size: number): Promise<UploadTarget> {
     // The length is signed: S3 refuses a body of any other size, whatever the client claims.
     const url = await getSignedUrl(
-      s3,
+      this.s3,
       new PutObjectCommand({ Bucket: this.bucket, Key: objectKey, ContentType: contentType, ContentLength: size }),
       { expiresIn: UPLOAD_URL_SECONDS, signableHeaders: new Set(['content-type', 'content-length']) },
     );
@@ -43,7 +44,7 @@ export class S3FileStore implements FileStore {
 
   downloadUrl(objectKey: string, fileName: string): Promise<string> {
     return getSignedUrl(
-      s3,
+      this.s3,
       new GetObjectCommand({ Bucket: this.bucket, Key: objectKey, ResponseContentDisposition: contentDisposition(fileName) }),
       { expiresIn: DOWNLOAD_URL_SECONDS },
     );
@@ -51,7 +52,7 @@ export class S3FileStore implements FileStore {
 
   async sizeOf(objectKey: string): Promise<number | undefined> {
     try {
-      const head = await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey }));
+      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey }));
       return head.ContentLength;
     } catch (error) {
       const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };

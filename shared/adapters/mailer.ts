@@ -1,13 +1,13 @@
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import type { Email, Mailer } from '../domain/ports.ts';
 
-const ses = new SESClient({});
-
 export class SesMailer implements Mailer {
+  private readonly ses = new SESClient({});
+
   constructor(private readonly sender: string) {}
 
   async send(email: Email): Promise<void> {
-    await ses.send(
+    await this.ses.send(
       new SendEmailCommand({
         Source: this.sender,
         Destination: { ToAddresses: email.to },

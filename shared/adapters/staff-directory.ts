@@ -16,8 +16,6 @@ import {
 import { ADMINS_GROUP } from '../domain/access-policy.ts';
 import type { Page, StaffDirectory, StaffUser } from '../domain/ports.ts';
 
-const cognito = new CognitoIdentityProviderClient({});
-
 const attr = (attributes: AttributeType[] | undefined, name: string) => attributes?.find((a) => a.Name === name)?.Value;
 
 function toStaffUser(user: UserType | { Username?: string; UserAttributes?: AttributeType[]; Enabled?: boolean; UserStatus?: string; UserCreateDate?: Date }, admin: boolean): StaffUser {
@@ -36,10 +34,12 @@ function toStaffUser(user: UserType | { Username?: string; UserAttributes?: Attr
 
 /** The staff user pool, for the admin-only staff-user routes. */
 export class CognitoStaffDirectory implements StaffDirectory {
+  private readonly cognito = new CognitoIdentityProviderClient({});
+
   constructor(private readonly userPoolId: string) {}
 
   async invite(input: { email: string; name: string; admin: boolean; temporaryPassword: string }): Promise<StaffUser> {
-    const out = await cognito.send(
+    const out = await this.cognito.send(
       new AdminCreateUserCommand({
         UserPoolId: this.userPoolId,
         Username: input.email,
@@ -52,13 +52,13 @@ export class CognitoStaffDirectory implements StaffDirectory {
         ],
       }),
     );
-    if (input.admin) await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: out.User!.Username!, GroupName: ADMINS_GROUP }));
+    if (input.admin) await this.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: out.User!.Username!, GroupName: ADMINS_GROUP }));
     return toStaffUser(out.User!, input.admin);
   }
 
   async list(limit: number, cursor?: string): Promise<Page<StaffUser>> {
     const [out, admins] = await Promise.all([
-      cognito.send(new ListUsersCommand({ UserPoolId: this.userPoolId, Limit: Math.min(limit, 60), PaginationToken: cursor })),
+      this.cognito.send(new ListUsersCommand({ UserPoolId: this.userPoolId, Limit: Math.min(limit, 60), PaginationToken: cursor })),
       this.admins(),
     ]);
     const adminNames = new Set(admins.map((a) => a.username));
@@ -68,8 +68,8 @@ export class CognitoStaffDirectory implements StaffDirectory {
   async get(username: string): Promise<StaffUser | undefined> {
     try {
       const [user, groups] = await Promise.all([
-        cognito.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: username })),
-        cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: username })),
+        this.cognito.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: username })),
+        this.cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: username })),
       ]);
       return toStaffUser(user, (groups.Groups ?? []).some((g) => g.GroupName === ADMINS_GROUP));
     } catch (error) {
@@ -82,7 +82,7 @@ export class CognitoStaffDirectory implements StaffDirectory {
     const users: StaffUser[] = [];
     let token: string | undefined;
     do {
-      const out = await cognito.send(new ListUsersInGroupCommand({ UserPoolId: this.userPoolId, GroupName: ADMINS_GROUP, NextToken: token }));
+      const out = await this.cognito.send(new ListUsersInGroupCommand({ UserPoolId: this.userPoolId, GroupName: ADMINS_GROUP, NextToken: token }));
       users.push(...(out.Users ?? []).map((u) => toStaffUser(u, true)));
       token = out.NextToken;
     } while (token);
@@ -91,14 +91,14 @@ export class CognitoStaffDirectory implements StaffDirectory {
 
   async setEnabled(username: string, enabled: boolean): Promise<void> {
     const Command = enabled ? AdminEnableUserCommand : AdminDisableUserCommand;
-    await cognito.send(new Command({ UserPoolId: this.userPoolId, Username: username }));
+    await this.cognito.send(new Command({ UserPoolId: this.userPoolId, Username: username }));
   }
 
   async signOutEverywhere(username: string): Promise<void> {
-    await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: username }));
+    await this.cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: username }));
   }
 
   async setTemporaryPassword(username: string, temporaryPassword: string): Promise<void> {
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: temporaryPassword, Permanent: false }));
+    await this.cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: temporaryPassword, Permanent: false }));
   }
 }
