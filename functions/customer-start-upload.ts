@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { driveStore, fileStore, objectKeys, shareStore } from '#shared/adapters/index';
+import { configStore, driveStore, fileStore, firm, objectKeys, shareStore } from '#shared/adapters/index';
+import { currentSettings } from '#shared/services/settings';
 import { customerRoute, id } from '#shared/http/route';
 import { MAX_FILES_PER_BATCH, startCustomerUpload } from '#shared/services/customer-portal';
 
-const deps = { shares: shareStore(), drive: driveStore(), files: fileStore(), keys: objectKeys };
+const settingsDeps = { config: configStore(), ...firm() };
+const deps = { shares: shareStore(), drive: driveStore(), files: fileStore(), keys: objectKeys, settings: () => currentSettings(settingsDeps) };
 
 export const handler = customerRoute(
   {

@@ -155,6 +155,8 @@ export class PorticoStack extends Stack {
     customerRoute('GET', '/shared/folders/{folderId}/items', 'customer-list-folder');
     drive.grantRead(customerRoute('GET', '/shared/items/{itemId}/download', 'customer-download-item'));
     drive.grantCustomerUpload(customerRoute('POST', '/uploads', 'customer-start-upload', 'readwrite'));
+    // Deleting moves the customer's own upload to the staff trash: a drive record change, no S3 delete.
+    customerRoute('DELETE', '/uploads/{itemId}', 'customer-delete-upload', 'readwrite');
 
     // Customer uploads → email to the responsible staff, exactly once per batch (F16).
     const notifier = fn('notify-customer-upload', 'system');

@@ -120,6 +120,21 @@ export function visibleToCustomer(
   return item;
 }
 
+/** Attachment controls (F17): what a customer may do with uploads, given the firm's settings. */
+export function requireAttachmentControl(allowed: boolean, action: 'upload' | 'replace' | 'delete'): void {
+  const what = { upload: 'upload documents', replace: 'replace your uploads', delete: 'delete your uploads' }[action];
+  if (!allowed) throw forbidden('not_allowed', `The firm does not let customers ${what} at the moment. Documents you can see stay available to view and download.`);
+}
+
+/** A customer may delete only a file they uploaded themselves, never a staff file or anyone else's. */
+export function ownUpload(customer: CustomerPrincipal, item: DriveItem | undefined, ancestors: DriveItem[], grants: Grants): DriveItem {
+  const file = visibleToCustomer(customer, item, ancestors, grants, 'file');
+  if (file.createdBy.kind !== 'customer' || file.createdBy.id !== customer.contactId) {
+    throw forbidden('not_your_upload', 'You can only delete documents you uploaded yourself.');
+  }
+  return file;
+}
+
 /** A customer may upload a revised version of a staff file they can see; it lands beside it as a new file. */
 export function customerCanRevise(customer: CustomerPrincipal, item: DriveItem | undefined, ancestors: DriveItem[], grants: Grants): DriveItem {
   return visibleToCustomer(customer, item, ancestors, grants, 'file');

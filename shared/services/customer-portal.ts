@@ -1,10 +1,10 @@
 import { badRequest } from '../errors.ts';
-import { customerCanRevise, customerCanSee, customerPrincipal, isLive, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
+import { customerCanRevise, customerCanSee, customerPrincipal, isLive, ownUpload, requireAttachmentControl, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
 import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
 import { inboxFolderName, revisedName } from '../domain/naming.ts';
 import type { ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore, UploadTarget } from '../domain/ports.ts';
-import type { PortalSettings } from '../domain/settings.ts';
+import { controlAllows, type PortalSettings } from '../domain/settings.ts';
 import { downloadUrl, itemName, MAX_SINGLE_UPLOAD_BYTES } from './drive.ts';
 import { sharesOfContact } from './sharing.ts';
 
@@ -103,17 +103,32 @@ export interface UploadRequestFile {
 
 export const MAX_FILES_PER_BATCH = 50;
 
+/** Deletes (moves to the staff trash, so nothing is lost) a document the customer uploaded, if the firm allows it. */
+export async function deleteOwnUpload(
+  deps: PortalDeps & { settings: () => Promise<PortalSettings>; drive: DriveStore & { update: DriveStore['update'] } },
+  customer: CustomerPrincipal,
+  itemId: string,
+  now = new Date(),
+): Promise<{ deleted: true }> {
+  const [settings, grants, [item, ancestors]] = await Promise.all([deps.settings(), grantsOf(deps.shares, customer), withAncestors(deps.drive, itemId)]);
+  const own = ownUpload(customer, item, ancestors, grants);
+  requireAttachmentControl(controlAllows(settings.attachments.delete), 'delete');
+  await deps.drive.update(own.itemId, { status: 'trashed', trashedAt: now.toISOString(), trashedBy: `customer:${customer.contactId}` });
+  return { deleted: true };
+}
+
 /**
  * Starts a customer upload batch. New documents land in the contact's inbox folder; a revised
  * version of a shared file lands beside it under a new name. Either way the server makes a
  * fresh key below the customer-upload prefix, so no upload can replace a staff file.
  */
 export async function startCustomerUpload(
-  deps: PortalDeps & { files: FileStore; keys: ObjectKeys },
+  deps: PortalDeps & { files: FileStore; keys: ObjectKeys; settings: () => Promise<PortalSettings> },
   customer: CustomerPrincipal,
   input: { files: UploadRequestFile[]; revisesItemId?: string },
   now = new Date(),
 ): Promise<{ batchId: string; uploads: { item: PortalItem; upload: UploadTarget }[] }> {
+  requireAttachmentControl(controlAllows((await deps.settings()).attachments.upload), 'upload');
   if (input.files.length === 0 || input.files.length > MAX_FILES_PER_BATCH) {
     throw badRequest('invalid_request', `files: send 1 to ${MAX_FILES_PER_BATCH} files per upload.`);
   }

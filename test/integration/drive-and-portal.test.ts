@@ -213,3 +213,52 @@ describe('isolation in a generated world', () => {
     expect(hiddenSeen).toBeGreaterThan(10);
   }, 180_000);
 });
+
+describe('attachment controls (F17)', () => {
+  let admin: Staff;
+  beforeAll(async () => {
+    admin = await staffSession({ admin: true, name: 'Controls Admin' });
+  });
+
+  it('a customer deletes their own upload only while allowed, never a staff file; a deleted upload is in the staff trash', async () => {
+    const customer = await customerSession(admin, { name: 'Uma Upload' });
+    const batch = expectStatus(await customer.api.post('/uploads', { files: [{ name: 'mine.txt', size: 4, contentType: 'text/plain' }] }), 201);
+    expect(await putToUrl(batch.uploads[0].upload, 'mine')).toBe(200);
+    const mine = batch.uploads[0].item.itemId;
+    await eventually(async () => ((await customer.api.get(`/shared/items/${mine}/download`)).status === 200 ? true : undefined), 'the upload to arrive');
+
+    const staffFile = await upload(admin, 'root', 'staff-only.txt', 'staff');
+    expectStatus(await admin.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [staffFile.itemId], notify: false }), 200);
+    const notMine = await customer.api.raw('DELETE', `/uploads/${staffFile.itemId}`);
+    expect(notMine.status).toBe(403);
+    expect(notMine.body.error.code).toBe('not_your_upload');
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { delete: 'forbidden' } }), 200);
+    try {
+      const forbidden = await customer.api.raw('DELETE', `/uploads/${mine}`);
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.body.error.code).toBe('not_allowed');
+    } finally {
+      expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { delete: 'beforeApproval' } }), 200);
+    }
+    expectStatus(await customer.api.raw('DELETE', `/uploads/${mine}`), 200);
+    expect((await customer.api.get(`/shared/items/${mine}/download`)).status).toBe(404);
+    const trash = expectStatus(await admin.api.get('/drive/folders/trash/items?limit=200'), 200);
+    expect(trash.items.map((i: any) => i.itemId)).toContain(mine);
+    expect((await customer.api.get(`/shared/items/${staffFile.itemId}/download`)).status).toBe(200);
+  });
+
+  it('when uploads are forbidden, a customer cannot start one, and can still download', async () => {
+    const customer = await customerSession(admin, { name: 'Nora NoUpload' });
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { upload: 'forbidden' } }), 200);
+    try {
+      const refused = await customer.api.post('/uploads', { files: [{ name: 'x.txt', size: 1 }] });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('not_allowed');
+      expect(expectStatus(await customer.api.get('/me'), 200).permissions.upload).toBe(false);
+    } finally {
+      expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { upload: 'allowed' } }), 200);
+    }
+    expect((await customer.api.post('/uploads', { files: [{ name: 'x.txt', size: 1 }] })).status).toBe(201);
+  });
+});

@@ -25,7 +25,7 @@ describe('route guards', () => {
 
   it('the template has the routes the product needs', () => {
     expect(staffRoutes.length).toBeGreaterThanOrEqual(24);
-    expect(customerRoutes.length).toBeGreaterThanOrEqual(5);
+    expect(customerRoutes.length).toBeGreaterThanOrEqual(6);
     for (const key of ADMIN_ONLY) expect(staffRoutes.map((r) => r.routeKey)).toContain(key);
   });
 
