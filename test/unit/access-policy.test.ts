@@ -3,7 +3,8 @@
  * every combination of the facts it decides on.
  */
 import { describe, expect, it } from 'vitest';
-import { activeStaff, claimList, customerCanSee, customerPrincipal, requireAdmin, staffPrincipal, visibleToCustomer } from '../../shared/domain/access-policy.ts';
+import { activeStaff, claimList, customerCanSee, customerPrincipal, ownUpload, requireAdmin, requireAttachmentControl, staffPrincipal, visibleToCustomer } from '../../shared/domain/access-policy.ts';
+import { controlAllows } from '../../shared/domain/settings.ts';
 import type { AccessState, Contact, CustomerPrincipal, DriveItem } from '../../shared/domain/model.ts';
 import { AppError } from '../../shared/errors.ts';
 
@@ -126,6 +127,32 @@ describe('customerCanSee: every relation between a customer and an item', () => 
     expect(codeOf(() => visibleToCustomer(ann, file, [live('f-outer'), { ...live('f-inner'), status: 'trashed' }], grants, 'file'))).toBe('404 not_found');
     expect(codeOf(() => visibleToCustomer(ann, file, [live('f-inner')], grants, 'file'))).toBe('404 not_found');
     expect(codeOf(() => visibleToCustomer(ann, { ...file, status: 'trashed' }, [live('f-outer'), live('f-inner')], grants, 'file'))).toBe('404 not_found');
+  });
+});
+
+describe('attachment controls and own uploads', () => {
+  const ann: CustomerPrincipal = { kind: 'customer', sub: 'sub-ann', email: '', contactId: 'c-ann', name: 'Ann', granteeIds: ['c-ann'] };
+  const file = (createdBy: DriveItem['createdBy']): DriveItem => ({
+    itemId: 'u-1', kind: 'file', name: 'x', parentId: 'root', ancestorIds: [], status: 'ready', createdAt: '', createdBy,
+  });
+
+  it.each([
+    ['allowed', false, true],
+    ['allowed', true, true],
+    ['beforeApproval', false, true],
+    ['beforeApproval', true, false],
+    ['forbidden', false, false],
+    ['forbidden', true, false],
+  ] as const)('%s, approved=%s → %s', (control, approved, allowed) => {
+    expect(controlAllows(control, approved)).toBe(allowed);
+    expect(codeOf(() => requireAttachmentControl(controlAllows(control, approved), 'delete'))).toBe(allowed ? 'allowed' : '403 not_allowed');
+  });
+
+  it('only the customer who uploaded a file may delete it; a shared staff file or another customer\'s upload is refused', () => {
+    expect(ownUpload(ann, file({ kind: 'customer', id: 'c-ann', name: 'Ann' }), [], new Set())).toBeDefined();
+    expect(codeOf(() => ownUpload(ann, file({ kind: 'staff', id: 's', name: 's' }), [], new Set(['u-1'])))).toBe('403 not_your_upload');
+    expect(codeOf(() => ownUpload(ann, file({ kind: 'customer', id: 'c-bob', name: 'Bob' }), [], new Set(['u-1'])))).toBe('403 not_your_upload');
+    expect(codeOf(() => ownUpload(ann, file({ kind: 'customer', id: 'c-bob', name: 'Bob' }), [], new Set()))).toBe('404 not_found');
   });
 });
 
