@@ -1,5 +1,4 @@
 import {
-  AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminSetUserPasswordCommand,
@@ -8,6 +7,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CustomerAccounts, CustomerDirectory } from '../domain/ports.ts';
+import { createInvitedUser } from './cognito-users.ts';
 
 /** The customer user pool; users sign in by email and carry their contact id in `custom:contactId`. */
 export class CognitoCustomerDirectory implements CustomerDirectory {
@@ -16,24 +16,10 @@ export class CognitoCustomerDirectory implements CustomerDirectory {
   constructor(private readonly userPoolId: string) {}
 
   async createUser(input: { email: string; name: string; contactId: string; temporaryPassword: string }) {
-    const out = await this.cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: this.userPoolId,
-        Username: input.email,
-        TemporaryPassword: input.temporaryPassword,
-        // Our own invitation names the firm and the portal; Cognito's default would not.
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: input.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'name', Value: input.name },
-          { Name: 'custom:contactId', Value: input.contactId },
-        ],
-      }),
-    );
-    const sub = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
-    if (!sub || !out.User?.Username) throw new Error('Cognito created a user without a sub');
-    return { username: out.User.Username, sub };
+    const user = await createInvitedUser(this.cognito, this.userPoolId, { ...input, attributes: { 'custom:contactId': input.contactId } });
+    const sub = user.Attributes?.find((a) => a.Name === 'sub')?.Value;
+    if (!sub) throw new Error('Cognito created a user without a sub');
+    return { username: user.Username!, sub };
   }
 
   async linkContact(username: string, contactId: string): Promise<void> {

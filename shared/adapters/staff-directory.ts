@@ -1,6 +1,5 @@
 import {
   AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
@@ -15,6 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ADMINS_GROUP } from '../domain/access-policy.ts';
 import type { Page, StaffDirectory, StaffUser } from '../domain/ports.ts';
+import { createInvitedUser } from './cognito-users.ts';
 
 const attr = (attributes: AttributeType[] | undefined, name: string) => attributes?.find((a) => a.Name === name)?.Value;
 
@@ -39,21 +39,9 @@ export class CognitoStaffDirectory implements StaffDirectory {
   constructor(private readonly userPoolId: string) {}
 
   async invite(input: { email: string; name: string; admin: boolean; temporaryPassword: string }): Promise<StaffUser> {
-    const out = await this.cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: this.userPoolId,
-        Username: input.email,
-        TemporaryPassword: input.temporaryPassword,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: input.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'name', Value: input.name },
-        ],
-      }),
-    );
-    if (input.admin) await this.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: out.User!.Username!, GroupName: ADMINS_GROUP }));
-    return toStaffUser(out.User!, input.admin);
+    const user = await createInvitedUser(this.cognito, this.userPoolId, input);
+    if (input.admin) await this.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: user.Username!, GroupName: ADMINS_GROUP }));
+    return toStaffUser(user, input.admin);
   }
 
   async list(limit: number, cursor?: string): Promise<Page<StaffUser>> {
