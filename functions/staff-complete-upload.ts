@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { driveStore, fileStore, objectKeys } from '#shared/adapters/index';
-import { id, staffRoute } from '#shared/http/route';
+import { id, parts, staffRoute } from '#shared/http/route';
 import { completeStaffUpload } from '#shared/services/drive';
 
 const deps = { drive: driveStore(), files: fileStore(), keys: objectKeys };
 
-export const handler = staffRoute({ path: z.object({ itemId: id }) }, async ({ path }) => ({
-  body: await completeStaffUpload(deps, path.itemId),
+/** Marks a staff upload ready once its bytes are in S3; for a multipart upload, assembles the parts first. */
+export const handler = staffRoute({ path: z.object({ itemId: id }), body: z.object({ parts: parts.optional() }).strict() }, async ({ path, body }) => ({
+  body: await completeStaffUpload(deps, path.itemId, body.parts),
 }));

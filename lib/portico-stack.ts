@@ -141,7 +141,9 @@ export class PorticoStack extends Stack {
     staffRoute('POST', '/drive/folders', 'staff-create-folder', [['drive', 'readwrite']]);
     staffRoute('GET', '/drive/folders/{folderId}/items', 'staff-list-folder', [['drive', 'read']]);
     drive.grantStaffUpload(staffRoute('POST', '/drive/uploads', 'staff-start-upload', [['drive', 'readwrite']]));
-    drive.grantRead(staffRoute('POST', '/drive/items/{itemId}/complete', 'staff-complete-upload', [['drive', 'readwrite']]));
+    const staffComplete = staffRoute('POST', '/drive/items/{itemId}/complete', 'staff-complete-upload', [['drive', 'readwrite']]);
+    drive.grantRead(staffComplete);
+    drive.grantStaffUpload(staffComplete);
     drive.grantRead(staffRoute('GET', '/drive/items/{itemId}/download', 'staff-download-item', [['drive', 'read']]));
     staffRoute('PATCH', '/drive/items/{itemId}', 'staff-update-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('DELETE', '/drive/items/{itemId}', 'staff-trash-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
@@ -155,6 +157,7 @@ export class PorticoStack extends Stack {
     customerRoute('GET', '/shared/folders/{folderId}/items', 'customer-list-folder');
     drive.grantRead(customerRoute('GET', '/shared/items/{itemId}/download', 'customer-download-item'));
     drive.grantCustomerUpload(customerRoute('POST', '/uploads', 'customer-start-upload', 'readwrite'));
+    drive.grantCustomerUpload(customerRoute('POST', '/uploads/{itemId}/complete', 'customer-complete-upload'));
     // Deleting moves the customer's own upload to the staff trash: a drive record change, no S3 delete.
     customerRoute('DELETE', '/uploads/{itemId}', 'customer-delete-upload', 'readwrite');
 

@@ -152,10 +152,30 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const endpoints = { dynamodb: dynamodb.url, s3: s3.url, cognito: cognito.url, ses: ses.url, control };
     const sdkEnv = sdkEnvironment(endpoints);
 
+    // Functions reach SES through a proxy that can be told to fail (POST /_local/faults), so failure
+    // tests can prove that a notification survives SES errors through Lambda's retries and failure destination.
+    const faults = { sesFailures: 0 };
+    const sesProxy = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      if (faults.sesFailures > 0) {
+        faults.sesFailures--;
+        res.writeHead(503, { 'content-type': 'text/xml' });
+        return res.end('<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>Injected by the local cloud</Message></Error></ErrorResponse>');
+      }
+      const upstream = await fetch(`${ses.url}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/xml' });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    const sesProxyPort = await freePort();
+    await new Promise<void>((r) => sesProxy.listen(sesProxyPort, '127.0.0.1', r));
+    servers.push(sesProxy);
+
     const envOf = (spec: FunctionSpec): Record<string, string> => ({
       PATH: process.env.PATH ?? '',
       TZ: 'UTC',
       ...sdkEnv,
+      AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${sesProxyPort}`,
       AWS_LAMBDA_FUNCTION_NAME: spec.logicalId,
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
       AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
@@ -216,6 +236,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         }
       }
       if (req.method === 'GET' && req.url === '/_local/failed-events') return reply(200, asyncInvoker.failed);
+      if (req.method === 'POST' && req.url === '/_local/faults') {
+        const wanted = JSON.parse(body || '{}');
+        faults.sesFailures = Math.max(0, Number(wanted.sesFailures ?? 0));
+        return reply(200, faults);
+      }
       if (req.method === 'POST' && req.url === '/_local/s3-events') {
         // Re-delivers an S3 event record, as S3's at-least-once delivery may.
         for (const record of JSON.parse(body).Records ?? []) deliverS3(record);

@@ -56,7 +56,7 @@ export async function seedDemoFirm(cloud: LocalCloud, stateFile: string): Promis
       const { item, upload } = await call('POST', '/drive/uploads', { parentId: folder.itemId, name, size: bytes.length, contentType: 'text/plain' });
       const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: new Uint8Array(bytes) });
       if (!put.ok) throw new Error(`Seeding upload of ${name} failed: ${put.status}`);
-      await call('POST', `/drive/items/${item.itemId}/complete`);
+      await call('POST', `/drive/items/${item.itemId}/complete`, {});
     }
   }
   await call('POST', `/contacts/${contact.contactId}/shares`, { itemIds: [folders[0]], notify: true });

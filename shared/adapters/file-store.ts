@@ -1,8 +1,19 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { CustomerUploadKey, FileStore, ObjectKeys, UploadTarget } from '../domain/ports.ts';
+import { MULTIPART_PART_SIZE, type CustomerUploadKey, type FileStore, type MultipartTarget, type ObjectKeys, type UploadTarget } from '../domain/ports.ts';
 
 const UPLOAD_URL_SECONDS = 15 * 60;
+/** Part URLs of a large upload must last as long as the upload may take on a slow line. */
+const PART_URL_SECONDS = 12 * 3600;
+const PART_SIZE = MULTIPART_PART_SIZE;
 /** Download links are short-lived: long enough to start a download, too short to be worth forwarding. */
 const DOWNLOAD_URL_SECONDS = 5 * 60;
 
@@ -40,6 +51,34 @@ export class S3FileStore implements FileStore {
       { expiresIn: UPLOAD_URL_SECONDS, signableHeaders: new Set(['content-type', 'content-length']) },
     );
     return { url, method: 'PUT', headers: { 'content-type': contentType } };
+  }
+
+  async startMultipart(objectKey: string, contentType: string, size: number): Promise<MultipartTarget> {
+    const { UploadId } = await this.s3.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, ContentType: contentType }));
+    const count = Math.max(1, Math.ceil(size / PART_SIZE));
+    const parts = await Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const partSize = i === count - 1 ? size - PART_SIZE * (count - 1) : PART_SIZE;
+        const url = await getSignedUrl(
+          this.s3,
+          new UploadPartCommand({ Bucket: this.bucket, Key: objectKey, UploadId, PartNumber: i + 1, ContentLength: partSize }),
+          { expiresIn: PART_URL_SECONDS, signableHeaders: new Set(['content-length']) },
+        );
+        return { partNumber: i + 1, url, size: partSize };
+      }),
+    );
+    return { uploadId: UploadId!, partSize: PART_SIZE, parts };
+  }
+
+  async completeMultipart(objectKey: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void> {
+    await this.s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: this.bucket,
+        Key: objectKey,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: [...parts].sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
+      }),
+    );
   }
 
   downloadUrl(objectKey: string, fileName: string): Promise<string> {

@@ -59,6 +59,8 @@ export interface DriveItem {
   uploadBatchId?: string;
   /** For a revised version uploaded by a customer: the staff file it revises. */
   revisesItemId?: string;
+  /** The S3 multipart upload under way for this file, until it is completed. */
+  multipartUploadId?: string;
   /** When and by whom it was moved to the trash; restoring clears it. */
   trashedAt?: string;
   trashedBy?: string;

@@ -39,7 +39,7 @@ export interface DriveStore {
   createIfAbsent(item: DriveItem): Promise<boolean>;
   children(parentId: string, limit: number, cursor?: string): Promise<Page<DriveItem>>;
   /** Changes name, place or trash state of an item; false if it does not exist. */
-  update(itemId: string, change: Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy'>>): Promise<boolean>;
+  update(itemId: string, change: Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy' | 'multipartUploadId'>>): Promise<boolean>;
   /** Items in the trash, newest first. */
   trash(limit: number, cursor?: string): Promise<Page<DriveItem>>;
   /** Marks an uploaded file ready with its real size; false if the item does not exist. */
@@ -53,8 +53,20 @@ export interface UploadTarget {
   headers: Record<string, string>;
 }
 
+/** 64 MiB parts: 80 parts for 5 GB, far below S3's 10,000, and a lost part costs little to resend. */
+export const MULTIPART_PART_SIZE = 64 * 1024 * 1024;
+
+export interface MultipartTarget {
+  uploadId: string;
+  partSize: number;
+  /** One presigned PUT per part, each signed for its exact length; send them in any order, then complete with the ETags. */
+  parts: { partNumber: number; url: string; size: number }[];
+}
+
 export interface FileStore {
   uploadTarget(objectKey: string, contentType: string, size: number): Promise<UploadTarget>;
+  startMultipart(objectKey: string, contentType: string, size: number): Promise<MultipartTarget>;
+  completeMultipart(objectKey: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void>;
   downloadUrl(objectKey: string, fileName: string): Promise<string>;
   /** The stored object's size, or undefined if nothing was uploaded at that key. */
   sizeOf(objectKey: string): Promise<number | undefined>;

@@ -124,6 +124,12 @@ export const contactFields = {
   organisationIds: z.array(id).max(50).optional(),
 };
 
+/** The parts of a multipart upload as the client saw them: number and the ETag S3 returned for it. */
+export const parts = z
+  .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }).strict())
+  .min(1)
+  .max(10_000);
+
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(2048).optional(),

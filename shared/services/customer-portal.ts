@@ -1,11 +1,11 @@
-import { badRequest } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { customerCanRevise, customerCanSee, customerPrincipal, isLive, ownUpload, requireAttachmentControl, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
 import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
 import { inboxFolderName, revisedName } from '../domain/naming.ts';
-import type { ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore, UploadTarget } from '../domain/ports.ts';
+import type { ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore } from '../domain/ports.ts';
 import { controlAllows, type PortalSettings } from '../domain/settings.ts';
-import { downloadUrl, itemName, MAX_SINGLE_UPLOAD_BYTES } from './drive.ts';
+import { downloadUrl, finishMultipart, itemName, MAX_UPLOAD_BYTES, uploadInstructions, type UploadInstructions } from './drive.ts';
 import { sharesOfContact } from './sharing.ts';
 
 export interface PortalDeps {
@@ -127,13 +127,13 @@ export async function startCustomerUpload(
   customer: CustomerPrincipal,
   input: { files: UploadRequestFile[]; revisesItemId?: string },
   now = new Date(),
-): Promise<{ batchId: string; uploads: { item: PortalItem; upload: UploadTarget }[] }> {
+): Promise<{ batchId: string; uploads: ({ item: PortalItem } & UploadInstructions)[] }> {
   requireAttachmentControl(controlAllows((await deps.settings()).attachments.upload), 'upload');
   if (input.files.length === 0 || input.files.length > MAX_FILES_PER_BATCH) {
     throw badRequest('invalid_request', `files: send 1 to ${MAX_FILES_PER_BATCH} files per upload.`);
   }
-  const tooLarge = input.files.find((f) => f.size > MAX_SINGLE_UPLOAD_BYTES);
-  if (tooLarge) throw badRequest('file_too_large', `files: "${tooLarge.name}" is over 5 GB.`);
+  const tooLarge = input.files.find((f) => f.size > MAX_UPLOAD_BYTES);
+  if (tooLarge) throw badRequest('file_too_large', `files: "${tooLarge.name}" is over ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
   const names = input.files.map((f) => itemName(f.name));
 
   let placement: { parentId: string; ancestorIds: string[] };
@@ -155,6 +155,8 @@ export async function startCustomerUpload(
   const uploads = [];
   for (const [i, file] of input.files.entries()) {
     const itemId = newId();
+    const objectKey = deps.keys.customerUpload({ contactId: customer.contactId, batchId, batchSize: input.files.length, itemId });
+    const instructions = await uploadInstructions(deps.files, objectKey, file.contentType, file.size);
     const item: DriveItem = {
       itemId,
       kind: 'file',
@@ -163,16 +165,36 @@ export async function startCustomerUpload(
       status: 'pending',
       size: file.size,
       contentType: file.contentType,
-      objectKey: deps.keys.customerUpload({ contactId: customer.contactId, batchId, batchSize: input.files.length, itemId }),
+      objectKey,
+      multipartUploadId: instructions.multipart?.uploadId,
       createdAt: now.toISOString(),
       createdBy: { kind: 'customer', id: customer.contactId, name: customer.name },
       uploadBatchId: batchId,
       revisesItemId,
     };
     await deps.drive.createIfAbsent(item);
-    uploads.push({ item: toPortalItem(customer, item), upload: await deps.files.uploadTarget(item.objectKey!, file.contentType, file.size) });
+    uploads.push({ item: toPortalItem(customer, item), ...instructions });
   }
   return { batchId, uploads };
+}
+
+/**
+ * Completes a customer's multipart upload; S3's "object created" event then makes the file
+ * visible and notifies the staff, as for a single PUT.
+ */
+export async function completeCustomerUpload(
+  deps: PortalDeps & { files: FileStore },
+  customer: CustomerPrincipal,
+  itemId: string,
+  parts: { partNumber: number; etag: string }[],
+): Promise<{ completed: true }> {
+  const item = await deps.drive.get(itemId);
+  // Only the customer's own unfinished multipart uploads can be completed; anything else is "not found".
+  if (!item || item.createdBy.kind !== 'customer' || item.createdBy.id !== customer.contactId || item.status !== 'pending' || !item.multipartUploadId) {
+    throw notFound('upload');
+  }
+  await finishMultipart(deps.files, item, parts);
+  return { completed: true };
 }
 
 async function ensureInbox(drive: DriveStore, customer: CustomerPrincipal, now: Date): Promise<DriveItem> {

@@ -2,10 +2,42 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type DriveItem, type StaffPrincipal } from '../domain/model.ts';
 import { cleanItemName } from '../domain/naming.ts';
-import type { AuditLog, DriveStore, FileStore, ObjectKeys, Page, UploadTarget } from '../domain/ports.ts';
+import { MULTIPART_PART_SIZE, type AuditLog, type DriveStore, type FileStore, type MultipartTarget, type ObjectKeys, type Page, type UploadTarget } from '../domain/ports.ts';
 
-/** S3's limit for one PUT; larger files need a multipart upload. */
-export const MAX_SINGLE_UPLOAD_BYTES = 5 * 1024 ** 3;
+/** Files above this go up in parts (S3 allows one PUT of up to 5 GB, but a large single PUT cannot resume). */
+export const MULTIPART_THRESHOLD_BYTES = 100 * 1024 ** 2;
+/** The largest file the portal accepts, in parts. */
+export const MAX_UPLOAD_BYTES = 50 * 1024 ** 3;
+
+export type UploadInstructions = { upload: UploadTarget; multipart?: never } | { multipart: MultipartTarget; upload?: never };
+
+/** A presigned single PUT for a small file, or presigned part PUTs for a large one; each signed for its exact length. */
+export async function uploadInstructions(files: FileStore, objectKey: string, contentType: string, size: number): Promise<UploadInstructions> {
+  if (size > MAX_UPLOAD_BYTES) throw badRequest('file_too_large', `size: files up to ${MAX_UPLOAD_BYTES / 1024 ** 3} GB are accepted.`);
+  return size > MULTIPART_THRESHOLD_BYTES
+    ? { multipart: await files.startMultipart(objectKey, contentType, size) }
+    : { upload: await files.uploadTarget(objectKey, contentType, size) };
+}
+
+/** Finishes a multipart upload from the part ETags the client collected; a wrong or missing part is the client's to fix. */
+export async function finishMultipart(files: FileStore, item: DriveItem, parts: { partNumber: number; etag: string }[] | undefined): Promise<void> {
+  if (!item.multipartUploadId) return;
+  // S3 would assemble any subset of the parts; a file missing a part would be silently short.
+  const expected = Math.max(1, Math.ceil((item.size ?? 0) / MULTIPART_PART_SIZE));
+  const numbers = new Set(parts?.map((p) => p.partNumber));
+  if (!parts?.length || parts.length !== expected || numbers.size !== expected || ![...numbers].every((n) => n >= 1 && n <= expected)) {
+    throw badRequest('parts_required', `parts: list all ${expected} parts (partNumber 1 to ${expected}) with the ETag S3 returned for each.`);
+  }
+  try {
+    await files.completeMultipart(item.objectKey!, item.multipartUploadId, parts);
+  } catch (error) {
+    const name = (error as { name?: string }).name ?? '';
+    if (/InvalidPart|InvalidPartOrder|EntityTooSmall|NoSuchUpload|MalformedXML/.test(name)) {
+      throw badRequest('upload_incomplete', `parts: S3 refused to assemble the file (${name}); upload every part, then complete with their ETags.`);
+    }
+    throw error;
+  }
+}
 
 export interface DriveDeps {
   drive: DriveStore;
@@ -57,9 +89,10 @@ export async function startStaffUpload(
   staff: StaffPrincipal,
   input: { parentId: string; name: string; size: number; contentType: string },
   now = new Date(),
-): Promise<{ item: DriveItem; upload: UploadTarget }> {
-  if (input.size > MAX_SINGLE_UPLOAD_BYTES) throw badRequest('file_too_large', 'size: files over 5 GB need a multipart upload.');
+): Promise<{ item: DriveItem } & UploadInstructions> {
   const itemId = newId();
+  const objectKey = deps.keys.staffFile(itemId);
+  const instructions = await uploadInstructions(deps.files, objectKey, input.contentType, input.size);
   const item: DriveItem = {
     itemId,
     kind: 'file',
@@ -68,22 +101,26 @@ export async function startStaffUpload(
     status: 'pending',
     size: input.size,
     contentType: input.contentType,
-    objectKey: deps.keys.staffFile(itemId),
+    objectKey,
+    multipartUploadId: instructions.multipart?.uploadId,
     createdAt: now.toISOString(),
     createdBy: staffAuthor(staff),
   };
   await deps.drive.createIfAbsent(item);
-  return { item, upload: await deps.files.uploadTarget(item.objectKey!, input.contentType, input.size) };
+  return { item, ...instructions };
 }
 
 /** Completes a staff upload once its bytes are in the bucket; the stored size is the real one. */
-export async function completeStaffUpload(deps: DriveDeps, itemId: string): Promise<DriveItem> {
+export async function completeStaffUpload(deps: DriveDeps, itemId: string, parts?: { partNumber: number; etag: string }[]): Promise<DriveItem> {
   const item = await deps.drive.get(itemId);
   if (!item || item.kind !== 'file' || !item.objectKey) throw notFound('file');
+  if (item.status === 'ready') return item;
+  await finishMultipart(deps.files, item, parts);
   const size = await deps.files.sizeOf(item.objectKey);
   if (size === undefined) throw conflict('upload_missing', 'The file has not been uploaded yet; upload it, then complete.');
   await deps.drive.markReady(itemId, size);
-  return { ...item, status: 'ready', size };
+  if (item.multipartUploadId) await deps.drive.update(itemId, { multipartUploadId: undefined });
+  return { ...item, status: 'ready', size, multipartUploadId: undefined };
 }
 
 export async function downloadUrl(files: FileStore, item: DriveItem): Promise<{ url: string; name: string; size?: number }> {
