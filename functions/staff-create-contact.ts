@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { auditLog, contactStore } from '#shared/adapters/index';
+import { auditLog, configStore, contactStore } from '#shared/adapters/index';
 import { contactFields, staffRoute } from '#shared/http/route';
 import { createContact } from '#shared/services/contacts';
 
-const deps = { contacts: contactStore(), audit: auditLog() };
+const deps = { contacts: contactStore(), config: configStore(), audit: auditLog() };
 
 export const handler = staffRoute(
   { body: z.object({ kind: z.enum(['person', 'organisation']), ...contactFields, name: contactFields.name.unwrap() }) },

@@ -12,7 +12,8 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *
  * contacts   PK contactId
  *   - contact page, access check on every customer call ........ GetItem(contactId)
- *   - contact list sorted by name (admin UI) .................... Query byName (listKey = "contact", sortName)
+ *   - contact list sorted by name, search by name prefix ......... Query byName (listKey = "contact", begins_with sortName)
+ *   - search by email address ..................................... Query byEmail (email)
  * shares     PK contactId, SK itemId
  *   - what is shared with a contact (portal roots, contact page) . Query(contactId)
  *   - who an item is shared with ("share with…" dialog) .......... Query byItem (itemId)
@@ -26,6 +27,7 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - settings (every customer call: portal open?) ............... GetItem("settings")
  *   - seat counter, taken atomically by sign-ups ................. UpdateItem("seats") with condition
  *   - disabled staff users (every staff call) .................... GetItem("staff#<sub>")
+ *   - roles for links between contacts ........................... GetItem("roles")
  * audit      PK scope ("firm" or a contact id), SK entryKey ("<ISO time>#<id>")
  *   - activity of the firm / of one contact, newest first ........ Query(scope, descending)
  */
@@ -42,6 +44,7 @@ export class Data extends Construct {
     super(scope, id);
     this.contacts = this.table('Contacts', 'contactId', undefined, [
       { indexName: 'byName', partitionKey: str('listKey'), sortKey: str('sortName') },
+      { indexName: 'byEmail', partitionKey: str('email') },
     ]);
     this.shares = this.table('Shares', 'contactId', 'itemId', [
       { indexName: 'byItem', partitionKey: str('itemId'), sortKey: str('contactId') },

@@ -128,6 +128,8 @@ export class PorticoStack extends Stack {
     staffRoute('GET', '/settings', 'staff-get-settings');
     staffRoute('PATCH', '/settings', 'staff-update-settings', [['portalConfig', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('GET', '/audit', 'staff-list-audit', [['audit', 'read']]);
+    staffRoute('GET', '/roles', 'staff-list-roles');
+    staffRoute('PUT', '/roles', 'staff-update-roles', [['portalConfig', 'readwrite'], ['audit', 'readwrite']]);
     staffUserRoute('POST', '/staff-users', 'staff-invite-user');
     staffUserRoute('GET', '/staff-users', 'staff-list-users');
     staffUserRoute('PUT', '/staff-users/{username}/enabled', 'staff-set-user-enabled');

@@ -58,6 +58,14 @@ export class DynamoConfigStore implements ConfigStore {
     return Number((await this.get('seats'))?.used ?? 0);
   }
 
+  async roles(): Promise<string[] | undefined> {
+    return (await this.get('roles'))?.roles as string[] | undefined;
+  }
+
+  async saveRoles(roles: string[]): Promise<void> {
+    await documents.send(new PutCommand({ TableName: this.tableName, Item: { configKey: 'roles', roles } }));
+  }
+
   async isStaffDisabled(sub: string): Promise<boolean> {
     return (await this.get(`staff#${sub}`))?.disabled === true;
   }

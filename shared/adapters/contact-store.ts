@@ -42,6 +42,13 @@ export class DynamoContactStore implements ContactStore {
     return { items: (out.Items ?? []).map(toContact), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
+  async findByEmail(email: string): Promise<Contact[]> {
+    const out = await documents.send(
+      new QueryCommand({ TableName: this.tableName, IndexName: 'byEmail', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email.toLowerCase() } }),
+    );
+    return (out.Items ?? []).map(toContact);
+  }
+
   async updateDetails(contactId: string, details: ContactDetails): Promise<boolean> {
     const fields = Object.entries(details).filter(([, v]) => v !== undefined);
     if (details.name) fields.push(['sortName', `${details.name.toLocaleLowerCase('en')}#${contactId}`]);

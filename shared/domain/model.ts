@@ -1,6 +1,11 @@
 /** The portal's records as the domain sees them; adapters map them to tables and keys. */
 
 export type ContactKind = 'person' | 'organisation';
+
+export interface ContactLink {
+  contactId: string;
+  role: string;
+}
 export type AccessState = 'none' | 'invited' | 'active' | 'closed';
 
 export interface PortalAccess {
@@ -29,6 +34,8 @@ export interface Contact {
   responsibleStaff: string[];
   /** Organisations this person belongs to; their shares are visible to the person too. */
   organisationIds: string[];
+  /** Links to other contacts with a role from the admins' list (partner, accountant, employee…). */
+  links?: ContactLink[];
   access: PortalAccess;
   /** The drive folder where this contact's uploads land ("From <name>"). */
   inboxFolderId?: string;

@@ -13,13 +13,15 @@ export interface ContactStore {
   listByName(limit: number, cursor?: string): Promise<Page<Contact>>;
   /** Changes the contact's details (never its access); false if the contact does not exist. */
   updateDetails(contactId: string, details: ContactDetails): Promise<boolean>;
+  /** Contacts with this exact email address (case-insensitive). */
+  findByEmail(email: string): Promise<Contact[]>;
   /** Contacts whose name starts with `prefix` (case-insensitive), by name. */
   searchByName(prefix: string, limit: number, cursor?: string): Promise<Page<Contact>>;
   /** Replaces the access record only if it is still in `expected` state; returns false if it was not. */
   setAccess(contactId: string, access: PortalAccess, expected: PortalAccess['state'][]): Promise<boolean>;
 }
 
-export type ContactDetails = Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'address' | 'notes' | 'responsibleStaff' | 'organisationIds' | 'archived'>>;
+export type ContactDetails = Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'address' | 'notes' | 'responsibleStaff' | 'organisationIds' | 'links' | 'archived'>>;
 
 export interface ShareStore {
   /** Every share of every given contact (a contact has tens of shares, not thousands). */
@@ -120,6 +122,9 @@ export interface ConfigStore {
   takeSeat(limit: number): Promise<boolean>;
   releaseSeat(): Promise<void>;
   seatsUsed(): Promise<number>;
+  /** The roles admins maintain for links between contacts; undefined until first saved. */
+  roles(): Promise<string[] | undefined>;
+  saveRoles(roles: string[]): Promise<void>;
   /** Staff users disabled by an admin; checked on every staff request. */
   isStaffDisabled(sub: string): Promise<boolean>;
   setStaffDisabled(sub: string, disabled: boolean): Promise<void>;

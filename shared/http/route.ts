@@ -122,6 +122,7 @@ export const contactFields = {
   notes: z.string().max(5000).optional(),
   responsibleStaff: z.array(z.email()).max(20).optional(),
   organisationIds: z.array(id).max(50).optional(),
+  links: z.array(z.object({ contactId: id, role: z.string().trim().toLowerCase().min(1).max(40) }).strict()).max(50).optional(),
 };
 
 /** The parts of a multipart upload as the client saw them: number and the ETag S3 returned for it. */

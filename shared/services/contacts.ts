@@ -1,7 +1,38 @@
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { newId } from '../domain/ids.ts';
-import type { Contact, ContactKind, StaffPrincipal } from '../domain/model.ts';
-import type { AuditLog, ContactDetails, ContactStore, Page } from '../domain/ports.ts';
+import type { Contact, ContactKind, ContactLink, StaffPrincipal } from '../domain/model.ts';
+import type { AuditLog, ConfigStore, ContactDetails, ContactStore, Page } from '../domain/ports.ts';
+
+export const DEFAULT_ROLES = ['partner', 'director', 'employee', 'accountant', 'lawyer', 'assistant'];
+
+export async function currentRoles(config: ConfigStore): Promise<string[]> {
+  return (await config.roles()) ?? DEFAULT_ROLES;
+}
+
+export async function updateRoles(deps: { config: ConfigStore; audit: AuditLog }, admin: StaffPrincipal, roles: string[], now = new Date()): Promise<string[]> {
+  const cleaned = [...new Set(roles.map((r) => r.trim().toLowerCase()).filter(Boolean))];
+  if (!cleaned.length) throw badRequest('invalid_request', 'roles: keep at least one role.');
+  await deps.config.saveRoles(cleaned);
+  await deps.audit.record({ at: now.toISOString(), actor: admin.email, action: 'roles.changed', details: { roles: cleaned } });
+  return cleaned;
+}
+
+/**
+ * Checks links against the contacts and the admins' role list; the persons linked to an
+ * organisation form its consolidated account, so organisation links also set organisationIds.
+ */
+async function checkLinks(deps: { contacts: ContactStore; config: ConfigStore }, self: { contactId?: string; kind: ContactKind }, links: ContactLink[]): Promise<{ links: ContactLink[]; linkedOrganisations: string[] }> {
+  const roles = await currentRoles(deps.config);
+  const linkedOrganisations: string[] = [];
+  for (const link of links) {
+    if (!roles.includes(link.role)) throw badRequest('invalid_request', `links: "${link.role}" is not one of the roles (${roles.join(', ')}).`);
+    if (link.contactId === self.contactId) throw badRequest('invalid_request', 'links: a contact cannot be linked to itself.');
+    const target = await deps.contacts.get(link.contactId);
+    if (!target) throw badRequest('invalid_request', `links: ${link.contactId} is not a contact.`);
+    if (target.kind === 'organisation' && self.kind === 'person') linkedOrganisations.push(target.contactId);
+  }
+  return { links, linkedOrganisations };
+}
 
 export interface NewContact {
   kind: ContactKind;
@@ -12,6 +43,7 @@ export interface NewContact {
   notes?: string;
   responsibleStaff?: string[];
   organisationIds?: string[];
+  links?: ContactLink[];
 }
 
 async function checkOrganisations(contacts: ContactStore, kind: ContactKind, ids: string[]): Promise<string[]> {
@@ -26,9 +58,10 @@ async function checkOrganisations(contacts: ContactStore, kind: ContactKind, ids
   return organisationIds;
 }
 
-export async function createContact(deps: { contacts: ContactStore; audit: AuditLog }, staff: StaffPrincipal, input: NewContact, now = new Date()): Promise<Contact> {
+export async function createContact(deps: { contacts: ContactStore; config: ConfigStore; audit: AuditLog }, staff: StaffPrincipal, input: NewContact, now = new Date()): Promise<Contact> {
   const { contacts } = deps;
-  const organisationIds = await checkOrganisations(contacts, input.kind, input.organisationIds ?? []);
+  const { links, linkedOrganisations } = await checkLinks(deps, { kind: input.kind }, input.links ?? []);
+  const organisationIds = await checkOrganisations(contacts, input.kind, [...(input.organisationIds ?? []), ...linkedOrganisations]);
   const contact: Contact = {
     contactId: newId(),
     kind: input.kind,
@@ -39,6 +72,7 @@ export async function createContact(deps: { contacts: ContactStore; audit: Audit
     notes: input.notes,
     responsibleStaff: [...new Set(input.responsibleStaff?.length ? input.responsibleStaff : [staff.email])],
     organisationIds,
+    links,
     access: { state: 'none' },
     archived: false,
     createdAt: now.toISOString(),
@@ -56,12 +90,15 @@ export async function getContact(contacts: ContactStore, contactId: string): Pro
 }
 
 /** The contact list, by name; `search` narrows it to names starting with the text typed. */
-export function listContacts(contacts: ContactStore, limit: number, cursor?: string, search?: string): Promise<Page<Contact>> {
-  return search ? contacts.searchByName(search.trim(), limit, cursor) : contacts.listByName(limit, cursor);
+export async function listContacts(contacts: ContactStore, limit: number, cursor?: string, search?: string): Promise<Page<Contact>> {
+  const text = search?.trim();
+  // An address finds its contact exactly; anything else is the beginning of a name.
+  if (text?.includes('@')) return { items: await contacts.findByEmail(text) };
+  return text ? contacts.searchByName(text, limit, cursor) : contacts.listByName(limit, cursor);
 }
 
 export async function updateContact(
-  deps: { contacts: ContactStore; audit: AuditLog },
+  deps: { contacts: ContactStore; config: ConfigStore; audit: AuditLog },
   staff: StaffPrincipal,
   contactId: string,
   change: Omit<ContactDetails, 'archived'>,
@@ -73,8 +110,14 @@ export async function updateContact(
     // The email is the customer's sign-in name: changing it under an open access would lock them out.
     throw conflict('access_open', 'email: close portal access before changing the email address it signs in with.');
   }
-  const organisationIds = change.organisationIds ? await checkOrganisations(deps.contacts, contact.kind, change.organisationIds) : undefined;
-  const details = { ...change, email, organisationIds };
+  const linked = change.links ? await checkLinks(deps, contact, change.links) : undefined;
+  // Membership of an organisation (its consolidated account) is organisationIds; linking a person to
+  // an organisation adds it, and only a change of organisationIds itself takes it away.
+  const organisationIds =
+    change.organisationIds || linked
+      ? await checkOrganisations(deps.contacts, contact.kind, [...(change.organisationIds ?? contact.organisationIds), ...(linked?.linkedOrganisations ?? [])])
+      : undefined;
+  const details = { ...change, email, organisationIds, links: linked?.links };
   if (!(await deps.contacts.updateDetails(contactId, details))) throw notFound('contact');
   await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'contact.updated', contactId, details: { fields: Object.keys(change) } });
   return getContact(deps.contacts, contactId);

@@ -59,3 +59,32 @@ describe('contacts', () => {
     expect((await outsider.api.get(`/shared/folders/${orgFolder.itemId}/items`)).status).toBe(404);
   });
 });
+
+describe('links, roles and search by email', () => {
+  it('links a person to an organisation with a role from the admins\' list; the person joins its consolidated account', async () => {
+    const admin = await staffSession({ admin: true, name: 'Roles Admin' });
+    const roles = expectStatus(await admin.api.get('/roles'), 200).roles;
+    expect(roles).toContain('accountant');
+    const org = expectStatus(await staff.api.post('/contacts', { kind: 'organisation', name: 'Initech AG' }), 201);
+    const person = expectStatus(await staff.api.post('/contacts', { kind: 'person', name: 'Lena Link', links: [{ contactId: org.contactId, role: 'Accountant' }] }), 201);
+    expect(person).toMatchObject({ links: [{ contactId: org.contactId, role: 'accountant' }], organisationIds: [org.contactId] });
+
+    expect((await staff.api.post('/contacts', { kind: 'person', name: 'Bad Role', links: [{ contactId: org.contactId, role: 'astronaut' }] })).status).toBe(400);
+    expect((await staff.api.raw('PUT', '/roles', { roles: ['partner'] })).status).toBe(403);
+    expectStatus(await admin.api.raw('PUT', '/roles', { roles: [...roles, 'Astronaut'] }), 200);
+    try {
+      const relinked = expectStatus(await staff.api.raw('PATCH', `/contacts/${person.contactId}`, { links: [{ contactId: org.contactId, role: 'astronaut' }] }), 200);
+      expect(relinked.links).toEqual([{ contactId: org.contactId, role: 'astronaut' }]);
+      expect((await admin.api.raw('PUT', '/roles', { roles: [] })).status).toBe(400);
+    } finally {
+      expectStatus(await admin.api.raw('PUT', '/roles', { roles }), 200);
+    }
+  });
+
+  it('finds a contact by its email address', async () => {
+    const email = uniqueEmail('findme');
+    const created = expectStatus(await staff.api.post('/contacts', { kind: 'person', name: 'Finn Findme', email }), 201);
+    const found = expectStatus(await staff.api.get(`/contacts?search=${encodeURIComponent(email.toUpperCase())}`), 200);
+    expect(found.items.map((c: any) => c.contactId)).toEqual([created.contactId]);
+  });
+});
