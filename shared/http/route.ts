@@ -84,7 +84,8 @@ function build<P extends Schema | undefined, Q extends Schema | undefined, B ext
   handler.onError(async (request) => {
     request.response = errorResponse(request.error);
   });
-  return handler;
+  // The route's schemas travel with the handler, so the API description is generated from them.
+  return Object.assign(handler, { routeSpec: spec as RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined> & { admin?: boolean } });
 }
 
 /** A route of the staff API; `admin: true` also requires the `admins` group. */

@@ -1,0 +1,80 @@
+/**
+ * Generates docs/openapi.json from the synthesized template (which routes exist, on which API)
+ * and the zod schemas each handler declares (what they accept). `npm run openapi` writes it; a
+ * test fails when the committed file differs from what the code says.
+ */
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { cloudModel, readTemplate } from '../local-cloud/template.ts';
+
+type Spec = { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType; admin?: boolean };
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
+const entryOf = (logicalId: string) =>
+  logicalId
+    .replace(/[0-9A-F]{8}$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+
+export async function generateOpenApi(assemblyDir = path.join(root, 'cdk.out')): Promise<Record<string, unknown>> {
+  const model = cloudModel(readTemplate(assemblyDir, 'Portico'), assemblyDir);
+  // Handlers read their bindings at import; placeholders let them load without a cloud.
+  for (const spec of model.functions.values()) for (const name of Object.keys(spec.environment)) process.env[name] ??= 'openapi';
+  process.env.AWS_REGION ??= 'us-east-1';
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const api of model.apis) {
+    const audience = api.logicalId.startsWith('Staff') ? 'staff' : 'customer';
+    for (const route of [...api.routes].sort((a, b) => a.routeKey.localeCompare(b.routeKey))) {
+      const entry = entryOf(route.functionLogicalId);
+      const mod = await import(pathToFileURL(path.join(root, 'functions', `${entry}.ts`)).href);
+      const spec: Spec = mod.handler.routeSpec ?? {};
+      const parameters = [
+        ...Object.entries(spec.path ? jsonSchema(spec.path).properties ?? {} : {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+        ...Object.entries(spec.query ? jsonSchema(spec.query).properties ?? {} : {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+      ];
+      const key = `/${audience}${route.path}`;
+      paths[key] ??= {};
+      paths[key][route.method.toLowerCase()] = {
+        operationId: entry,
+        tags: [audience],
+        summary: `${audience} API: ${route.routeKey}${spec.admin ? ' (admins only)' : ''}`,
+        security: [{ [`${audience}Pool`]: [] }],
+        ...(parameters.length ? { parameters } : {}),
+        ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } } : {}),
+        responses: {
+          '2XX': { description: 'Success, as JSON' },
+          '4XX': { description: 'Refused; nothing changed', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Portico staff and customer APIs', version: '1', description: 'Paths are prefixed with /staff or /customer to name the API; each API is served at its own base URL (stack outputs StaffApiUrl, CustomerApiUrl) without that prefix.' },
+    paths,
+    components: {
+      securitySchemes: {
+        staffPool: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'ID token of the staff user pool' },
+        customerPool: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'ID token of the customer user pool' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+        },
+      },
+    },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const doc = await generateOpenApi();
+  writeFileSync(path.join(root, 'docs', 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  console.log(`docs/openapi.json: ${Object.keys(doc.paths as object).length} paths`);
+  process.exit(0);
+}
