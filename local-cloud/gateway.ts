@@ -28,6 +28,15 @@ function flattenClaims(payload: Claims): Record<string, string> {
   );
 }
 
+/** Path parameters arrive decoded; a malformed escape stays as it was sent, as it cannot be decoded. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function matchRoute(routes: LocalRoute[], method: string, rawPath: string): { route: LocalRoute; params: Record<string, string> } | undefined {
   const segments = rawPath.split('/').filter(Boolean);
   let best: { route: LocalRoute; params: Record<string, string>; score: number } | undefined;
@@ -41,11 +50,11 @@ function matchRoute(routes: LocalRoute[], method: string, rawPath: string): { ro
       const p = pattern[i];
       if (/^\{.+\+\}$/.test(p)) {
         if (i >= segments.length) ok = false;
-        else params[p.slice(1, -2)] = decodeURIComponent(segments.slice(i).join('/'));
+        else params[p.slice(1, -2)] = decodeSegment(segments.slice(i).join('/'));
         break;
       }
       if (i >= segments.length) { ok = false; break; }
-      if (/^\{.+\}$/.test(p)) params[p.slice(1, -1)] = decodeURIComponent(segments[i]);
+      if (/^\{.+\}$/.test(p)) params[p.slice(1, -1)] = decodeSegment(segments[i]);
       else if (p === segments[i]) score += 2;
       else { ok = false; break; }
       score += 1;

@@ -1,13 +1,24 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessState, Contact, PortalAccess } from '../domain/model.ts';
 import type { ContactDetails, ContactStore, Page } from '../domain/ports.ts';
 import { decodeCursor, documents, encodeCursor, isConditionFailure } from './dynamo.ts';
 
 const LIST_KEY = 'contact';
 
-/** contacts table: PK contactId; GSI byName (listKey, sortName) for the name-sorted list. */
+const sortNameOf = (name: string, contactId: string) => `${name.toLocaleLowerCase('en')}#${contactId}`;
+
+/**
+ * contacts table: PK contactId; GSI byName (listKey, sortName) for the name-sorted list; GSI
+ * byEmail. Each membership of a person in an organisation is one more item (contactId
+ * "member#<org>#<person>", listKey "member#<org>"), so the same byName index lists an
+ * organisation's members by name.
+ */
 export class DynamoContactStore implements ContactStore {
   constructor(private readonly tableName: string) {}
+
+  private membership(orgId: string, person: { contactId: string; name: string }) {
+    return { contactId: `member#${orgId}#${person.contactId}`, listKey: `member#${orgId}`, sortName: sortNameOf(person.name, person.contactId), memberId: person.contactId };
+  }
 
   async get(contactId: string): Promise<Contact | undefined> {
     const { Item } = await documents.send(new GetCommand({ TableName: this.tableName, Key: { contactId }, ConsistentRead: true }));
@@ -16,12 +27,38 @@ export class DynamoContactStore implements ContactStore {
 
   async create(contact: Contact): Promise<void> {
     await documents.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...contact, listKey: LIST_KEY, sortName: `${contact.name.toLocaleLowerCase('en')}#${contact.contactId}` },
-        ConditionExpression: 'attribute_not_exists(contactId)',
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...contact, listKey: LIST_KEY, sortName: sortNameOf(contact.name, contact.contactId) },
+              ConditionExpression: 'attribute_not_exists(contactId)',
+            },
+          },
+          ...contact.organisationIds.map((orgId) => ({ Put: { TableName: this.tableName, Item: this.membership(orgId, contact) } })),
+        ],
       }),
     );
+  }
+
+  async membersOf(organisationId: string, limit: number, cursor?: string): Promise<Page<Contact>> {
+    const out = await documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byName',
+        KeyConditionExpression: 'listKey = :k',
+        ExpressionAttributeValues: { ':k': `member#${organisationId}` },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ['contactId', 'listKey', 'sortName']),
+      }),
+    );
+    const ids = (out.Items ?? []).map((m) => m.memberId as string);
+    const found = ids.length
+      ? ((await documents.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: ids.map((contactId) => ({ contactId })) } } }))).Responses?.[this.tableName] ?? [])
+      : [];
+    const byId = new Map(found.map((c) => [c.contactId as string, toContact(c)]));
+    return { items: ids.flatMap((id) => byId.get(id) ?? []), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
   listByName(limit: number, cursor?: string): Promise<Page<Contact>> {
@@ -50,23 +87,38 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async updateDetails(contactId: string, details: ContactDetails): Promise<boolean> {
+    const current = await this.get(contactId);
+    if (!current) return false;
     const fields = Object.entries(details).filter(([, v]) => v !== undefined);
-    if (details.name) fields.push(['sortName', `${details.name.toLocaleLowerCase('en')}#${contactId}`]);
-    if (!fields.length) return (await this.get(contactId)) !== undefined;
+    if (details.name) fields.push(['sortName', sortNameOf(details.name, contactId)]);
+    if (!fields.length) return true;
+    // Membership items follow the person's organisations and name in the same transaction.
+    const next = { ...current, ...Object.fromEntries(fields) } as Contact;
+    const membershipChanged = details.organisationIds !== undefined || details.name !== undefined;
+    const removed = membershipChanged ? current.organisationIds.filter((id) => !next.organisationIds.includes(id)) : [];
+    const kept = membershipChanged ? next.organisationIds : [];
     try {
       await documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { contactId },
-          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-          ConditionExpression: 'attribute_exists(contactId)',
-          ExpressionAttributeNames: Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])),
-          ExpressionAttributeValues: Object.fromEntries(fields.map(([, v], i) => [`:v${i}`, v])),
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { contactId },
+                UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+                ConditionExpression: 'attribute_exists(contactId)',
+                ExpressionAttributeNames: Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])),
+                ExpressionAttributeValues: Object.fromEntries(fields.map(([, v], i) => [`:v${i}`, v])),
+              },
+            },
+            ...removed.map((orgId) => ({ Delete: { TableName: this.tableName, Key: { contactId: `member#${orgId}#${contactId}` } } })),
+            ...kept.map((orgId) => ({ Put: { TableName: this.tableName, Item: this.membership(orgId, next) } })),
+          ],
         }),
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if ((error as { name?: string }).name === 'TransactionCanceledException') return false;
       throw error;
     }
   }

@@ -13,6 +13,8 @@ export interface ContactStore {
   listByName(limit: number, cursor?: string): Promise<Page<Contact>>;
   /** Changes the contact's details (never its access); false if the contact does not exist. */
   updateDetails(contactId: string, details: ContactDetails): Promise<boolean>;
+  /** The persons in an organisation's consolidated account, by name. */
+  membersOf(organisationId: string, limit: number, cursor?: string): Promise<Page<Contact>>;
   /** Contacts with this exact email address (case-insensitive). */
   findByEmail(email: string): Promise<Contact[]>;
   /** Contacts whose name starts with `prefix` (case-insensitive), by name. */

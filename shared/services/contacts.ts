@@ -90,7 +90,8 @@ export async function getContact(contacts: ContactStore, contactId: string): Pro
 }
 
 /** The contact list, by name; `search` narrows it to names starting with the text typed. */
-export async function listContacts(contacts: ContactStore, limit: number, cursor?: string, search?: string): Promise<Page<Contact>> {
+export async function listContacts(contacts: ContactStore, limit: number, cursor?: string, search?: string, organisationId?: string): Promise<Page<Contact>> {
+  if (organisationId) return contacts.membersOf(organisationId, limit, cursor);
   const text = search?.trim();
   // An address finds its contact exactly; anything else is the beginning of a name.
   if (text?.includes('@')) return { items: await contacts.findByEmail(text) };

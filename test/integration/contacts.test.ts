@@ -88,3 +88,17 @@ describe('links, roles and search by email', () => {
     expect(found.items.map((c: any) => c.contactId)).toEqual([created.contactId]);
   });
 });
+
+describe('an organisation\'s persons', () => {
+  it('lists the persons of an organisation by name, following renames and changes of membership', async () => {
+    const org = expectStatus(await staff.api.post('/contacts', { kind: 'organisation', name: 'Umbrella plc' }), 201);
+    const b = expectStatus(await staff.api.post('/contacts', { kind: 'person', name: 'Bea Member', organisationIds: [org.contactId] }), 201);
+    const a = expectStatus(await staff.api.post('/contacts', { kind: 'person', name: 'Zoe Member', links: [{ contactId: org.contactId, role: 'employee' }] }), 201);
+    const members = async () => expectStatus(await staff.api.get(`/contacts?organisationId=${org.contactId}`), 200).items.map((c: any) => c.name);
+    expect(await members()).toEqual(['Bea Member', 'Zoe Member']);
+    expectStatus(await staff.api.raw('PATCH', `/contacts/${a.contactId}`, { name: 'Ada Member' }), 200);
+    expect(await members()).toEqual(['Ada Member', 'Bea Member']);
+    expectStatus(await staff.api.raw('PATCH', `/contacts/${b.contactId}`, { organisationIds: [] }), 200);
+    expect(await members()).toEqual(['Ada Member']);
+  });
+});

@@ -122,7 +122,7 @@ describe('the drive and what customers see', () => {
       await staff.api.post('/drive/folders', { name: '../etc' }),
       await staff.api.post('/drive/folders', { name: '' }),
       await staff.api.post('/drive/folders', { parentId: 'no-such-folder', name: 'x' }),
-      await staff.api.post('/drive/uploads', { name: 'big.bin', size: 6 * 1024 ** 3 }),
+      await staff.api.post('/drive/uploads', { name: 'big.bin', size: 51 * 1024 ** 3 }),
       await staff.api.post('/drive/uploads', { name: 'neg.bin', size: -1 }),
       await staff.api.raw('PATCH', `/drive/items/${folder.itemId}`, {}),
       await staff.api.get('/drive/folders/root/items?limit=100000'),
@@ -260,5 +260,22 @@ describe('attachment controls (F17)', () => {
       expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { upload: 'allowed' } }), 200);
     }
     expect((await customer.api.post('/uploads', { files: [{ name: 'x.txt', size: 1 }] })).status).toBe(201);
+  });
+});
+
+describe('hostile paths', () => {
+  it('malformed escapes, traversal and oversized ids are 4xx on both APIs, never 5xx', async () => {
+    const customer = await customerSession(staff, { name: 'Hugo Hostile' });
+    const paths = ['/shared/items/%E0%A4%A/download', '/shared/folders/%2e%2e%2f%2e%2e/items', `/shared/items/${'x'.repeat(500)}/download`, '/shared/items/a%00b/download'];
+    for (const p of paths) {
+      const res = await customer.api.get(p);
+      expect(res.status, p).toBeGreaterThanOrEqual(400);
+      expect(res.status, p).toBeLessThan(500);
+    }
+    for (const p of ['/drive/items/%E0%A4%A/download', '/contacts/%ZZ']) {
+      const res = await staff.api.get(p);
+      expect(res.status, p).toBeGreaterThanOrEqual(400);
+      expect(res.status, p).toBeLessThan(500);
+    }
   });
 });
