@@ -1,4 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { acknowledge, arnToken } from './nag.ts';
@@ -71,6 +73,19 @@ export class Drive extends Construct {
     this.bucket.grantRead(fn, `${DRIVE_PREFIX}*`);
     this.bucket.grantRead(fn, `${CUSTOMER_UPLOAD_PREFIX}*`);
     this.bindBucket(fn, [DRIVE_PREFIX, CUSTOMER_UPLOAD_PREFIX], ['s3:GetObject*', 's3:GetBucket*', 's3:List*']);
+  }
+
+  /** Runs `fn` daily to empty the trash, and lets it delete objects (the bucket keeps old versions per its lifecycle). */
+  emptyTrashDaily(fn: PorticoFunction, retentionDays: number): void {
+    new events.Rule(this, 'EmptyTrashDaily', {
+      schedule: events.Schedule.rate(Duration.days(1)),
+      targets: [new targets.LambdaFunction(fn, { retryAttempts: 2 })],
+      description: `Removes items trashed more than ${retentionDays} days ago`,
+    });
+    this.bucket.grantDelete(fn, `${DRIVE_PREFIX}*`);
+    this.bucket.grantDelete(fn, `${CUSTOMER_UPLOAD_PREFIX}*`);
+    fn.bindEnv('TRASH_RETENTION_DAYS', String(retentionDays));
+    this.bindBucket(fn, [DRIVE_PREFIX, CUSTOMER_UPLOAD_PREFIX], ['s3:DeleteObject*']);
   }
 
   /** Staff functions sign upload URLs for new staff files. */

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -71,9 +71,5 @@ export class PorticoFunction extends NodejsFunction {
   bindEnv(name: string, value: string): this {
     this.addEnvironment(name, value);
     return this;
-  }
-
-  get region(): string {
-    return Stack.of(this).region;
   }
 }

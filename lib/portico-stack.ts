@@ -19,6 +19,8 @@ export interface PorticoSettings {
   readonly selfSignUp: boolean;
   readonly domainPrefix: string;
   readonly webOrigins: string[];
+  /** Days an item stays in the trash before it is removed. */
+  readonly trashRetentionDays: number;
 }
 
 export interface PorticoStackProps extends StackProps {
@@ -162,6 +164,12 @@ export class PorticoStack extends Stack {
     drive.grantCustomerUpload(customerRoute('POST', '/uploads/{itemId}/complete', 'customer-complete-upload'));
     // Deleting moves the customer's own upload to the staff trash: a drive record change, no S3 delete.
     customerRoute('DELETE', '/uploads/{itemId}', 'customer-delete-upload', 'readwrite');
+
+    // The trash empties itself after the retention period (F9).
+    const trashEmptier = fn('empty-trash', 'system');
+    data.grant(trashEmptier, 'drive', 'readwrite');
+    data.grant(trashEmptier, 'audit', 'readwrite');
+    drive.emptyTrashDaily(trashEmptier, settings.trashRetentionDays);
 
     // Customer uploads → email to the responsible staff, exactly once per batch (F16).
     const notifier = fn('notify-customer-upload', 'system');

@@ -15,6 +15,8 @@ export function readSettings(node: Node): PorticoSettings {
   const staffInbox = get('staffInbox') ?? senderEmail;
   if (typeof staffInbox !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(staffInbox)) throw new Error('portico:staffInbox must be an email address');
   const selfSignUp = get('selfSignUp');
+  const retention = Number(get('trashRetentionDays') ?? 30);
+  if (!Number.isInteger(retention) || retention < 1) throw new Error('portico:trashRetentionDays must be a whole number of days, at least 1');
   const origins = get('webOrigins');
   if (!Array.isArray(origins) || origins.length === 0) throw new Error('portico:webOrigins must list the web UI origins');
   return {
@@ -25,5 +27,6 @@ export function readSettings(node: Node): PorticoSettings {
     selfSignUp: selfSignUp === true || selfSignUp === 'true',
     domainPrefix: String(get('domainPrefix') ?? 'portico'),
     webOrigins: origins.map(String),
+    trashRetentionDays: retention,
   };
 }

@@ -3,6 +3,7 @@
  * Everything it runs is read from the template in the cloud assembly (see template.ts).
  */
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -84,8 +85,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const started: Emulator[] = [];
   const servers: Server[] = [];
   const gateways: LocalGateway[] = [];
+  const timers: NodeJS.Timeout[] = [];
   let functions: FunctionHost | undefined;
   const stop = async () => {
+    for (const t of timers) clearInterval(t);
     functions?.stop();
     await Promise.all(gateways.map((g) => g.close()));
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
@@ -209,6 +212,24 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       if (m?.type === 's3-event') for (const record of m.event?.Records ?? []) deliverS3(record);
     });
 
+    // EventBridge schedules: their targets get a Scheduled Event, on the rule's rate while the cloud runs.
+    const runSchedules = async (time?: string) => {
+      const results: Record<string, unknown> = {};
+      for (const rule of model.schedules) {
+        for (const target of rule.functionLogicalIds) {
+          const event = { version: '0', id: randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', account: LOCAL_ACCOUNT, time: time ?? new Date().toISOString(), region: LOCAL_REGION, resources: [rule.logicalId], detail: {} };
+          results[target] = await functions!.invoke(target, event).catch((e: Error) => ({ error: e.message }));
+        }
+      }
+      return results;
+    };
+    for (const rule of model.schedules) {
+      const m = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(rule.expression);
+      if (!m) continue;
+      const unitMs = { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[m[2] as 'minute' | 'hour' | 'day'];
+      timers.push(setInterval(() => void runSchedules(), Number(m[1]) * unitMs).unref());
+    }
+
     // The control endpoint: Lambda's Invoke API for cognito-local's triggers, plus local-only views.
     const triggerFunction = (trigger: string, userPoolId: string) => {
       const poolLogicalId = Object.entries(ids.pools).find(([, id]) => id === userPoolId)?.[0];
@@ -236,6 +257,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         }
       }
       if (req.method === 'GET' && req.url === '/_local/failed-events') return reply(200, asyncInvoker.failed);
+      if (req.method === 'POST' && req.url === '/_local/schedules') {
+        // Runs every scheduled rule's targets now, with the schedule's clock at `time` if given.
+        return reply(200, await runSchedules(JSON.parse(body || '{}').time));
+      }
       if (req.method === 'POST' && req.url === '/_local/faults') {
         const wanted = JSON.parse(body || '{}');
         faults.sesFailures = Math.max(0, Number(wanted.sesFailures ?? 0));

@@ -83,6 +83,12 @@ export interface AsyncInvokeSpec {
   onFailure?: Json;
 }
 
+export interface ScheduleSpec {
+  logicalId: string;
+  expression: string;
+  functionLogicalIds: string[];
+}
+
 export interface CloudModel {
   tables: TableSpec[];
   buckets: BucketSpec[];
@@ -93,6 +99,7 @@ export interface CloudModel {
   apis: ApiSpec[];
   notifications: NotificationSpec[];
   asyncInvoke: Map<string, AsyncInvokeSpec>;
+  schedules: ScheduleSpec[];
   outputs: Record<string, { value: Json; description?: string }>;
 }
 
@@ -203,10 +210,18 @@ export function cloudModel(template: Template, assemblyDir: string): CloudModel 
     });
   }
 
+  const schedules = ofType(template, 'AWS::Events::Rule')
+    .filter(([, r]) => r.Properties.ScheduleExpression)
+    .map(([logicalId, r]): ScheduleSpec => ({
+      logicalId,
+      expression: r.Properties.ScheduleExpression,
+      functionLogicalIds: (r.Properties.Targets ?? []).map((t: Json) => referencedId(t.Arn)).filter((id: string | undefined) => id && functions.has(id)),
+    }));
+
   const outputs = Object.fromEntries(
     Object.entries(template.Outputs ?? {}).map(([k, o]) => [k, { value: o.Value, description: o.Description }]),
   );
-  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, outputs };
+  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, schedules, outputs };
 }
 
 /**

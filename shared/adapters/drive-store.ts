@@ -1,4 +1,4 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DriveItem } from '../domain/model.ts';
 import { sortKeyOf } from '../domain/naming.ts';
 import type { DriveStore, Page } from '../domain/ports.ts';
@@ -97,6 +97,23 @@ export class DynamoDriveStore implements DriveStore {
       }),
     );
     return { items: (out.Items ?? []).map(toItem), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async trashedBefore(before: Date, limit: number): Promise<DriveItem[]> {
+    const out = await documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byParent',
+        KeyConditionExpression: 'listedUnder = :t AND sortKey < :before',
+        ExpressionAttributeValues: { ':t': TRASH_PARENT, ':before': before.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map(toItem);
+  }
+
+  async remove(itemId: string): Promise<void> {
+    await documents.send(new DeleteCommand({ TableName: this.tableName, Key: { itemId } }));
   }
 
   async markReady(itemId: string, size: number): Promise<boolean> {

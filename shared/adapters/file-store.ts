@@ -1,6 +1,7 @@
 import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
@@ -87,6 +88,10 @@ export class S3FileStore implements FileStore {
       new GetObjectCommand({ Bucket: this.bucket, Key: objectKey, ResponseContentDisposition: contentDisposition(fileName) }),
       { expiresIn: DOWNLOAD_URL_SECONDS },
     );
+  }
+
+  async remove(objectKey: string): Promise<void> {
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey }));
   }
 
   async sizeOf(objectKey: string): Promise<number | undefined> {

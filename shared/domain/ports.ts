@@ -46,6 +46,10 @@ export interface DriveStore {
   update(itemId: string, change: Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy' | 'multipartUploadId'>>): Promise<boolean>;
   /** Items in the trash, newest first. */
   trash(limit: number, cursor?: string): Promise<Page<DriveItem>>;
+  /** Items trashed before `before`, oldest first. */
+  trashedBefore(before: Date, limit: number): Promise<DriveItem[]>;
+  /** Removes an item's record for good (after its retention in the trash). */
+  remove(itemId: string): Promise<void>;
   /** Marks an uploaded file ready with its real size; false if the item does not exist. */
   markReady(itemId: string, size: number): Promise<boolean>;
 }
@@ -72,6 +76,8 @@ export interface FileStore {
   startMultipart(objectKey: string, contentType: string, size: number): Promise<MultipartTarget>;
   completeMultipart(objectKey: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void>;
   downloadUrl(objectKey: string, fileName: string): Promise<string>;
+  /** Deletes the object; in the versioned bucket its bytes stay as an old version until the lifecycle rule expires them. */
+  remove(objectKey: string): Promise<void>;
   /** The stored object's size, or undefined if nothing was uploaded at that key. */
   sizeOf(objectKey: string): Promise<number | undefined>;
 }

@@ -105,7 +105,7 @@ export const MAX_FILES_PER_BATCH = 50;
 
 /** Deletes (moves to the staff trash, so nothing is lost) a document the customer uploaded, if the firm allows it. */
 export async function deleteOwnUpload(
-  deps: PortalDeps & { settings: () => Promise<PortalSettings>; drive: DriveStore & { update: DriveStore['update'] } },
+  deps: PortalDeps & { settings: () => Promise<PortalSettings> },
   customer: CustomerPrincipal,
   itemId: string,
   now = new Date(),
@@ -128,7 +128,8 @@ export async function startCustomerUpload(
   input: { files: UploadRequestFile[]; revisesItemId?: string },
   now = new Date(),
 ): Promise<{ batchId: string; uploads: ({ item: PortalItem } & UploadInstructions)[] }> {
-  requireAttachmentControl(controlAllows((await deps.settings()).attachments.upload), 'upload');
+  const { attachments } = await deps.settings();
+  requireAttachmentControl(controlAllows(attachments.upload), 'upload');
   if (input.files.length === 0 || input.files.length > MAX_FILES_PER_BATCH) {
     throw badRequest('invalid_request', `files: send 1 to ${MAX_FILES_PER_BATCH} files per upload.`);
   }
@@ -143,6 +144,10 @@ export async function startCustomerUpload(
     if (input.files.length !== 1) throw badRequest('invalid_request', 'files: a revised version is one file.');
     const [grants, [item, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, input.revisesItemId)]);
     const original = customerCanRevise(customer, item, ancestors, grants);
+    // Revising one's own upload is replacing it (F17); revising a staff file is always a new document beside it.
+    if (original.createdBy.kind === 'customer' && original.createdBy.id === customer.contactId) {
+      requireAttachmentControl(controlAllows(attachments.replace), 'replace');
+    }
     placement = { parentId: original.parentId, ancestorIds: original.ancestorIds };
     nameOf = () => revisedName(original.name, customer.name, now);
     revisesItemId = original.itemId;

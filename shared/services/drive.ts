@@ -208,3 +208,30 @@ export async function restoreItem(deps: { drive: DriveStore; audit: AuditLog }, 
   await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'drive.restored', details: { itemId, name: item.name } });
   return { ...item, ...place, status, trashedAt: undefined, trashedBy: undefined };
 }
+
+/**
+ * Empties what has been in the trash longer than the retention period: records go, objects get
+ * a delete marker (the versioned bucket keeps their bytes until its old-version lifecycle rule
+ * expires them). A folder takes everything below it along. Runs daily; returns what it removed.
+ */
+export async function emptyTrash(deps: { drive: DriveStore; files: FileStore; audit: AuditLog }, now: Date, retentionDays: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 24 * 3600 * 1000);
+  let removed = 0;
+  const removeOne = async (item: DriveItem) => {
+    if (item.kind === 'file' && item.objectKey) await deps.files.remove(item.objectKey);
+    await deps.drive.remove(item.itemId);
+    removed++;
+  };
+  for (let batch = await deps.drive.trashedBefore(cutoff, 100); batch.length; batch = await deps.drive.trashedBefore(cutoff, 100)) {
+    for (const item of batch) {
+      if (item.kind === 'folder') {
+        const below: DriveItem[] = [];
+        for await (const d of descendants(deps.drive, item.itemId)) below.push(d);
+        for (const d of below.reverse()) await removeOne(d);
+      }
+      await removeOne(item);
+      await deps.audit.record({ at: now.toISOString(), actor: 'system', action: 'drive.trash_emptied', details: { itemId: item.itemId, name: item.name, trashedAt: item.trashedAt } });
+    }
+  }
+  return removed;
+}

@@ -248,6 +248,27 @@ describe('attachment controls (F17)', () => {
     expect((await customer.api.get(`/shared/items/${staffFile.itemId}/download`)).status).toBe(200);
   });
 
+  it('replacing one\'s own upload follows the replace control; revising a staff file does not', async () => {
+    const customer = await customerSession(admin, { name: 'Rhea Replace' });
+    const batch = expectStatus(await customer.api.post('/uploads', { files: [{ name: 'draft.txt', size: 5, contentType: 'text/plain' }] }), 201);
+    expect(await putToUrl(batch.uploads[0].upload, 'draft')).toBe(200);
+    const mine = batch.uploads[0].item.itemId;
+    await eventually(async () => ((await customer.api.get(`/shared/items/${mine}/download`)).status === 200 ? true : undefined), 'the upload to arrive');
+    const staffFile = await upload(admin, 'root', 'terms.txt', 'terms');
+    expectStatus(await admin.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [staffFile.itemId], notify: false }), 200);
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { replace: 'forbidden' } }), 200);
+    try {
+      const refused = await customer.api.post('/uploads', { revisesItemId: mine, files: [{ name: 'x', size: 1 }] });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('not_allowed');
+      expect((await customer.api.post('/uploads', { revisesItemId: staffFile.itemId, files: [{ name: 'x', size: 1 }] })).status).toBe(201);
+    } finally {
+      expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { replace: 'beforeApproval' } }), 200);
+    }
+    expect((await customer.api.post('/uploads', { revisesItemId: mine, files: [{ name: 'x', size: 1 }] })).status).toBe(201);
+  });
+
   it('when uploads are forbidden, a customer cannot start one, and can still download', async () => {
     const customer = await customerSession(admin, { name: 'Nora NoUpload' });
     expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { upload: 'forbidden' } }), 200);
@@ -277,5 +298,32 @@ describe('hostile paths', () => {
       expect(res.status, p).toBeGreaterThanOrEqual(400);
       expect(res.status, p).toBeLessThan(500);
     }
+  });
+});
+
+describe('the trash empties itself after the retention period', () => {
+  it('removes what was trashed more than 30 days before the daily run, and keeps what is younger', async () => {
+    const old = await upload(staff, 'root', 'old draft.txt', 'old');
+    const young = await upload(staff, 'root', 'young draft.txt', 'young');
+    const folder = expectStatus(await staff.api.post('/drive/folders', { name: 'Old box' }), 201);
+    const inside = await upload(staff, folder.itemId, 'inside.txt', 'inside');
+    expectStatus(await staff.api.raw('DELETE', `/drive/items/${old.itemId}`), 200);
+    expectStatus(await staff.api.raw('DELETE', `/drive/items/${folder.itemId}`), 200);
+    // The daily run is told it is exactly 30 days after a moment between the two deletions.
+    await new Promise((r) => setTimeout(r, 20));
+    const between = Date.now();
+    await new Promise((r) => setTimeout(r, 20));
+    expectStatus(await staff.api.raw('DELETE', `/drive/items/${young.itemId}`), 200);
+    const runAt = new Date(between + 30 * 24 * 3600 * 1000);
+    const result = expectStatus(await call('POST', `${cloud().endpoints.control}/_local/schedules`, undefined, { time: runAt.toISOString() }), 200);
+    expect(Object.values(result)[0]).toMatchObject({ removed: expect.any(Number) });
+
+    const trash = expectStatus(await staff.api.get('/drive/folders/trash/items?limit=200'), 200).items.map((i: any) => i.itemId);
+    expect(trash).not.toContain(old.itemId);
+    expect(trash).not.toContain(folder.itemId);
+    expect(trash).toContain(young.itemId);
+    expect((await staff.api.post(`/drive/items/${old.itemId}/restore`)).status).toBe(404);
+    expect((await staff.api.get(`/drive/items/${inside.itemId}/download`)).status).toBe(404);
+    expect((await staff.api.post(`/drive/items/${young.itemId}/restore`)).status).toBe(200);
   });
 });
