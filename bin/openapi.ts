@@ -21,7 +21,7 @@ const entryOf = (logicalId: string) =>
 
 export async function generateOpenApi(assemblyDir = path.join(root, 'cdk.out')): Promise<Record<string, unknown>> {
   const model = cloudModel(readTemplate(assemblyDir, 'Portico'), assemblyDir);
-  // Handlers read their bindings at import; placeholders let them load without a cloud.
+  // Handlers read their bindings at import; stand-in values let them load without a cloud.
   for (const spec of model.functions.values()) for (const name of Object.keys(spec.environment)) process.env[name] ??= 'openapi';
   process.env.AWS_REGION ??= 'us-east-1';
 
