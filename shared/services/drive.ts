@@ -214,8 +214,14 @@ export async function restoreItem(deps: { drive: DriveStore; audit: AuditLog }, 
  * a delete marker (the versioned bucket keeps their bytes until its old-version lifecycle rule
  * expires them). A folder takes everything below it along. Runs daily; returns what it removed.
  */
-export async function emptyTrash(deps: { drive: DriveStore; files: FileStore; audit: AuditLog }, now: Date, retentionDays: number): Promise<number> {
-  const cutoff = new Date(now.getTime() - retentionDays * 24 * 3600 * 1000);
+export async function emptyTrash(
+  deps: { drive: DriveStore; files: FileStore; audit: AuditLog },
+  asOf: Date,
+  retentionDays: number,
+  clock: () => Date = () => new Date(),
+): Promise<number> {
+  // The cutoff follows the schedule's time; the audit trail records when the removal really happened.
+  const cutoff = new Date(asOf.getTime() - retentionDays * 24 * 3600 * 1000);
   let removed = 0;
   const removeOne = async (item: DriveItem) => {
     if (item.kind === 'file' && item.objectKey) await deps.files.remove(item.objectKey);
@@ -230,7 +236,7 @@ export async function emptyTrash(deps: { drive: DriveStore; files: FileStore; au
         for (const d of below.reverse()) await removeOne(d);
       }
       await removeOne(item);
-      await deps.audit.record({ at: now.toISOString(), actor: 'system', action: 'drive.trash_emptied', details: { itemId: item.itemId, name: item.name, trashedAt: item.trashedAt } });
+      await deps.audit.record({ at: clock().toISOString(), actor: 'system', action: 'drive.trash_emptied', details: { itemId: item.itemId, name: item.name, trashedAt: item.trashedAt } });
     }
   }
   return removed;
