@@ -30,14 +30,15 @@ process.on('SIGTERM', shutdown);
 try {
   console.log('Seeding the demo firm (first start only)…');
   const demo = await seedDemoFirm(cloud, path.join(stateDir, 'demo.json'));
+  // cognito-local's hosted login needs a PKCE challenge, which the web UI (not a pasted link) makes.
   const login = (pool: { clientId: string }, origin: string) =>
-    `${cloud.endpoints.cognito}/oauth2/authorize?response_type=code&client_id=${pool.clientId}&redirect_uri=${encodeURIComponent(`${origin}/callback`)}&scope=openid+email+profile`;
+    `${cloud.endpoints.cognito}/oauth2/authorize  (code flow with PKCE, client ${pool.clientId}, redirect ${origin}/callback)`;
   console.log(`
 Portico is running locally (the synthesized stack, on emulators).
 
   Staff API            ${cloud.staffApiUrl}
   Customer API         ${cloud.customerApiUrl}
-  Staff hosted login   ${login(cloud.staffPool, 'http://localhost:5173')}
+  Staff login          ${login(cloud.staffPool, 'http://localhost:5173')}
   Customer login       ${login(cloud.customerPool, cloud.outputs.PortalAddress)}
   Portal address       ${cloud.outputs.PortalAddress}
   Mailbox (SES)        ${cloud.endpoints.ses}/   (JSON: ${cloud.endpoints.ses}/store)
