@@ -23,6 +23,7 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - the trash, newest first, paged ............................. Query byParent (listedUnder = "#trash")
  * uploadBatches  PK batchId, TTL expiresAt
  *   - the upload notifier's exactly-once ledger per batch ........ UpdateItem with conditions
+ *   - batches not yet announced, oldest first (hourly flush) ..... Query byOpen (openKey = "open", openSince <), sparse
  * portalConfig  PK configKey
  *   - settings (every customer call: portal open?) ............... GetItem("settings")
  *   - seat counter, taken atomically by sign-ups ................. UpdateItem("seats") with condition
@@ -52,7 +53,7 @@ export class Data extends Construct {
     this.drive = this.table('Drive', 'itemId', undefined, [
       { indexName: 'byParent', partitionKey: str('listedUnder'), sortKey: str('sortKey') },
     ]);
-    this.uploadBatches = this.table('UploadBatches', 'batchId', undefined, [], 'expiresAt');
+    this.uploadBatches = this.table('UploadBatches', 'batchId', undefined, [{ indexName: 'byOpen', partitionKey: str('openKey'), sortKey: str('openSince') }], 'expiresAt');
     this.portalConfig = this.table('PortalConfig', 'configKey', undefined, []);
     this.audit = this.table('Audit', 'scope', 'entryKey', []);
   }

@@ -1,4 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as ses from 'aws-cdk-lib/aws-ses';
@@ -36,6 +38,15 @@ export class Mail extends Construct {
     this.identity.grantSendEmail(fn);
     fn.bindEnv('SENDER_EMAIL', this.props.senderEmail);
     fn.bindEnv('FIRM_NAME', this.props.firmName);
+  }
+
+  /** Runs `fn` hourly: it announces upload batches whose last files never arrived. */
+  flushHourly(fn: PorticoFunction): void {
+    new events.Rule(this, 'FlushUploadBatchesHourly', {
+      schedule: events.Schedule.rate(Duration.hours(1)),
+      targets: [new targets.LambdaFunction(fn, { retryAttempts: 2 })],
+      description: 'Emails staff about upload batches whose remaining files never arrived',
+    });
   }
 
   /** S3 and Cognito invoke notifiers asynchronously: retry twice, then keep the event in the failure queue. */

@@ -179,6 +179,12 @@ export class PorticoStack extends Stack {
     mail.grantSend(notifier);
     mail.keepFailures(notifier);
     drive.notifyOnCustomerUpload(notifier);
+    const batchFlusher = fn('flush-upload-batches', 'system');
+    data.grant(batchFlusher, 'contacts', 'read');
+    data.grant(batchFlusher, 'drive', 'read');
+    data.grant(batchFlusher, 'uploadBatches', 'readwrite');
+    mail.grantSend(batchFlusher);
+    mail.flushHourly(batchFlusher);
 
     const notificationsHandler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
     if (notificationsHandler) {

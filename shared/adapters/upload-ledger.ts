@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { UploadLedger } from '../domain/ports.ts';
 import { documents, isConditionFailure } from './dynamo.ts';
 
@@ -6,22 +6,51 @@ import { documents, isConditionFailure } from './dynamo.ts';
 const STALE_CLAIM_MS = 60_000;
 /** Ledger entries outlive any S3 redelivery by far, then expire by TTL. */
 const KEEP_SECONDS = 14 * 24 * 3600;
+const OPEN = 'open';
 
-/** uploadBatches table: PK batchId; arrived (string set), claimedAt, notifiedAt, expiresAt (TTL). */
+/**
+ * uploadBatches table: PK batchId; arrived (string set), contactId, claimedAt, notifiedAt,
+ * expiresAt (TTL). A batch not yet emailed carries openKey = "open" and openSince, which the
+ * sparse index byOpen lists for the hourly flush of batches whose last files never came.
+ */
 export class DynamoUploadLedger implements UploadLedger {
   constructor(private readonly tableName: string) {}
 
-  async recordArrival(batchId: string, itemId: string): Promise<string[]> {
+  async recordArrival(batchId: string, itemId: string, contactId: string, now: Date): Promise<string[]> {
     const out = await documents.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { batchId },
-        UpdateExpression: 'ADD arrived :item SET expiresAt = if_not_exists(expiresAt, :expires)',
-        ExpressionAttributeValues: { ':item': new Set([itemId]), ':expires': Math.floor(Date.now() / 1000) + KEEP_SECONDS },
+        UpdateExpression:
+          'ADD arrived :item SET expiresAt = if_not_exists(expiresAt, :expires), contactId = :contact, openKey = :open, openSince = if_not_exists(openSince, :now)',
+        ExpressionAttributeValues: {
+          ':item': new Set([itemId]),
+          ':expires': Math.floor(now.getTime() / 1000) + KEEP_SECONDS,
+          ':contact': contactId,
+          ':open': OPEN,
+          ':now': now.toISOString(),
+        },
         ReturnValues: 'ALL_NEW',
       }),
     );
     return [...((out.Attributes?.arrived as Set<string> | undefined) ?? [])];
+  }
+
+  async openBefore(before: Date, limit: number) {
+    const out = await documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byOpen',
+        KeyConditionExpression: 'openKey = :open AND openSince < :before',
+        ExpressionAttributeValues: { ':open': OPEN, ':before': before.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((b) => ({ batchId: b.batchId as string, contactId: b.contactId as string, arrived: [...((b.arrived as Set<string> | undefined) ?? [])] }));
+  }
+
+  async close(batchId: string): Promise<void> {
+    await documents.send(new UpdateCommand({ TableName: this.tableName, Key: { batchId }, UpdateExpression: 'REMOVE openKey' }));
   }
 
   async claimNotification(batchId: string, now: Date): Promise<boolean> {
@@ -44,7 +73,7 @@ export class DynamoUploadLedger implements UploadLedger {
 
   async markNotified(batchId: string, now: Date): Promise<void> {
     await documents.send(
-      new UpdateCommand({ TableName: this.tableName, Key: { batchId }, UpdateExpression: 'SET notifiedAt = :now', ExpressionAttributeValues: { ':now': now.toISOString() } }),
+      new UpdateCommand({ TableName: this.tableName, Key: { batchId }, UpdateExpression: 'SET notifiedAt = :now REMOVE openKey', ExpressionAttributeValues: { ':now': now.toISOString() } }),
     );
   }
 

@@ -100,7 +100,11 @@ export interface CustomerDirectory {
 
 export interface UploadLedger {
   /** Records one arrived file of a batch; returns the distinct item ids of the batch arrived so far. */
-  recordArrival(batchId: string, itemId: string): Promise<string[]>;
+  recordArrival(batchId: string, itemId: string, contactId: string, now: Date): Promise<string[]>;
+  /** Batches with files arrived but no email yet, whose first file came before `before`. */
+  openBefore(before: Date, limit: number): Promise<{ batchId: string; contactId: string; arrived: string[] }[]>;
+  /** Takes a batch off the open list (its email went out by another path). */
+  close(batchId: string): Promise<void>;
   /** Claims the right to send the batch's email; exactly one caller wins. */
   claimNotification(batchId: string, now: Date): Promise<boolean>;
   markNotified(batchId: string, now: Date): Promise<void>;

@@ -27,28 +27,50 @@ export async function handleCustomerUpload(deps: NotifyDeps, objectKey: string, 
   // An object with no item was not made through the portal's upload route: nothing to announce.
   if (!item || item.uploadBatchId !== key.batchId || item.createdBy.id !== key.contactId) return 'ignored';
   await deps.drive.markReady(key.itemId, size);
-  const arrived = await deps.ledger.recordArrival(key.batchId, key.itemId);
+  const arrived = await deps.ledger.recordArrival(key.batchId, key.itemId, key.contactId, now);
   if (arrived.length < key.batchSize) return 'waiting';
-  if (!(await deps.ledger.claimNotification(key.batchId, now))) return 'already-emailed';
+  return (await emailBatch(deps, key.batchId, key.contactId, arrived, now)) ? 'emailed' : 'already-emailed';
+}
 
+/**
+ * Sends a batch's one email, if no other delivery has: the ledger's conditional claim lets
+ * exactly one caller through. If sending fails the claim is released and the error propagates,
+ * so Lambda retries the event and finally parks it in the failure queue.
+ */
+async function emailBatch(deps: NotifyDeps, batchId: string, contactId: string, itemIds: string[], now: Date): Promise<boolean> {
+  if (!(await deps.ledger.claimNotification(batchId, now))) return false;
   try {
-    const contact = await deps.contacts.get(key.contactId);
-    const batchFiles = await deps.drive.getMany(arrived);
+    const contact = await deps.contacts.get(contactId);
+    const files = await deps.drive.getMany(itemIds);
     if (contact && contact.responsibleStaff.length > 0) {
       await deps.mailer.send(
         customerUploadEmail({
           firmName: deps.firmName,
-          driveUrl: `${deps.driveUrl}?folder=${encodeURIComponent(item.parentId)}`,
+          driveUrl: `${deps.driveUrl}?folder=${encodeURIComponent(files[0]?.parentId ?? '')}`,
           to: contact.responsibleStaff,
           contactName: contact.name,
-          fileNames: batchFiles.map((f) => f.name).sort((a, b) => a.localeCompare(b)),
+          fileNames: files.map((f) => f.name).sort((a, b) => a.localeCompare(b)),
         }),
       );
     }
   } catch (error) {
-    await deps.ledger.releaseClaim(key.batchId);
+    await deps.ledger.releaseClaim(batchId);
     throw error;
   }
-  await deps.ledger.markNotified(key.batchId, now);
-  return 'emailed';
+  await deps.ledger.markNotified(batchId, now);
+  return true;
+}
+
+/** A batch is announced once its last file arrives, or, if some never come, this long after its first. */
+export const BATCH_FLUSH_AFTER_MINUTES = 60;
+
+/** Hourly: announces the files of batches whose remaining files never arrived, so no upload goes unannounced. */
+export async function flushStaleBatches(deps: NotifyDeps, now: Date): Promise<number> {
+  const stale = await deps.ledger.openBefore(new Date(now.getTime() - BATCH_FLUSH_AFTER_MINUTES * 60_000), 100);
+  let emailed = 0;
+  for (const batch of stale) {
+    if (await emailBatch(deps, batch.batchId, batch.contactId, batch.arrived, now)) emailed++;
+    else await deps.ledger.close(batch.batchId);
+  }
+  return emailed;
 }

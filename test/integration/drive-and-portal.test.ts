@@ -157,6 +157,24 @@ describe('upload notifications', () => {
   });
 });
 
+describe('a batch whose last file never comes', () => {
+  it('is announced by the hourly flush with the files that did arrive, once', async () => {
+    const customer = await customerSession(staff, { name: 'Ida Incomplete' });
+    const batch = expectStatus(await customer.api.post('/uploads', { files: [{ name: 'came.txt', size: 3 }, { name: 'never-came.txt', size: 3 }] }), 201);
+    expect(await putToUrl(batch.uploads[0].upload, 'abc')).toBe(200);
+    await eventually(async () => ((await customer.api.get(`/shared/items/${batch.uploads[0].item.itemId}/download`)).status === 200 ? true : undefined), 'the first file');
+    const about = async () => (await emailsTo(cloud().endpoints.ses, staff.email)).filter((e) => e.subject.startsWith('Ida Incomplete'));
+    expect(await about()).toHaveLength(0);
+    const later = new Date(Date.now() + 2 * 3600 * 1000).toISOString();
+    expectStatus(await call('POST', `${cloud().endpoints.control}/_local/schedules`, undefined, { time: later }), 200);
+    const [email] = await about();
+    expect(email.body.text).toContain('came.txt');
+    expect(email.body.text).not.toContain('never-came.txt');
+    expectStatus(await call('POST', `${cloud().endpoints.control}/_local/schedules`, undefined, { time: later }), 200);
+    expect(await about()).toHaveLength(1);
+  });
+});
+
 describe('isolation in a generated world', () => {
   it('every customer reaches exactly what is shared with them or their organisation, through every route', async () => {
     const orgs = [];

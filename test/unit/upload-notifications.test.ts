@@ -6,15 +6,22 @@ import { describe, expect, it } from 'vitest';
 import type { Contact, DriveItem } from '../../shared/domain/model.ts';
 import type { Email, UploadLedger } from '../../shared/domain/ports.ts';
 import { objectKeys } from '../../shared/adapters/file-store.ts';
-import { handleCustomerUpload } from '../../shared/services/upload-notifications.ts';
+import { flushStaleBatches, handleCustomerUpload } from '../../shared/services/upload-notifications.ts';
 
 class MemoryLedger implements UploadLedger {
-  batches = new Map<string, { arrived: Set<string>; claimedAt?: number; notifiedAt?: string }>();
-  async recordArrival(batchId: string, itemId: string) {
-    const b = this.batches.get(batchId) ?? { arrived: new Set<string>() };
+  batches = new Map<string, { arrived: Set<string>; contactId: string; openSince: Date; open: boolean; claimedAt?: number; notifiedAt?: string }>();
+  async recordArrival(batchId: string, itemId: string, contactId: string, now: Date) {
+    const b = this.batches.get(batchId) ?? { arrived: new Set<string>(), contactId, openSince: now, open: true };
     b.arrived.add(itemId);
+    b.open = true;
     this.batches.set(batchId, b);
     return [...b.arrived];
+  }
+  async openBefore(before: Date) {
+    return [...this.batches.entries()].filter(([, b]) => b.open && b.openSince < before).map(([batchId, b]) => ({ batchId, contactId: b.contactId, arrived: [...b.arrived] }));
+  }
+  async close(batchId: string) {
+    this.batches.get(batchId)!.open = false;
   }
   async claimNotification(batchId: string, now: Date) {
     const b = this.batches.get(batchId)!;
@@ -24,6 +31,7 @@ class MemoryLedger implements UploadLedger {
   }
   async markNotified(batchId: string, now: Date) {
     this.batches.get(batchId)!.notifiedAt = now.toISOString();
+    this.batches.get(batchId)!.open = false;
   }
   async releaseClaim(batchId: string) {
     delete this.batches.get(batchId)!.claimedAt;
@@ -86,6 +94,20 @@ describe('customer upload notifications', () => {
     const { deps, keys, sent } = world(1, 1);
     await expect(handleCustomerUpload(deps, keys[0], 10)).rejects.toThrow('SES throttled');
     expect(await handleCustomerUpload(deps, keys[0], 10)).toBe('emailed');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a batch whose last file never comes is announced by the hourly flush, once', async () => {
+    const { deps, keys, sent } = world(3);
+    const start = new Date('2026-11-23T10:00:00Z');
+    expect(await handleCustomerUpload(deps, keys[0], 10, start)).toBe('waiting');
+    expect(await handleCustomerUpload(deps, keys[1], 10, start)).toBe('waiting');
+    expect(await flushStaleBatches(deps, new Date('2026-11-23T10:30:00Z'))).toBe(0);
+    expect(await flushStaleBatches(deps, new Date('2026-11-23T11:01:00Z'))).toBe(1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].text).toContain('file 0.pdf');
+    expect(sent[0].text).not.toContain('file 2.pdf');
+    expect(await flushStaleBatches(deps, new Date('2026-11-23T12:01:00Z'))).toBe(0);
     expect(sent).toHaveLength(1);
   });
 

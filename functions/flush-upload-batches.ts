@@ -1,0 +1,21 @@
+import type { ScheduledEvent } from 'aws-lambda';
+import { adminUrl, contactStore, driveStore, mailer, objectKeys, uploadLedger } from '#shared/adapters/index';
+import { requireEnv } from '#shared/env';
+import { flushStaleBatches } from '#shared/services/upload-notifications';
+
+const deps = {
+  contacts: contactStore(),
+  drive: driveStore(),
+  ledger: uploadLedger(),
+  mailer: mailer(),
+  keys: objectKeys,
+  firmName: requireEnv('FIRM_NAME'),
+  driveUrl: `${adminUrl()}/drive`,
+};
+
+/** Hourly: staff hear of uploads whose batch never completed (a file the customer gave up on). */
+export const handler = async (event: ScheduledEvent): Promise<{ emailed: number }> => {
+  const emailed = await flushStaleBatches(deps, new Date(event.time ?? Date.now()));
+  console.log(JSON.stringify({ level: 'info', message: 'stale upload batches flushed', emailed }));
+  return { emailed };
+};
