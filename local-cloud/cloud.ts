@@ -5,13 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { AsyncInvoker } from './async-invoke.ts';
 import { freePort, startCognito, startDynamoDb, startS3, startSes, stopProcess, type Emulator } from './emulators.ts';
 import { FunctionHost } from './functions.ts';
 import { LocalGateway } from './gateway.ts';
+import { checkPresigned } from './presigned.ts';
 import { corsXml, createIdentity, createTables, localBucketName, localCredentials, localTableName, LOCAL_ACCOUNT, LOCAL_REGION, type CognitoIds } from './provision.ts';
 import { cloudModel, readTemplate, Resolver, type CloudModel, type FunctionSpec } from './template.ts';
 
@@ -152,7 +153,33 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       attributes.set(`${api.logicalId}.ApiEndpoint`, `http://127.0.0.1:${apiPorts.get(api.logicalId)}`);
     }
     const resolver = new Resolver(refs, attributes);
-    const endpoints = { dynamodb: dynamodb.url, s3: s3.url, cognito: cognito.url, ses: ses.url, control };
+
+    // Everyone reaches S3 through a proxy that checks presigned URLs as S3 does (s3rver checks none).
+    const s3Proxy = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.searchParams.has('X-Amz-Signature')) {
+        const check = checkPresigned({ method: req.method ?? 'GET', rawPath: url.pathname, query: url.searchParams, headers: req.headers }, localCredentials.secretAccessKey);
+        if (!check.ok) {
+          req.resume();
+          res.writeHead(403, { 'content-type': 'application/xml' });
+          return res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${check.code}</Code><Message>${check.message}</Message></Error>`);
+        }
+      }
+      const upstream = httpRequest(`${s3.url}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      upstream.on('error', () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+      });
+      req.pipe(upstream);
+    });
+    const s3ProxyPort = await freePort();
+    await new Promise<void>((r) => s3Proxy.listen(s3ProxyPort, '127.0.0.1', r));
+    servers.push(s3Proxy);
+
+    const endpoints = { dynamodb: dynamodb.url, s3: `http://127.0.0.1:${s3ProxyPort}`, cognito: cognito.url, ses: ses.url, control };
     const sdkEnv = sdkEnvironment(endpoints);
 
     // Functions reach SES through a proxy that can be told to fail (POST /_local/faults), so failure

@@ -345,3 +345,25 @@ describe('the trash empties itself after the retention period', () => {
     expect((await staff.api.post(`/drive/items/${young.itemId}/restore`)).status).toBe(200);
   });
 });
+
+describe('presigned URLs allow exactly one thing', () => {
+  it('an upload URL writes one key with the declared length, and nothing else; a download URL reads one key', async () => {
+    const customer = await customerSession(staff, { name: 'Pia Presigned' });
+    const secret = await upload(staff, 'root', 'staff secret.txt', 'STAFF ORIGINAL');
+    const batch = expectStatus(await customer.api.post('/uploads', { files: [{ name: 'five.txt', size: 5, contentType: 'text/plain' }] }), 201);
+    const { url, headers } = batch.uploads[0].upload;
+    const staffKey = `drive/${secret.itemId}`;
+    const otherKeyUrl = url.replace(/customer-uploads\/[^?]+/, staffKey);
+
+    const put = (target: string, body: string) => fetch(target, { method: 'PUT', headers, body }).then(async (r) => (await r.arrayBuffer(), r.status));
+    // Another key (a staff file!), another length, another method: all refused as S3 would.
+    expect(await put(otherKeyUrl, '12345')).toBe(403);
+    expect(await put(url, '1234567890')).toBe(403);
+    expect((await fetch(url, { method: 'GET' })).status).toBe(403);
+    expect(await put(url, '12345')).toBe(200);
+
+    const { url: download } = expectStatus(await staff.api.get(`/drive/items/${secret.itemId}/download`), 200);
+    expect(await (await fetch(download)).text()).toBe('STAFF ORIGINAL');
+    expect((await fetch(download.replace(staffKey, 'drive/someone-else'))).status).toBe(403);
+  });
+});
