@@ -1,17 +1,8 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { adminUrl, contactStore, driveStore, mailer, objectKeys, uploadLedger } from '#shared/adapters/index';
-import { requireEnv } from '#shared/env';
+import { notifyDeps } from '#shared/adapters/index';
 import { flushStaleBatches } from '#shared/services/upload-notifications';
 
-const deps = {
-  contacts: contactStore(),
-  drive: driveStore(),
-  ledger: uploadLedger(),
-  mailer: mailer(),
-  keys: objectKeys,
-  firmName: requireEnv('FIRM_NAME'),
-  driveUrl: `${adminUrl()}/drive`,
-};
+const deps = notifyDeps();
 
 /** Hourly: staff hear of uploads whose batch never completed (a file the customer gave up on). */
 export const handler = async (event: ScheduledEvent): Promise<{ emailed: number }> => {

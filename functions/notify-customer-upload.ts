@@ -1,17 +1,8 @@
 import type { S3Event } from 'aws-lambda';
-import { contactStore, driveStore, mailer, objectKeys, uploadLedger } from '#shared/adapters/index';
-import { requireEnv } from '#shared/env';
+import { notifyDeps } from '#shared/adapters/index';
 import { handleCustomerUpload } from '#shared/services/upload-notifications';
 
-const deps = {
-  contacts: contactStore(),
-  drive: driveStore(),
-  ledger: uploadLedger(),
-  mailer: mailer(),
-  keys: objectKeys,
-  firmName: requireEnv('FIRM_NAME'),
-  driveUrl: `${requireEnv('STAFF_APP_URL')}/drive`,
-};
+const deps = notifyDeps();
 
 /** S3 "object created" on the customer-upload prefix; a thrown error makes Lambda retry, then park the event. */
 export const handler = async (event: S3Event): Promise<void> => {

@@ -9,12 +9,12 @@ import { DynamoContactStore } from './contact-store.ts';
 import { CognitoCustomerAccounts, CognitoCustomerDirectory } from './customer-directory.ts';
 import { CognitoStaffDirectory } from './staff-directory.ts';
 import { DynamoDriveStore } from './drive-store.ts';
-import { S3FileStore } from './file-store.ts';
+import { objectKeys, S3FileStore } from './file-store.ts';
 import { SesMailer } from './mailer.ts';
 import { DynamoShareStore } from './share-store.ts';
 import { DynamoUploadLedger } from './upload-ledger.ts';
 
-export { objectKeys } from './file-store.ts';
+export { objectKeys };
 export const contactStore = () => new DynamoContactStore(requireEnv('CONTACTS_TABLE'));
 export const shareStore = () => new DynamoShareStore(requireEnv('SHARES_TABLE'));
 export const driveStore = () => new DynamoDriveStore(requireEnv('DRIVE_TABLE'));
@@ -48,4 +48,15 @@ export const staffUserDeps = () => ({
   mailer: mailer(),
   firmName: firm().firmName,
   adminUrl: adminUrl(),
+});
+
+/** What the upload notifier and the hourly batch flush need. */
+export const notifyDeps = () => ({
+  contacts: contactStore(),
+  drive: driveStore(),
+  ledger: uploadLedger(),
+  mailer: mailer(),
+  keys: objectKeys,
+  firmName: firm().firmName,
+  driveUrl: `${adminUrl()}/drive`,
 });
