@@ -1,24 +1,17 @@
-import { configStore, firm } from '#shared/adapters/index';
 import { controlAllows } from '#shared/domain/settings';
 import { customerRoute } from '#shared/http/route';
-import { currentSettings } from '#shared/services/settings';
-
-const deps = { config: configStore(), ...firm() };
 
 /** Who the customer is, the firm's branding, and what the attachment controls let them do. */
-export const handler = customerRoute({}, async ({ caller }) => {
-  const settings = await currentSettings(deps);
-  return {
-    body: {
-      name: caller.name,
-      email: caller.email,
-      firm: settings.branding,
-      permissions: {
-        upload: controlAllows(settings.attachments.upload),
-        replaceOwnUploads: controlAllows(settings.attachments.replace),
-        deleteOwnUploads: controlAllows(settings.attachments.delete),
-        comment: settings.customerComments,
-      },
+export const handler = customerRoute({}, async ({ caller, settings }) => ({
+  body: {
+    name: caller.name,
+    email: caller.email,
+    firm: settings.branding,
+    permissions: {
+      upload: controlAllows(settings.attachments.upload),
+      replaceOwnUploads: controlAllows(settings.attachments.replace),
+      deleteOwnUploads: controlAllows(settings.attachments.delete),
+      comment: settings.customerComments,
     },
-  };
-});
+  },
+}));

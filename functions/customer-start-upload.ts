@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { configStore, driveStore, fileStore, firm, objectKeys, shareStore } from '#shared/adapters/index';
-import { currentSettings } from '#shared/services/settings';
+import { driveStore, fileStore, objectKeys, shareStore } from '#shared/adapters/index';
 import { customerRoute, id } from '#shared/http/route';
 import { MAX_FILES_PER_BATCH, startCustomerUpload } from '#shared/services/customer-portal';
 
-const settingsDeps = { config: configStore(), ...firm() };
-const deps = { shares: shareStore(), drive: driveStore(), files: fileStore(), keys: objectKeys, settings: () => currentSettings(settingsDeps) };
+const deps = { shares: shareStore(), drive: driveStore(), files: fileStore(), keys: objectKeys };
 
 export const handler = customerRoute(
   {
@@ -23,5 +21,5 @@ export const handler = customerRoute(
       revisesItemId: id.optional(),
     }),
   },
-  async ({ body, caller }) => ({ status: 201, body: await startCustomerUpload(deps, caller, body) }),
+  async ({ body, caller, settings }) => ({ status: 201, body: await startCustomerUpload(deps, caller, settings, body) }),
 );

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { configStore, contactStore, firm } from '../adapters/index.ts';
 import { activeStaff, requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
 import type { CustomerPrincipal, StaffPrincipal } from '../domain/model.ts';
+import type { PortalSettings } from '../domain/settings.ts';
 import { AppError } from '../errors.ts';
 import { authenticateCustomer } from '../services/customer-portal.ts';
 import { currentSettings } from '../services/settings.ts';
@@ -63,19 +64,20 @@ export function errorResponse(error: unknown): APIGatewayProxyResultV2 {
   return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; please try again.' } });
 }
 
-function build<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, C>(
+/** `authorise` turns the token's claims into the caller (and whatever it read to decide, passed on to the handler). */
+function build<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, A extends { caller: unknown }>(
   spec: RouteSpec<P, Q, B>,
-  principalOf: (claims: JwtClaims) => Promise<C>,
-  run: (input: RouteInput<P, Q, B> & { caller: C }) => Promise<RouteResult>,
+  authorise: (claims: JwtClaims) => Promise<A>,
+  run: (input: RouteInput<P, Q, B> & A) => Promise<RouteResult>,
 ) {
   const core = async (event: Event): Promise<APIGatewayProxyResultV2> => {
-    const caller = await principalOf((event.requestContext.authorizer?.jwt?.claims ?? {}) as JwtClaims);
+    const authorised = await authorise((event.requestContext.authorizer?.jwt?.claims ?? {}) as JwtClaims);
     const input = {
       path: parse(spec.path, event.pathParameters, 'path'),
       query: parse(spec.query, event.queryStringParameters, 'query'),
       body: parse(spec.body, event.body, 'body'),
-      caller,
-    } as RouteInput<P, Q, B> & { caller: C };
+      ...authorised,
+    } as RouteInput<P, Q, B> & A;
     const result = await run(input);
     return json(result.status ?? 200, result.body);
   };
@@ -98,14 +100,17 @@ export function staffRoute<P extends Schema | undefined = undefined, Q extends S
     const claimed = staffPrincipal(claims);
     const staff = activeStaff(claimed, await config.isStaffDisabled(claimed.sub));
     if (spec.admin) requireAdmin(staff);
-    return staff;
+    return { caller: staff };
   }, run);
 }
 
-/** A route of the customer API: the caller's access is checked on every request (F7). */
+/**
+ * A route of the customer API: the caller's access is checked on every request (F7). The
+ * settings read for the portal switch are handed to the handler, so no route reads them twice.
+ */
 export function customerRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   spec: RouteSpec<P, Q, B>,
-  run: (input: RouteInput<P, Q, B> & { caller: CustomerPrincipal }) => Promise<RouteResult>,
+  run: (input: RouteInput<P, Q, B> & { caller: CustomerPrincipal; settings: PortalSettings }) => Promise<RouteResult>,
 ) {
   const config = configStore();
   const deps = { contacts: contactStore(), settings: () => currentSettings({ config, ...firm() }) };

@@ -17,13 +17,16 @@ export interface PortalDeps {
  * Two key reads per request, made in parallel: the contact record decides whether this token
  * still opens the portal, and the settings whether the portal is open at all (F6, F7).
  */
-export async function authenticateCustomer(deps: { contacts: ContactStore; settings: () => Promise<PortalSettings> }, claims: JwtClaims): Promise<CustomerPrincipal> {
+export async function authenticateCustomer(
+  deps: { contacts: ContactStore; settings: () => Promise<PortalSettings> },
+  claims: JwtClaims,
+): Promise<{ caller: CustomerPrincipal; settings: PortalSettings }> {
   const contactId = claims['custom:contactId'];
   const [contact, settings] = await Promise.all([
     typeof contactId === 'string' && contactId ? deps.contacts.get(contactId) : undefined,
     deps.settings(),
   ]);
-  return customerPrincipal(claims, contact, { open: settings.portalOpen, firmName: settings.branding.firmName });
+  return { caller: customerPrincipal(claims, contact, { open: settings.portalOpen, firmName: settings.branding.firmName }), settings };
 }
 
 export async function grantsOf(shares: ShareStore, customer: CustomerPrincipal): Promise<Grants> {
@@ -105,12 +108,13 @@ export const MAX_FILES_PER_BATCH = 50;
 
 /** Deletes (moves to the staff trash, so nothing is lost) a document the customer uploaded, if the firm allows it. */
 export async function deleteOwnUpload(
-  deps: PortalDeps & { settings: () => Promise<PortalSettings> },
+  deps: PortalDeps,
   customer: CustomerPrincipal,
+  settings: PortalSettings,
   itemId: string,
   now = new Date(),
 ): Promise<{ deleted: true }> {
-  const [settings, grants, [item, ancestors]] = await Promise.all([deps.settings(), grantsOf(deps.shares, customer), withAncestors(deps.drive, itemId)]);
+  const [grants, [item, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, itemId)]);
   const own = ownUpload(customer, item, ancestors, grants);
   requireAttachmentControl(controlAllows(settings.attachments.delete), 'delete');
   await deps.drive.update(own.itemId, { status: 'trashed', trashedAt: now.toISOString(), trashedBy: `customer:${customer.contactId}` });
@@ -123,12 +127,13 @@ export async function deleteOwnUpload(
  * fresh key below the customer-upload prefix, so no upload can replace a staff file.
  */
 export async function startCustomerUpload(
-  deps: PortalDeps & { files: FileStore; keys: ObjectKeys; settings: () => Promise<PortalSettings> },
+  deps: PortalDeps & { files: FileStore; keys: ObjectKeys },
   customer: CustomerPrincipal,
+  settings: PortalSettings,
   input: { files: UploadRequestFile[]; revisesItemId?: string },
   now = new Date(),
 ): Promise<{ batchId: string; uploads: ({ item: PortalItem } & UploadInstructions)[] }> {
-  const { attachments } = await deps.settings();
+  const { attachments } = settings;
   requireAttachmentControl(controlAllows(attachments.upload), 'upload');
   if (input.files.length === 0 || input.files.length > MAX_FILES_PER_BATCH) {
     throw badRequest('invalid_request', `files: send 1 to ${MAX_FILES_PER_BATCH} files per upload.`);
