@@ -12,7 +12,6 @@ import type { PorticoFunction } from './portico-function.ts';
 export interface MailProps {
   /** The address every portal email comes from; verify it in SES after the first deploy. */
   readonly senderEmail: string;
-  readonly firmName: string;
 }
 
 /** Email: the SES identity, permission to send from it, and where failed notifications are kept. */
@@ -37,7 +36,6 @@ export class Mail extends Construct {
   grantSend(fn: PorticoFunction): void {
     this.identity.grantSendEmail(fn);
     fn.bindEnv('SENDER_EMAIL', this.props.senderEmail);
-    fn.bindEnv('FIRM_NAME', this.props.firmName);
   }
 
   /** Runs `fn` hourly: it announces upload batches whose last files never arrived. */

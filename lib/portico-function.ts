@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const functionsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'functions');
 
-/** Who calls a function: decides nothing by itself, but is recorded as a tag so reviews can see role separation. */
+/** Who calls a function (staff API, customer API, or AWS itself); readable on the construct for tests and reviews. */
 export type Audience = 'staff' | 'customer' | 'system';
 
 export interface PorticoFunctionProps {

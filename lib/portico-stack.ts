@@ -34,7 +34,7 @@ export class PorticoStack extends Stack {
     const { settings } = props;
     const data = new Data(this, 'Data');
     const drive = new Drive(this, 'Drive', { webOrigins: settings.webOrigins });
-    const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail, firmName: settings.firmName });
+    const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail });
     // The first origin serves the admin UI, the second the customer portal.
     const staffAppUrl = settings.webOrigins[0];
     const portalUrl = settings.webOrigins[1] ?? settings.webOrigins[0];
@@ -171,20 +171,20 @@ export class PorticoStack extends Stack {
     data.grant(trashEmptier, 'audit', 'readwrite');
     drive.emptyTrashDaily(trashEmptier, settings.trashRetentionDays);
 
-    // Customer uploads → email to the responsible staff, exactly once per batch (F16).
-    const notifier = fn('notify-customer-upload', 'system');
-    data.grant(notifier, 'contacts', 'read');
-    data.grant(notifier, 'drive', 'readwrite');
-    data.grant(notifier, 'uploadBatches', 'readwrite');
-    mail.grantSend(notifier);
+    // Customer uploads → email to the responsible staff, exactly once per batch (F16): the notifier
+    // on each S3 event (it also marks the file ready), and an hourly flush for batches left incomplete.
+    const uploadMailer = (entry: string, driveAccess: TableAccess) => {
+      const f = fn(entry, 'system');
+      data.grant(f, 'contacts', 'read');
+      data.grant(f, 'drive', driveAccess);
+      data.grant(f, 'uploadBatches', 'readwrite');
+      mail.grantSend(f);
+      return f;
+    };
+    const notifier = uploadMailer('notify-customer-upload', 'readwrite');
     mail.keepFailures(notifier);
     drive.notifyOnCustomerUpload(notifier);
-    const batchFlusher = fn('flush-upload-batches', 'system');
-    data.grant(batchFlusher, 'contacts', 'read');
-    data.grant(batchFlusher, 'drive', 'read');
-    data.grant(batchFlusher, 'uploadBatches', 'readwrite');
-    mail.grantSend(batchFlusher);
-    mail.flushHourly(batchFlusher);
+    mail.flushHourly(uploadMailer('flush-upload-batches', 'read'));
 
     const notificationsHandler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
     if (notificationsHandler) {

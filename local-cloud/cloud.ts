@@ -75,7 +75,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     log('Synthesizing the stack (cdk synth, cdk-nag included)…');
     synthesize(assemblyDir);
   }
-  const model = cloudModel(readTemplate(assemblyDir, STACK_NAME), assemblyDir);
+  const template = readTemplate(assemblyDir, STACK_NAME);
+  const model = cloudModel(template, assemblyDir);
   const persistent = !!options.stateDir;
   const stateDir = path.resolve(options.stateDir ?? mkdtempSync(path.join(tmpdir(), 'portico-cloud-')));
   const logDir = path.resolve(options.logDir ?? path.join(stateDir, 'logs'));
@@ -126,7 +127,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       ['AWS::StackName', STACK_NAME],
     ]);
     const attributes = new Map<string, string>();
-    const template = readTemplate(assemblyDir, STACK_NAME);
     for (const [logicalId, r] of Object.entries(template.Resources)) {
       refs.set(logicalId, logicalId);
       attributes.set(`${logicalId}.Arn`, arn('local', logicalId));
