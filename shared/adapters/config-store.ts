@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ConfigStore } from '../domain/ports.ts';
 import type { PortalSettings } from '../domain/settings.ts';
-import { documents, isConditionFailure } from './dynamo.ts';
+import { conditionalWrite, documents } from './dynamo.ts';
 
 /** portalConfig table: PK configKey — "settings", "seats", "staff#<sub>". */
 export class DynamoConfigStore implements ConfigStore {
@@ -20,8 +20,8 @@ export class DynamoConfigStore implements ConfigStore {
   }
 
   async takeSeat(limit: number): Promise<boolean> {
-    try {
-      await documents.send(
+    const taken = await conditionalWrite(() =>
+      documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { configKey: 'seats' },
@@ -30,17 +30,15 @@ export class DynamoConfigStore implements ConfigStore {
           ConditionExpression: 'attribute_not_exists(used) OR used < :limit',
           ExpressionAttributeValues: { ':one': 1, ':limit': limit },
         }),
-      );
-      return limit > 0;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
+    return taken && limit > 0;
   }
 
   async releaseSeat(): Promise<void> {
-    try {
-      await documents.send(
+    // Never below zero: a seat released twice (or never taken) changes nothing.
+    await conditionalWrite(() =>
+      documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { configKey: 'seats' },
@@ -48,10 +46,8 @@ export class DynamoConfigStore implements ConfigStore {
           ConditionExpression: 'used > :zero',
           ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   }
 
   async seatsUsed(): Promise<number> {

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessState, Contact, PortalAccess } from '../domain/model.ts';
 import type { ContactDetails, ContactStore, Page } from '../domain/ports.ts';
-import { decodeCursor, documents, encodeCursor, isConditionFailure } from './dynamo.ts';
+import { conditionalWrite, decodeCursor, documents, encodeCursor } from './dynamo.ts';
 
 const LIST_KEY = 'contact';
 
@@ -125,8 +125,8 @@ export class DynamoContactStore implements ContactStore {
 
   async setAccess(contactId: string, access: PortalAccess, expected: AccessState[]): Promise<boolean> {
     const names = expected.map((_, i) => `:s${i}`);
-    try {
-      await documents.send(
+    return conditionalWrite(() =>
+      documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { contactId },
@@ -135,12 +135,8 @@ export class DynamoContactStore implements ContactStore {
           ExpressionAttributeNames: { '#access': 'access', '#state': 'state' },
           ExpressionAttributeValues: { ':access': access, ...Object.fromEntries(expected.map((s, i) => [names[i], s])) },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }
 

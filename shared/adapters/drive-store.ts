@@ -2,7 +2,7 @@ import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand,
 import type { DriveItem } from '../domain/model.ts';
 import { sortKeyOf } from '../domain/naming.ts';
 import type { DriveStore, Page } from '../domain/ports.ts';
-import { decodeCursor, documents, encodeCursor, isConditionFailure } from './dynamo.ts';
+import { conditionalWrite, decodeCursor, documents, encodeCursor } from './dynamo.ts';
 
 /**
  * drive table: PK itemId; GSI byParent (listedUnder, sortKey) lists a folder, folders first, by
@@ -30,19 +30,15 @@ export class DynamoDriveStore implements DriveStore {
   }
 
   async createIfAbsent(item: DriveItem): Promise<boolean> {
-    try {
-      await documents.send(
+    return conditionalWrite(() =>
+      documents.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...item, listedUnder: item.parentId, sortKey: sortKeyOf(item.kind, item.name, item.itemId) },
           ConditionExpression: 'attribute_not_exists(itemId)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async children(parentId: string, limit: number, cursor?: string): Promise<Page<DriveItem>> {
@@ -117,8 +113,8 @@ export class DynamoDriveStore implements DriveStore {
   }
 
   async markReady(itemId: string, size: number): Promise<boolean> {
-    try {
-      await documents.send(
+    return conditionalWrite(() =>
+      documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { itemId },
@@ -127,12 +123,8 @@ export class DynamoDriveStore implements DriveStore {
           ExpressionAttributeNames: { '#status': 'status', '#size': 'size' },
           ExpressionAttributeValues: { ':ready': 'ready', ':size': size },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }
 

@@ -23,6 +23,17 @@ export function decodeCursor(cursor: string | undefined, keyNames: string[]): Re
   }
 }
 
-export function isConditionFailure(error: unknown): boolean {
+/** Runs a write that has a condition; false (not an error) when the condition did not hold. */
+export async function conditionalWrite(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+function isConditionFailure(error: unknown): boolean {
   return (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 }

@@ -1,7 +1,7 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Share } from '../domain/model.ts';
 import type { ShareStore } from '../domain/ports.ts';
-import { documents, isConditionFailure } from './dynamo.ts';
+import { conditionalWrite, documents } from './dynamo.ts';
 
 /** shares table: PK contactId, SK itemId; GSI byItem (itemId, contactId) for "shared with whom". */
 export class DynamoShareStore implements ShareStore {
@@ -49,19 +49,13 @@ export class DynamoShareStore implements ShareStore {
   }
 
   async addNew(shares: Share[]): Promise<Share[]> {
-    const added = await Promise.all(
-      shares.map(async (share) => {
-        try {
-          await documents.send(
-            new PutCommand({ TableName: this.tableName, Item: share, ConditionExpression: 'attribute_not_exists(itemId)' }),
-          );
-          return share;
-        } catch (error) {
-          if (isConditionFailure(error)) return undefined;
-          throw error;
-        }
-      }),
+    const isNew = await Promise.all(
+      shares.map((share) =>
+        conditionalWrite(() =>
+          documents.send(new PutCommand({ TableName: this.tableName, Item: share, ConditionExpression: 'attribute_not_exists(itemId)' })),
+        ),
+      ),
     );
-    return added.filter((s): s is Share => s !== undefined);
+    return shares.filter((_, i) => isNew[i]);
   }
 }

@@ -1,6 +1,6 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { UploadLedger } from '../domain/ports.ts';
-import { documents, isConditionFailure } from './dynamo.ts';
+import { conditionalWrite, documents } from './dynamo.ts';
 
 /** A claim older than this is taken to be from a crashed delivery and may be taken over. */
 const STALE_CLAIM_MS = 60_000;
@@ -54,8 +54,8 @@ export class DynamoUploadLedger implements UploadLedger {
   }
 
   async claimNotification(batchId: string, now: Date): Promise<boolean> {
-    try {
-      await documents.send(
+    return conditionalWrite(() =>
+      documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { batchId },
@@ -63,12 +63,8 @@ export class DynamoUploadLedger implements UploadLedger {
           ConditionExpression: 'attribute_not_exists(notifiedAt) AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)',
           ExpressionAttributeValues: { ':now': now.getTime(), ':stale': now.getTime() - STALE_CLAIM_MS },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async markNotified(batchId: string, now: Date): Promise<void> {
