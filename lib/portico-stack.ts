@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { acknowledge } from './nag.ts';
+import { acknowledge, arnToken } from './nag.ts';
 import type { Construct } from 'constructs';
 import { PortalApi, type HttpMethod } from './api.ts';
 import { Data, type TableAccess, type TableName } from './data.ts';
@@ -8,6 +8,7 @@ import { Drive } from './drive.ts';
 import { CustomerIdentity, StaffIdentity, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
 import { PorticoFunction } from './portico-function.ts';
+import { WebSites } from './web.ts';
 
 /** The firm's choices, read from `cdk.json` context (see README "Settings"). */
 export interface PorticoSettings {
@@ -18,6 +19,7 @@ export interface PorticoSettings {
   readonly customerMfa: CustomerMfa;
   readonly selfSignUp: boolean;
   readonly domainPrefix: string;
+  /** Extra origins allowed to sign in and call the APIs besides the deployed UIs, e.g. a UI dev server. */
   readonly webOrigins: string[];
   /** Days an item stays in the trash before it is removed. */
   readonly trashRetentionDays: number;
@@ -33,11 +35,13 @@ export class PorticoStack extends Stack {
     super(scope, id, props);
     const { settings } = props;
     const data = new Data(this, 'Data');
-    const drive = new Drive(this, 'Drive', { webOrigins: settings.webOrigins });
+    const web = new WebSites(this, 'Web');
+    const staffAppUrl = web.admin.url;
+    const portalUrl = web.portal.url;
+    const staffOrigins = [staffAppUrl, ...settings.webOrigins];
+    const customerOrigins = [portalUrl, ...settings.webOrigins];
+    const drive = new Drive(this, 'Drive', { webOrigins: [staffAppUrl, portalUrl, ...settings.webOrigins] });
     const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail });
-    // The first origin serves the admin UI, the second the customer portal.
-    const staffAppUrl = settings.webOrigins[0];
-    const portalUrl = settings.webOrigins[1] ?? settings.webOrigins[0];
 
     const fn = (entry: string, audience: 'staff' | 'customer' | 'system') => {
       const f = new PorticoFunction(this, pascal(entry), { entry, audience });
@@ -67,10 +71,10 @@ export class PorticoStack extends Stack {
     const postAuthentication = fn('customer-post-authentication', 'system');
     data.grant(postAuthentication, 'contacts', 'readwrite');
 
-    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { domainPrefix: settings.domainPrefix, webOrigins: settings.webOrigins });
+    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { domainPrefix: settings.domainPrefix, webOrigins: staffOrigins });
     const customerIdentity = new CustomerIdentity(this, 'CustomerIdentity', {
       domainPrefix: settings.domainPrefix,
-      webOrigins: settings.webOrigins,
+      webOrigins: customerOrigins,
       mfa: settings.customerMfa,
       selfSignUp: settings.selfSignUp,
       preSignUp,
@@ -78,8 +82,8 @@ export class PorticoStack extends Stack {
       postAuthentication,
     });
 
-    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: settings.webOrigins });
-    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: settings.webOrigins });
+    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins });
+    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: customerOrigins });
 
     /** A staff route; every staff call reads the disabled-staff record, so each gets portalConfig read. */
     const staffRoute = (method: HttpMethod, path: string, entry: string, grants: [TableName, TableAccess][] = []) => {
@@ -148,7 +152,7 @@ export class PorticoStack extends Stack {
     const staffComplete = staffRoute('POST', '/drive/items/{itemId}/complete', 'staff-complete-upload', [['drive', 'readwrite']]);
     drive.grantRead(staffComplete);
     drive.grantStaffUpload(staffComplete);
-    drive.grantRead(staffRoute('GET', '/drive/items/{itemId}/download', 'staff-download-item', [['drive', 'read']]));
+    drive.grantRead(staffRoute('GET', '/drive/items/{itemId}/download', 'staff-download-item', [['drive', 'readwrite']]));
     staffRoute('PATCH', '/drive/items/{itemId}', 'staff-update-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('DELETE', '/drive/items/{itemId}', 'staff-trash-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('POST', '/drive/items/{itemId}/restore', 'staff-restore-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
@@ -191,6 +195,23 @@ export class PorticoStack extends Stack {
       acknowledge(notificationsHandler, ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]'], 'CDK\'s own bucket-notification custom resource runs only during deployment, with the basic execution role CDK gives it.');
     }
 
+    // Each UI learns its API, app client and login at deploy time, from /config.json.
+    web.admin.deploy({ apiUrl: staffApi.url, clientId: staffIdentity.webClient.userPoolClientId, loginUrl: staffIdentity.domain.baseUrl() });
+    web.portal.deploy({ apiUrl: customerApi.url, clientId: customerIdentity.webClient.userPoolClientId, loginUrl: customerIdentity.domain.baseUrl() });
+    for (const child of this.node.children) {
+      if (!child.node.id.startsWith('Custom::CDKBucketDeployment')) continue;
+      const granted = [
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        ...['s3:Abort*', 's3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:DeleteObject*'].map((a) => `IAM5[Action::${a}]`),
+        'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+        ...[web.admin, web.portal].map((site) => `IAM5[Resource::${arnToken(site.bucket)}/*]`),
+        // CloudFront invalidations cannot be scoped to one distribution in CDK's custom resource.
+        'IAM5[Resource::*]',
+        'L1',
+      ];
+      acknowledge(child, granted.map((g) => `AwsSolutions-${g}`), 'CDK\'s own BucketDeployment custom resource copies the built UIs into their site buckets and invalidates CloudFront, during deployment only; CDK sets its runtime and role.');
+    }
+
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
     out('StaffApiUrl', staffApi.url, 'Base URL of the staff HTTP API (admin web UI)');
     out('CustomerApiUrl', customerApi.url, 'Base URL of the customer HTTP API (portal web UI)');
@@ -201,6 +222,7 @@ export class PorticoStack extends Stack {
     out('CustomerWebClientId', customerIdentity.webClient.userPoolClientId, 'Customer web UI app client');
     out('CustomerLoginDomain', customerIdentity.domain.baseUrl(), 'Customer hosted login');
     out('DriveBucketName', drive.bucket.bucketName, 'The firm\'s drive');
+    out('AdminUrl', staffAppUrl, 'The staff admin web UI');
     out('PortalAddress', portalUrl, 'Stable portal address to link from the firm\'s web site');
   }
 

@@ -18,7 +18,9 @@ export function readSettings(node: Node): PorticoSettings {
   const retention = Number(get('trashRetentionDays') ?? 30);
   if (!Number.isInteger(retention) || retention < 1) throw new Error('portico:trashRetentionDays must be a whole number of days, at least 1');
   const origins = get('webOrigins');
-  if (!Array.isArray(origins) || origins.length === 0) throw new Error('portico:webOrigins must list the web UI origins');
+  if (origins !== undefined && (!Array.isArray(origins) || origins.some((o) => !/^https?:\/\/[^/]+$/.test(String(o))))) {
+    throw new Error('portico:webOrigins must list origins such as "http://localhost:5173" (extra origins allowed besides the deployed UIs)');
+  }
   return {
     firmName: String(get('firmName') ?? 'Portico'),
     senderEmail,
@@ -26,7 +28,7 @@ export function readSettings(node: Node): PorticoSettings {
     customerMfa: mfa,
     selfSignUp: selfSignUp === true || selfSignUp === 'true',
     domainPrefix: String(get('domainPrefix') ?? 'portico'),
-    webOrigins: origins.map(String),
+    webOrigins: (origins ?? []).map(String),
     trashRetentionDays: retention,
   };
 }

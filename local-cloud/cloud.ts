@@ -12,7 +12,9 @@ import { AsyncInvoker } from './async-invoke.ts';
 import { freePort, startCognito, startDynamoDb, startS3, startSes, stopProcess, type Emulator } from './emulators.ts';
 import { FunctionHost } from './functions.ts';
 import { LocalGateway } from './gateway.ts';
+import { HostedLogin, type LoginClient } from './hosted-login.ts';
 import { checkPresigned } from './presigned.ts';
+import { serveSite, siteFiles } from './web-sites.ts';
 import { corsXml, createIdentity, createTables, localBucketName, localCredentials, localTableName, LOCAL_ACCOUNT, LOCAL_REGION, type CognitoIds } from './provision.ts';
 import { cloudModel, readTemplate, Resolver, type CloudModel, type FunctionSpec } from './template.ts';
 
@@ -29,6 +31,8 @@ export interface LocalCloudOptions {
   log?: (line: string) => void;
   /** Where emulator and function logs go. Default: `<stateDir>/logs`. */
   logDir?: string;
+  /** Ports to serve the web UIs on, in the template's order of distributions, when free; otherwise any free port. */
+  webPorts?: number[];
 }
 
 export interface LocalCloud {
@@ -40,7 +44,9 @@ export interface LocalCloud {
   staffPool: { userPoolId: string; clientId: string };
   customerPool: { userPoolId: string; clientId: string };
   bucketName: string;
-  endpoints: { dynamodb: string; s3: string; cognito: string; ses: string; control: string };
+  endpoints: { dynamodb: string; s3: string; cognito: string; ses: string; control: string; login: string };
+  /** The web UIs (CloudFront distributions in AWS), by output name: adminUrl, portalUrl. */
+  web: { adminUrl: string; portalUrl: string };
   /** Environment that points any AWS SDK v3 client at the emulators. */
   sdkEnv: Record<string, string>;
   asyncInvoker: AsyncInvoker;
@@ -84,6 +90,29 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const stateFile = path.join(stateDir, 'state.json');
   const known: CognitoIds = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : { pools: {}, clients: {} };
 
+  // Addresses built for AWS, and what they are here: each CloudFront site is plain HTTP on a local
+  // port, and every pool's hosted-login domain is the local hosted login.
+  const sitePorts = new Map<string, number>();
+  for (const [i, site] of model.sites.entries()) sitePorts.set(site.distributionLogicalId, await portOrFree(options.webPorts?.[i]));
+  const loginPort = await freePort();
+  const loginUrl = `http://127.0.0.1:${loginPort}`;
+  const localise = (value: string) =>
+    value.replace(/https:\/\/(127\.0\.0\.1:\d+)/g, 'http://$1').replace(/https:\/\/[\w-]+\.auth\.[\w-]+\.amazoncognito\.com/g, loginUrl);
+  const pseudoRefs: [string, string][] = [
+    ['AWS::Region', LOCAL_REGION],
+    ['AWS::AccountId', LOCAL_ACCOUNT],
+    ['AWS::Partition', 'aws'],
+    ['AWS::URLSuffix', 'amazonaws.com'],
+    ['AWS::StackName', STACK_NAME],
+  ];
+  const siteAttributes: [string, string][] = [...sitePorts].map(([id, port]) => [`${id}.DomainName`, `127.0.0.1:${port}`]);
+  // Bucket CORS and app-client URLs name the sites, and are needed before the emulators start.
+  const early = new Resolver(new Map(pseudoRefs), new Map(siteAttributes), localise);
+  for (const b of model.buckets) if (b.cors) b.cors = early.resolve(b.cors);
+  for (const c of model.clients) {
+    c.properties = { ...c.properties, CallbackURLs: early.resolve(c.properties.CallbackURLs), LogoutURLs: early.resolve(c.properties.LogoutURLs) };
+  }
+
   const started: Emulator[] = [];
   const servers: Server[] = [];
   const gateways: LocalGateway[] = [];
@@ -119,14 +148,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // What each Ref and Fn::GetAtt means locally.
     const arn = (service: string, resource: string) => `arn:aws:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${resource}`;
-    const refs = new Map<string, string>([
-      ['AWS::Region', LOCAL_REGION],
-      ['AWS::AccountId', LOCAL_ACCOUNT],
-      ['AWS::Partition', 'aws'],
-      ['AWS::URLSuffix', 'amazonaws.com'],
-      ['AWS::StackName', STACK_NAME],
-    ]);
-    const attributes = new Map<string, string>();
+    const refs = new Map<string, string>(pseudoRefs);
+    const attributes = new Map<string, string>(siteAttributes);
     for (const [logicalId, r] of Object.entries(template.Resources)) {
       refs.set(logicalId, logicalId);
       attributes.set(`${logicalId}.Arn`, arn('local', logicalId));
@@ -152,12 +175,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       apiPorts.set(api.logicalId, await freePort());
       attributes.set(`${api.logicalId}.ApiEndpoint`, `http://127.0.0.1:${apiPorts.get(api.logicalId)}`);
     }
-    const resolver = new Resolver(refs, attributes);
+    const resolver = new Resolver(refs, attributes, localise);
 
     // Everyone reaches S3 through a proxy that checks presigned URLs as S3 does (s3rver checks none).
     const s3Proxy = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.searchParams.has('X-Amz-Signature')) {
+      // A CORS preflight carries the presigned URL too, but S3 answers it from the bucket's CORS rules alone.
+      if (url.searchParams.has('X-Amz-Signature') && req.method !== 'OPTIONS') {
         const check = checkPresigned({ method: req.method ?? 'GET', rawPath: url.pathname, query: url.searchParams, headers: req.headers }, localCredentials.secretAccessKey);
         if (!check.ok) {
           req.resume();
@@ -310,7 +334,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const gateway = new LocalGateway(
         {
           apiId: api.logicalId,
-          cors: api.cors,
+          cors: resolver.resolve(api.cors),
           routes: api.routes.map((r) => ({
             ...r,
             authorizer: r.authorizer
@@ -325,6 +349,27 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       gateways.push(gateway);
     }
 
+    // The hosted login (cognito-local with stand-in pages) and the web UIs, with their deploy-time config.
+    const hostedLogin = new HostedLogin({
+      cognitoUrl: cognito.url,
+      clients: model.clients.map((c): LoginClient => {
+        const pool = model.userPools.find((p) => p.logicalId === c.poolLogicalId)!;
+        return {
+          clientId: ids.clients[c.logicalId],
+          userPoolId: ids.pools[c.poolLogicalId],
+          mfaRequired: pool.properties.MfaConfiguration === 'ON',
+          callbackUrls: c.properties.CallbackURLs ?? [],
+          logoutUrls: c.properties.LogoutURLs ?? [],
+          selfSignUp: pool.properties.AdminCreateUserConfig?.AllowAdminCreateUserOnly === false,
+        };
+      }),
+      sendConfirmationCode: (userPoolId, email) => mailConfirmationCode(path.join(stateDir, 'cognito'), ses.url, userPoolId, email),
+    });
+    servers.push(await hostedLogin.listen(loginPort));
+    for (const site of model.sites) {
+      servers.push(await serveSite(site, siteFiles(site, (v) => String(resolver.resolve(v)), localise), sitePorts.get(site.distributionLogicalId)!));
+    }
+
     const outputs: Record<string, string> = {};
     for (const [name, o] of Object.entries(model.outputs)) outputs[name] = String(resolver.resolve(o.value));
     const poolOf = (poolOutput: string, clientOutput: string) => ({ userPoolId: outputs[poolOutput], clientId: outputs[clientOutput] });
@@ -336,7 +381,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       staffPool: poolOf('StaffUserPoolId', 'StaffWebClientId'),
       customerPool: poolOf('CustomerUserPoolId', 'CustomerWebClientId'),
       bucketName: outputs.DriveBucketName,
-      endpoints,
+      endpoints: { ...endpoints, login: loginUrl },
+      web: { adminUrl: outputs.AdminUrl, portalUrl: outputs.PortalAddress },
       sdkEnv,
       asyncInvoker,
       stop,
@@ -345,4 +391,33 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     await stop();
     throw error;
   }
+}
+
+/** A preferred port if it is free (so bookmarks survive restarts), otherwise any free port. */
+async function portOrFree(preferred?: number): Promise<number> {
+  if (!preferred) return freePort();
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  return free ? preferred : freePort();
+}
+
+/**
+ * Cognito emails a sign-up's confirmation code; cognito-local only logs it. The local cloud reads
+ * it from cognito-local's store and mails it through the SES emulator, so it arrives in the local mailbox.
+ */
+async function mailConfirmationCode(cognitoDir: string, sesUrl: string, userPoolId: string, email: string): Promise<void> {
+  const db = JSON.parse(readFileSync(path.join(cognitoDir, '.cognito', 'db', `${userPoolId}.json`), 'utf8'));
+  const user = Object.values<any>(db.Users ?? {}).find((u) => u.Attributes?.some((a: any) => a.Name === 'email' && a.Value === email));
+  if (!user?.ConfirmationCode) return;
+  const form = new URLSearchParams({
+    Action: 'SendEmail',
+    Source: 'no-reply@verificationemail.com',
+    'Destination.ToAddresses.member.1': email,
+    'Message.Subject.Data': 'Your verification code',
+    'Message.Body.Text.Data': `Your verification code is ${user.ConfirmationCode}`,
+  });
+  await fetch(sesUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
 }

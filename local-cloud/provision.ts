@@ -5,6 +5,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
+  UpdateUserPoolClientCommand,
   type SchemaAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
@@ -78,11 +79,13 @@ export async function createIdentity(endpoint: string, model: CloudModel, known:
   for (const client of model.clients) {
     const previous = known.clients[client.logicalId];
     const poolId = ids.pools[client.poolLogicalId];
+    const c = client.properties;
     if (previous && known.pools[client.poolLogicalId] === poolId) {
+      // The UIs' local ports may differ from the last start; the client must name today's.
+      await cognito.send(new UpdateUserPoolClientCommand({ UserPoolId: poolId, ClientId: previous, ClientName: client.logicalId, ExplicitAuthFlows: c.ExplicitAuthFlows, AllowedOAuthFlows: c.AllowedOAuthFlows, AllowedOAuthScopes: c.AllowedOAuthScopes, AllowedOAuthFlowsUserPoolClient: c.AllowedOAuthFlowsUserPoolClient, CallbackURLs: c.CallbackURLs, LogoutURLs: c.LogoutURLs, ReadAttributes: c.ReadAttributes, WriteAttributes: c.WriteAttributes }));
       ids.clients[client.logicalId] = previous;
       continue;
     }
-    const c = client.properties;
     const created = await cognito.send(
       new CreateUserPoolClientCommand({
         UserPoolId: poolId,

@@ -15,7 +15,8 @@ if (process.argv.includes('--fresh')) {
   console.log('Local state removed (--fresh).');
 }
 
-const cloud = await startLocalCloud({ stateDir, log: (line) => console.log(line) });
+// The admin UI on 5173 and the portal on 5174 when those ports are free, so bookmarks survive restarts.
+const cloud = await startLocalCloud({ stateDir, log: (line) => console.log(line), webPorts: [5173, 5174] });
 let stopping = false;
 const shutdown = async () => {
   if (stopping) return;
@@ -30,19 +31,16 @@ process.on('SIGTERM', shutdown);
 try {
   console.log('Seeding the demo firm (first start only)…');
   const demo = await seedDemoFirm(cloud, path.join(stateDir, 'demo.json'));
-  // cognito-local's hosted login needs a PKCE challenge, which the web UI (not a pasted link) makes.
-  const login = (pool: { clientId: string }, origin: string) =>
-    `${cloud.endpoints.cognito}/oauth2/authorize  (code flow with PKCE, client ${pool.clientId}, redirect ${origin}/callback)`;
   console.log(`
 Portico is running locally (the synthesized stack, on emulators).
 
-  Staff API            ${cloud.staffApiUrl}
-  Customer API         ${cloud.customerApiUrl}
-  Staff login          ${login(cloud.staffPool, 'http://localhost:5173')}
-  Customer login       ${login(cloud.customerPool, cloud.outputs.PortalAddress)}
-  Portal address       ${cloud.outputs.PortalAddress}
-  Mailbox (SES)        ${cloud.endpoints.ses}/   (JSON: ${cloud.endpoints.ses}/store)
-  Failed events        ${cloud.endpoints.control}/_local/failed-events
+  Admin web UI (staff)      ${cloud.web.adminUrl}
+  Customer portal           ${cloud.web.portalUrl}
+  Hosted login              ${cloud.endpoints.login}   (cognito-local's form, with local stand-ins; see README)
+  Staff API                 ${cloud.staffApiUrl}
+  Customer API              ${cloud.customerApiUrl}
+  Mailbox (SES)             ${cloud.endpoints.ses}/   (JSON: ${cloud.endpoints.ses}/store)
+  Failed events             ${cloud.endpoints.control}/_local/failed-events
 
   Staff pool ${cloud.staffPool.userPoolId}, client ${cloud.staffPool.clientId}
   Customer pool ${cloud.customerPool.userPoolId}, client ${cloud.customerPool.clientId}

@@ -89,6 +89,16 @@ export interface ScheduleSpec {
   functionLogicalIds: string[];
 }
 
+/** A CloudFront distribution serving a static site from a bucket, as a BucketDeployment fills it. */
+export interface SiteSpec {
+  distributionLogicalId: string;
+  defaultRootObject?: string;
+  /** What CloudFront answers instead of an error status, e.g. 404 → /index.html with 200. */
+  errorResponses: { errorCode: number; responseCode: number; pagePath: string }[];
+  /** The deployment's sources in order (a later file wins): asset folders, with deploy-time markers to fill in. */
+  sources: { dir: string; markers: Record<string, Json>; jsonEscape: boolean }[];
+}
+
 export interface CloudModel {
   tables: TableSpec[];
   buckets: BucketSpec[];
@@ -100,6 +110,7 @@ export interface CloudModel {
   notifications: NotificationSpec[];
   asyncInvoke: Map<string, AsyncInvokeSpec>;
   schedules: ScheduleSpec[];
+  sites: SiteSpec[];
   outputs: Record<string, { value: Json; description?: string }>;
 }
 
@@ -153,6 +164,8 @@ export function cloudModel(template: Template, assemblyDir: string): CloudModel 
   for (const [logicalId, r] of ofType(template, 'AWS::Lambda::Function')) {
     const key: string | undefined = r.Properties.Code?.S3Key;
     if (!key) continue; // inline-code functions are CDK's deploy-time custom resources
+    // Only our Node.js handlers run locally; CDK's Python deployment helpers have nothing to do here.
+    if (!String(r.Properties.Runtime ?? '').startsWith('nodejs')) continue;
     functions.set(logicalId, {
       logicalId,
       assetDir: path.join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`),
@@ -218,10 +231,27 @@ export function cloudModel(template: Template, assemblyDir: string): CloudModel 
       functionLogicalIds: (r.Properties.Targets ?? []).map((t: Json) => referencedId(t.Arn)).filter((id: string | undefined) => id && functions.has(id)),
     }));
 
+  const distributions = new Map(ofType(template, 'AWS::CloudFront::Distribution'));
+  const sites = ofType(template, 'Custom::CDKBucketDeployment').map(([, r]): SiteSpec => {
+    const distributionLogicalId = referencedId(r.Properties.DistributionId)!;
+    const config: Json = distributions.get(distributionLogicalId)?.Properties.DistributionConfig;
+    if (!config) throw new Error(`The BucketDeployment into ${referencedId(r.Properties.DestinationBucketName)} names no distribution the local cloud can serve`);
+    return {
+      distributionLogicalId,
+      defaultRootObject: config.DefaultRootObject,
+      errorResponses: (config.CustomErrorResponses ?? []).map((e: Json) => ({ errorCode: e.ErrorCode, responseCode: e.ResponseCode, pagePath: e.ResponsePagePath })),
+      sources: (r.Properties.SourceObjectKeys as string[]).map((key, i) => ({
+        dir: path.join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`),
+        markers: r.Properties.SourceMarkers?.[i] ?? {},
+        jsonEscape: !!r.Properties.SourceMarkersConfig?.[i]?.jsonEscape,
+      })),
+    };
+  });
+
   const outputs = Object.fromEntries(
     Object.entries(template.Outputs ?? {}).map(([k, o]) => [k, { value: o.Value, description: o.Description }]),
   );
-  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, schedules, outputs };
+  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, schedules, sites, outputs };
 }
 
 /**
@@ -232,6 +262,8 @@ export class Resolver {
   constructor(
     private readonly refs: Map<string, string>,
     private readonly attributes: Map<string, string>,
+    /** Turns an address built for AWS into its local equivalent (see cloud.ts). */
+    private readonly localise: (value: string) => string = (v) => v,
   ) {}
 
   resolve(value: Json): Json {
@@ -246,7 +278,7 @@ export class Resolver {
     }
     if ('Fn::Join' in value) {
       const [sep, parts] = value['Fn::Join'];
-      return this.resolve(parts).join(sep);
+      return this.localise(this.resolve(parts).join(sep));
     }
     if ('Fn::Sub' in value) {
       return String(value['Fn::Sub']).replace(/\$\{([^}]+)\}/g, (_, name: string) => (name.includes('.') ? this.attributes.get(name) ?? '' : this.ref(name)));

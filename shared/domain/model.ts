@@ -71,6 +71,8 @@ export interface DriveItem {
   /** When and by whom it was moved to the trash; restoring clears it. */
   trashedAt?: string;
   trashedBy?: string;
+  /** When a staff member first downloaded this customer upload; until then the staff UI marks it new. */
+  seenByStaffAt?: string;
 }
 
 export const ROOT_FOLDER_ID = 'root';

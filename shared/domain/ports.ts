@@ -43,7 +43,7 @@ export interface DriveStore {
   createIfAbsent(item: DriveItem): Promise<boolean>;
   children(parentId: string, limit: number, cursor?: string): Promise<Page<DriveItem>>;
   /** Changes name, place or trash state of an item; false if it does not exist. */
-  update(itemId: string, change: Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy' | 'multipartUploadId'>>): Promise<boolean>;
+  update(itemId: string, change: Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy' | 'multipartUploadId' | 'seenByStaffAt'>>): Promise<boolean>;
   /** Items in the trash, newest first. */
   trash(limit: number, cursor?: string): Promise<Page<DriveItem>>;
   /** Items trashed before `before`, oldest first. */

@@ -128,10 +128,13 @@ export async function downloadUrl(files: FileStore, item: DriveItem): Promise<{ 
   return { url: await files.downloadUrl(item.objectKey, item.name), name: item.name, size: item.size };
 }
 
-export async function staffDownload(deps: DriveDeps, itemId: string) {
+/** A staff download; the first one of a customer's upload marks it seen, so it is no longer "new" for any staff member. */
+export async function staffDownload(deps: DriveDeps, itemId: string, now = new Date()) {
   const item = await deps.drive.get(itemId);
   if (!item || item.kind !== 'file') throw notFound('file');
-  return downloadUrl(deps.files, item);
+  const link = await downloadUrl(deps.files, item);
+  if (item.createdBy.kind === 'customer' && !item.seenByStaffAt) await deps.drive.update(itemId, { seenByStaffAt: now.toISOString() });
+  return link;
 }
 
 async function liveItem(drive: DriveStore, itemId: string): Promise<DriveItem> {

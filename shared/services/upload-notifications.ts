@@ -46,7 +46,8 @@ async function emailBatch(deps: NotifyDeps, batchId: string, contactId: string, 
       await deps.mailer.send(
         customerUploadEmail({
           firmName: deps.firmName,
-          driveUrl: `${deps.driveUrl}?folder=${encodeURIComponent(files[0]?.parentId ?? '')}`,
+          // The admin UI's page of the folder the files landed in.
+          driveUrl: `${deps.driveUrl}/${encodeURIComponent(files[0]?.parentId ?? 'root')}`,
           to: contact.responsibleStaff,
           contactName: contact.name,
           fileNames: files.map((f) => f.name).sort((a, b) => a.localeCompare(b)),

@@ -8,6 +8,7 @@ export interface CloudInfo {
   customerPool: { userPoolId: string; clientId: string };
   bucketName: string;
   endpoints: LocalCloud['endpoints'];
+  web: LocalCloud['web'];
   sdkEnv: Record<string, string>;
   outputs: Record<string, string>;
   /** Local table names by their construct id, e.g. portalConfig → DataPortalConfig…. */
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
     customerPool: cloud.customerPool,
     bucketName: cloud.bucketName,
     endpoints: cloud.endpoints,
+    web: cloud.web,
     sdkEnv: cloud.sdkEnv,
     outputs: cloud.outputs,
     tables: Object.fromEntries(

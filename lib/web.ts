@@ -1,0 +1,134 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Construct } from 'constructs';
+import { acknowledge } from './nag.ts';
+
+/** Where `npm run build:web` puts each UI. */
+export const WEB_DIST = path.join(import.meta.dirname, '..', 'web', 'dist');
+
+/** What a UI is told at deploy time in its `/config.json`; see web/common/config.ts. */
+export interface WebConfig {
+  apiUrl: string;
+  clientId: string;
+  loginUrl: string;
+}
+
+interface WebAppProps {
+  /** The built UI: a folder with index.html. */
+  readonly assetDir: string;
+  readonly logs: s3.IBucket;
+}
+
+/**
+ * One single-page web UI: a private bucket served only through CloudFront (origin access control),
+ * HTTPS only, with security headers. Every unknown path serves index.html, so the UI's own routes
+ * (and the OAuth `/callback`) work on reload.
+ */
+export class WebApp extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  private readonly assetDir: string;
+
+  constructor(scope: Construct, id: string, props: WebAppProps) {
+    super(scope, id);
+    if (!existsSync(path.join(props.assetDir, 'index.html'))) {
+      throw new Error(`The web UI in ${props.assetDir} is not built; run \`npm run build:web\` before synth or deploy.`);
+    }
+    this.assetDir = props.assetDir;
+    this.bucket = new s3.Bucket(this, 'Site', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: props.logs,
+      serverAccessLogsPrefix: `${id}-site/`,
+      // The content is rebuilt from the repository on every deploy; nothing here is a user's.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const region = Stack.of(this).region;
+    const headers = new cloudfront.ResponseHeadersPolicy(this, 'Headers', {
+      securityHeadersBehavior: {
+        // The API and login URLs cannot be named here: the APIs' CORS already names this site (a cycle).
+        // They are pinned to the AWS services the UI talks to instead.
+        contentSecurityPolicy: {
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://*.s3.${region}.amazonaws.com https://*.s3.amazonaws.com`,
+            "img-src 'self' https: data:",
+            "style-src 'self' 'unsafe-inline'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+          ].join('; '),
+          override: true,
+        },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+    });
+    const spaFallback = (httpStatus: number): cloudfront.ErrorResponse => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) });
+    this.distribution = new cloudfront.Distribution(this, 'Cdn', {
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      },
+      defaultRootObject: 'index.html',
+      errorResponses: [spaFallback(403), spaFallback(404)],
+      enableLogging: true,
+      logBucket: props.logs,
+      logFilePrefix: `${id}-cdn/`,
+    });
+    acknowledge(this.distribution, ['AwsSolutions-CFR1'], 'Clients of a firm sign in from anywhere; the APIs and the login decide who gets in, not the country.');
+    acknowledge(this.distribution, ['AwsSolutions-CFR2'], 'The site is static files; WAF (a monthly cost) is for ops to add in front of the APIs and this site if the firm wants it.');
+    acknowledge(this.distribution, ['AwsSolutions-CFR4'], 'The default *.cloudfront.net certificate is used until ops attach a custom domain; CloudFront then negotiates TLS 1.2+ with modern browsers.');
+  }
+
+  /** The address people open, e.g. https://d111111abcdef8.cloudfront.net. */
+  get url(): string {
+    return `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /** Uploads the built UI with its `/config.json`, resolved at deploy time, and refreshes CloudFront's copy. */
+  deploy(config: WebConfig): void {
+    new s3deploy.BucketDeployment(this, 'Deploy', {
+      sources: [s3deploy.Source.asset(this.assetDir), s3deploy.Source.jsonData('config.json', config)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      prune: true,
+      memoryLimit: 512,
+    });
+  }
+}
+
+/** The two web UIs (staff admin and customer portal) and the bucket their access logs go to. */
+export class WebSites extends Construct {
+  readonly admin: WebApp;
+  readonly portal: WebApp;
+
+  constructor(scope: Construct, id: string, props: { distDir?: string } = {}) {
+    super(scope, id);
+    const logs = new s3.Bucket(this, 'Logs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront's standard logs are written with an ACL, so this bucket must accept them.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+    });
+    acknowledge(logs, ['AwsSolutions-S1'], 'This is the access-log bucket itself; logging it into itself would loop.');
+    const dist = props.distDir ?? WEB_DIST;
+    this.admin = new WebApp(this, 'Admin', { assetDir: path.join(dist, 'admin'), logs });
+    this.portal = new WebApp(this, 'Portal', { assetDir: path.join(dist, 'portal'), logs });
+  }
+}

@@ -1,0 +1,439 @@
+/**
+ * The hosted login, locally. cognito-local serves `/oauth2/authorize` (a user name and password
+ * form), `/oauth2/token` and issues the codes; this server sits in front of it and adds, as
+ * stand-in pages built on the same Cognito API calls, the steps the AWS hosted login has and
+ * cognito-local lacks:
+ *   - choosing a new password after an invitation (NEW_PASSWORD_REQUIRED),
+ *   - a TOTP code at sign-in (SOFTWARE_TOKEN_MFA), and TOTP set-up where the pool requires MFA,
+ *   - sign-up with the emailed confirmation code (`/signup`),
+ *   - `/logout`.
+ * It also refuses what AWS refuses and cognito-local allows: a disabled user, a wrong temporary
+ * password, an invited user skipping the new password, a staff user skipping TOTP.
+ */
+import {
+  AdminGetUserCommand,
+  AssociateSoftwareTokenCommand,
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  GetUserCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  SignUpCommand,
+  VerifySoftwareTokenCommand,
+  type InitiateAuthCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { localCredentials, LOCAL_REGION } from './provision.ts';
+
+export interface LoginClient {
+  clientId: string;
+  userPoolId: string;
+  /** The pool requires a second factor (the staff pool). */
+  mfaRequired: boolean;
+  callbackUrls: string[];
+  logoutUrls: string[];
+  selfSignUp: boolean;
+}
+
+export interface HostedLoginOptions {
+  cognitoUrl: string;
+  clients: LoginClient[];
+  /** Where a sign-up's confirmation code goes (Cognito emails it in AWS). */
+  sendConfirmationCode: (userPoolId: string, email: string) => Promise<void>;
+}
+
+/** The OAuth parameters of the sign-in under way, carried through every step. */
+interface OAuthRequest {
+  client_id: string;
+  redirect_uri: string;
+  response_type: string;
+  code_challenge: string;
+  code_challenge_method: string;
+  scope: string;
+  state: string;
+}
+
+interface Flow {
+  oauth: OAuthRequest;
+  client: LoginClient;
+  username: string;
+  password: string;
+  session?: string;
+  accessToken?: string;
+  expires: number;
+}
+
+const FLOW_MINUTES = 10;
+const OAUTH_FIELDS: (keyof OAuthRequest)[] = ['client_id', 'redirect_uri', 'response_type', 'code_challenge', 'code_challenge_method', 'scope', 'state'];
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function page(title: string, body: string, error?: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:26rem;margin:2rem auto;padding:0 1rem;color:#1d2330}label{display:block;margin:.8rem 0 .2rem;font-weight:500}input{font:inherit;width:100%;padding:.4rem;box-sizing:border-box}button{font:inherit;margin-top:1rem;padding:.5rem 1rem}.error{color:#a4262c;background:#fdecea;padding:.5rem}.stand-in{font-size:.85rem;color:#5b6475;border-top:1px solid #ddd;margin-top:2rem;padding-top:.5rem}code{word-break:break-all}</style></head>
+<body><h1>${escape(title)}</h1>${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}${body}
+<p class="stand-in">Local stand-in for this step of the Cognito hosted login.</p></body></html>`;
+}
+
+const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escape(value)}">`;
+
+async function formBody(req: IncomingMessage): Promise<Record<string, string>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+}
+
+function send(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(html);
+}
+
+function cognitoMessage(error: unknown): string {
+  const e = error as { name?: string; message?: string };
+  if (e.name === 'NotAuthorizedException' || e.name === 'UserNotFoundException') return 'Incorrect username or password.';
+  if (e.name === 'CodeMismatchException' || e.name === 'EnableSoftwareTokenMFAException') return 'That code is not right. Enter the current code from your authenticator app.';
+  if (e.name === 'UserLambdaValidationException') return (e.message ?? '').replace(/^PreSignUp failed with error /, '').replace(/\.?$/, '.');
+  return e.message ?? 'Something went wrong. Please try again.';
+}
+
+export class HostedLogin {
+  private readonly cognito: CognitoIdentityProviderClient;
+  private readonly flows = new Map<string, Flow>();
+
+  constructor(private readonly options: HostedLoginOptions) {
+    this.cognito = new CognitoIdentityProviderClient({ endpoint: options.cognitoUrl, region: LOCAL_REGION, credentials: localCredentials });
+  }
+
+  listen(port: number): Promise<Server> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => send(res, 500, page('Sign-in failed', '', (error as Error).message)));
+    });
+    server.on('close', () => this.cognito.destroy());
+    return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = `${req.method} ${url.pathname}`;
+    if (route === 'POST /oauth2/authorize') return this.signIn(await formBody(req), res);
+    if (route === 'POST /login/new-password') return this.newPassword(await formBody(req), res);
+    if (route === 'POST /login/totp') return this.totp(await formBody(req), res);
+    if (route === 'POST /login/totp-setup') return this.totpSetup(await formBody(req), res);
+    if (route === 'GET /signup') return this.signUpForm(url.searchParams, res);
+    if (route === 'POST /signup') return this.signUp(await formBody(req), res);
+    if (route === 'POST /signup/confirm') return this.confirmSignUp(await formBody(req), res);
+    if (route === 'GET /logout') return this.logout(url.searchParams, res);
+    return this.passThrough(req, res);
+  }
+
+  /** Everything else (the authorize form, the token endpoint) is cognito-local's, with CORS for the UIs' token calls. */
+  private async passThrough(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = req.headers.origin;
+    const cors: Record<string, string> = origin
+      ? { 'access-control-allow-origin': origin, 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST, GET', vary: 'origin' }
+      : {};
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && !['host', 'origin', 'content-length'].includes(k))) as Record<string, string>;
+    const upstream = await fetch(`${this.options.cognitoUrl}${req.url}`, {
+      method: req.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+      redirect: 'manual',
+    });
+    const out: Record<string, string> = { ...cors, 'content-type': upstream.headers.get('content-type') ?? 'text/plain' };
+    if (upstream.headers.get('location')) out.location = upstream.headers.get('location')!;
+    res.writeHead(upstream.status, out);
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  }
+
+  private clientOf(oauth: Partial<OAuthRequest>): LoginClient | undefined {
+    const client = this.options.clients.find((c) => c.clientId === oauth.client_id);
+    return client && oauth.redirect_uri && client.callbackUrls.includes(oauth.redirect_uri) ? client : undefined;
+  }
+
+  private oauthOf(form: Record<string, string>): OAuthRequest {
+    return Object.fromEntries(OAUTH_FIELDS.map((k) => [k, form[k] ?? ''])) as unknown as OAuthRequest;
+  }
+
+  /** cognito-local's own form, re-rendered with an error (it is the page the user started on). */
+  private async loginForm(oauth: OAuthRequest, res: ServerResponse, error: string): Promise<void> {
+    const upstream = await fetch(`${this.options.cognitoUrl}/oauth2/authorize?${new URLSearchParams({ ...oauth })}`);
+    const html = (await upstream.text()).replace('<form', `<p style="color:red" role="alert">${escape(error)}</p><form`);
+    send(res, upstream.status, html);
+  }
+
+  private async signIn(form: Record<string, string>, res: ServerResponse): Promise<void> {
+    const oauth = this.oauthOf(form);
+    const client = this.clientOf(oauth);
+    if (!client) return send(res, 400, page('Sign-in failed', '', 'This sign-in link is not valid for this application.'));
+    const username = (form.username ?? '').trim();
+    const password = form.password ?? '';
+    // cognito-local's form checks the password (a temporary one too), but not that the user is enabled.
+    if (!(await this.passwordMatches(oauth, username, password))) return this.loginForm(oauth, res, 'Incorrect username or password.');
+    const user = await this.cognito.send(new AdminGetUserCommand({ UserPoolId: client.userPoolId, Username: username })).catch(() => undefined);
+    if (!user?.Enabled) return this.loginForm(oauth, res, 'User is disabled.');
+    let out: InitiateAuthCommandOutput;
+    try {
+      out = await this.cognito.send(
+        new InitiateAuthCommand({ ClientId: client.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
+      );
+    } catch (error) {
+      return this.loginForm(oauth, res, cognitoMessage(error));
+    }
+    const flow: Flow = { oauth, client, username: user.Username ?? username, password, expires: Date.now() + FLOW_MINUTES * 60_000 };
+    return this.next(flow, out, res);
+  }
+
+  /** cognito-local issues a code for a right password: proof of the password, nothing more (the code is dropped). */
+  private async passwordMatches(oauth: OAuthRequest, username: string, password: string): Promise<boolean> {
+    if (!username || !password) return false;
+    const res = await fetch(`${this.options.cognitoUrl}/oauth2/authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...oauth, username, password }),
+      redirect: 'manual',
+    });
+    await res.arrayBuffer();
+    return res.status === 302;
+  }
+
+  /** Shows the page for Cognito's next challenge, or finishes the sign-in. */
+  private async next(flow: Flow, out: { ChallengeName?: string; Session?: string; AuthenticationResult?: { AccessToken?: string } }, res: ServerResponse, error?: string): Promise<void> {
+    const id = randomUUID();
+    this.flows.set(id, flow);
+    this.forgetExpired();
+    flow.session = out.Session;
+    if (out.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
+      return send(
+        res,
+        200,
+        page(
+          'Choose your password',
+          `<p>Welcome. Please choose a password for ${escape(flow.username)}: at least 12 characters, with upper and lower case letters, a digit and a symbol.</p>
+<form method="post" action="/login/new-password">${hidden('flow', id)}
+<label for="password">New password</label><input id="password" name="password" type="password" autocomplete="new-password" required>
+<label for="confirm">Confirm the new password</label><input id="confirm" name="confirm" type="password" autocomplete="new-password" required>
+<button type="submit">Set password and sign in</button></form>`,
+          error,
+        ),
+      );
+    }
+    if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
+      return send(
+        res,
+        200,
+        page(
+          'Enter your sign-in code',
+          `<form method="post" action="/login/totp">${hidden('flow', id)}
+<label for="code">Code from your authenticator app</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" required>
+<button type="submit">Sign in</button></form>`,
+          error,
+        ),
+      );
+    }
+    if (!out.AuthenticationResult?.AccessToken) return send(res, 400, page('Sign-in failed', '', `Unexpected sign-in step ${out.ChallengeName ?? ''}`));
+    flow.accessToken = out.AuthenticationResult.AccessToken;
+    // Where the pool requires MFA, AWS makes a user without TOTP set it up before finishing (MFA_SETUP); cognito-local does not.
+    if (flow.client.mfaRequired) {
+      const me = await this.cognito.send(new GetUserCommand({ AccessToken: flow.accessToken }));
+      if (!me.UserMFASettingList?.includes('SOFTWARE_TOKEN_MFA')) return this.totpSetupPage(id, flow, res, error);
+    }
+    this.flows.delete(id);
+    return this.finish(flow, res);
+  }
+
+  private async totpSetupPage(id: string, flow: Flow, res: ServerResponse, error?: string): Promise<void> {
+    const { SecretCode } = await this.cognito.send(new AssociateSoftwareTokenCommand({ AccessToken: flow.accessToken }));
+    const uri = `otpauth://totp/Portico:${encodeURIComponent(flow.username)}?secret=${SecretCode}&issuer=Portico`;
+    send(
+      res,
+      200,
+      page(
+        'Set up your authenticator app',
+        `<p>This account needs a second step at sign-in. Add this key to an authenticator app, then enter the code it shows.</p>
+<p>Key: <code data-testid="totp-secret">${escape(SecretCode!)}</code></p><p>Or open: <code>${escape(uri)}</code></p>
+<form method="post" action="/login/totp-setup">${hidden('flow', id)}
+<label for="code">Code from your authenticator app</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" required>
+<button type="submit">Verify and sign in</button></form>`,
+        error,
+      ),
+    );
+  }
+
+  private takeFlow(form: Record<string, string>): Flow | undefined {
+    const flow = this.flows.get(form.flow ?? '');
+    this.flows.delete(form.flow ?? '');
+    return flow && flow.expires > Date.now() ? flow : undefined;
+  }
+
+  private expired(res: ServerResponse): void {
+    send(res, 400, page('Sign-in expired', '<p>This sign-in took too long. Please go back to the application and sign in again.</p>'));
+  }
+
+  private async newPassword(form: Record<string, string>, res: ServerResponse): Promise<void> {
+    const flow = this.takeFlow(form);
+    if (!flow) return this.expired(res);
+    if (form.password !== form.confirm) return this.next(flow, { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: flow.session }, res, 'The two passwords are not the same.');
+    try {
+      const out = await this.cognito.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: flow.client.clientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: flow.session,
+          ChallengeResponses: { USERNAME: flow.username, NEW_PASSWORD: form.password ?? '' },
+        }),
+      );
+      flow.password = form.password ?? '';
+      return this.next(flow, out, res);
+    } catch (error) {
+      return this.next(flow, { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: flow.session }, res, cognitoMessage(error));
+    }
+  }
+
+  private async totp(form: Record<string, string>, res: ServerResponse): Promise<void> {
+    const flow = this.takeFlow(form);
+    if (!flow) return this.expired(res);
+    try {
+      const out = await this.cognito.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: flow.client.clientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: flow.session,
+          ChallengeResponses: { USERNAME: flow.username, SOFTWARE_TOKEN_MFA_CODE: (form.code ?? '').trim() },
+        }),
+      );
+      return this.next(flow, out, res);
+    } catch (error) {
+      return this.next(flow, { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: flow.session }, res, cognitoMessage(error));
+    }
+  }
+
+  private async totpSetup(form: Record<string, string>, res: ServerResponse): Promise<void> {
+    const flow = this.takeFlow(form);
+    if (!flow) return this.expired(res);
+    const id = randomUUID();
+    try {
+      const verified = await this.cognito.send(new VerifySoftwareTokenCommand({ AccessToken: flow.accessToken, UserCode: (form.code ?? '').trim(), FriendlyDeviceName: 'authenticator' }));
+      if (verified.Status !== 'SUCCESS') throw Object.assign(new Error('code'), { name: 'CodeMismatchException' });
+      await this.cognito.send(new SetUserMFAPreferenceCommand({ AccessToken: flow.accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+      return this.finish(flow, res);
+    } catch (error) {
+      this.flows.set(id, flow);
+      return this.totpSetupPage(id, flow, res, cognitoMessage(error));
+    }
+  }
+
+  /** Every step is done: cognito-local's own form issues the code and redirects back to the UI. */
+  private async finish(flow: Flow, res: ServerResponse): Promise<void> {
+    const upstream = await fetch(`${this.options.cognitoUrl}/oauth2/authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...flow.oauth, username: flow.username, password: flow.password }),
+      redirect: 'manual',
+    });
+    await upstream.arrayBuffer();
+    const location = upstream.headers.get('location');
+    if (upstream.status !== 302 || !location) return send(res, 400, page('Sign-in failed', '', 'The sign-in could not be completed. Please try again.'));
+    res.writeHead(302, { location, 'cache-control': 'no-store' }).end();
+  }
+
+  private signUpPage(oauth: OAuthRequest, res: ServerResponse, error?: string, values: { email?: string; name?: string } = {}): void {
+    send(
+      res,
+      error ? 400 : 200,
+      page(
+        'Create your account',
+        `<form method="post" action="/signup">${OAUTH_FIELDS.map((k) => hidden(k, oauth[k])).join('')}
+<label for="name">Your name</label><input id="name" name="name" autocomplete="name" required value="${escape(values.name ?? '')}">
+<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email" required value="${escape(values.email ?? '')}">
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="new-password" required>
+<button type="submit">Sign up</button></form>`,
+        error,
+      ),
+    );
+  }
+
+  private signUpForm(params: URLSearchParams, res: ServerResponse): void {
+    const oauth = this.oauthOf(Object.fromEntries(params));
+    const client = this.clientOf(oauth);
+    if (!client) return send(res, 400, page('Sign-up failed', '', 'This sign-up link is not valid for this application.'));
+    if (!client.selfSignUp) return send(res, 400, page('Sign-up is not available', '', 'This portal does not accept sign-ups. Ask the firm for an invitation.'));
+    this.signUpPage(oauth, res);
+  }
+
+  private async signUp(form: Record<string, string>, res: ServerResponse): Promise<void> {
+    const oauth = this.oauthOf(form);
+    const client = this.clientOf(oauth);
+    if (!client?.selfSignUp) return send(res, 400, page('Sign-up failed', '', 'This sign-up link is not valid for this application.'));
+    const email = (form.email ?? '').trim();
+    try {
+      await this.cognito.send(
+        new SignUpCommand({
+          ClientId: client.clientId,
+          Username: email,
+          Password: form.password ?? '',
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'name', Value: (form.name ?? '').trim() },
+          ],
+        }),
+      );
+    } catch (error) {
+      return this.signUpPage(oauth, res, cognitoMessage(error), { email, name: form.name });
+    }
+    await this.options.sendConfirmationCode(client.userPoolId, email);
+    const id = randomUUID();
+    this.flows.set(id, { oauth, client, username: email, password: form.password ?? '', expires: Date.now() + FLOW_MINUTES * 60_000 });
+    this.confirmPage(id, email, res);
+  }
+
+  private confirmPage(id: string, email: string, res: ServerResponse, error?: string): void {
+    send(
+      res,
+      200,
+      page(
+        'Confirm your email',
+        `<p>We have sent a code to ${escape(email)}.</p><form method="post" action="/signup/confirm">${hidden('flow', id)}
+<label for="code">Confirmation code</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
+<button type="submit">Confirm</button></form>`,
+        error,
+      ),
+    );
+  }
+
+  private async confirmSignUp(form: Record<string, string>, res: ServerResponse): Promise<void> {
+    const flow = this.takeFlow(form);
+    if (!flow) return this.expired(res);
+    try {
+      await this.cognito.send(new ConfirmSignUpCommand({ ClientId: flow.client.clientId, Username: flow.username, ConfirmationCode: (form.code ?? '').trim() }));
+    } catch (error) {
+      const id = randomUUID();
+      this.flows.set(id, flow);
+      return this.confirmPage(id, flow.username, res, cognitoMessage(error));
+    }
+    // As in AWS, a confirmed sign-up goes on to sign in (which runs the PostAuthentication trigger).
+    const out = await this.cognito.send(
+      new InitiateAuthCommand({ ClientId: flow.client.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: flow.username, PASSWORD: flow.password } }),
+    );
+    return this.next(flow, out, res);
+  }
+
+  private logout(params: URLSearchParams, res: ServerResponse): void {
+    const client = this.options.clients.find((c) => c.clientId === params.get('client_id'));
+    const target = params.get('logout_uri') ?? '';
+    if (!client || !client.logoutUrls.includes(target)) return send(res, 400, page('Sign-out failed', '', 'This sign-out link is not valid for this application.'));
+    res.writeHead(302, { location: target, 'cache-control': 'no-store' }).end();
+  }
+
+  private forgetExpired(): void {
+    const now = Date.now();
+    for (const [id, flow] of this.flows) if (flow.expires < now) this.flows.delete(id);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Playwright (playwright-core) driving Debian's Chromium against the local cloud's web UIs.
+ * Screenshots of the main screens go to test-results/screenshots as artifacts.
+ */
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { totpCode } from '../../local-cloud/identities.ts';
+
+const SCREENSHOTS = path.resolve('test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the background-networking flags Chromium keeps calling Google's hosts, which this closed network refuses.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Visitor {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far (failed API answers the test provoked excluded). */
+  problems: string[];
+}
+
+/** A person with their own browser profile (own session storage), on a phone or a desktop screen. */
+export async function visitor(browser: Browser, screen: 'desktop' | 'phone' = 'desktop'): Promise<Visitor> {
+  const context = await browser.newContext({
+    viewport: screen === 'phone' ? { width: 375, height: 740 } : { width: 1280, height: 860 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    // Chromium logs every 4xx answer as "Failed to load resource"; those the test provokes are asserted on screen instead.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  return { context, page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Fills the hosted login's user name and password form (cognito-local's, locally). */
+export async function enterPassword(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Answers the hosted login's TOTP step. */
+export async function enterTotp(page: Page, secret: string): Promise<void> {
+  await page.getByLabel('Code from your authenticator app').fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

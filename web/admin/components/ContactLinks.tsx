@@ -1,0 +1,153 @@
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { get, patch, query } from '../../common/api.ts';
+import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
+import { ContactSearch } from './ContactSearch.tsx';
+import { useAction } from './hooks.tsx';
+import type { Contact, ContactLink, Page } from './types.tsx';
+
+/** Names of the contacts a contact points at; a deleted one shows as "Unknown contact". */
+function useContactNames(ids: string[]) {
+  return useAsync(async () => {
+    const found = await Promise.all(ids.map((id) => get<Contact>(`/contacts/${id}`).catch(() => undefined)));
+    return new Map(ids.map((id, i) => [id, found[i]?.name ?? 'Unknown contact']));
+  }, [ids.join(',')]);
+}
+
+function AddLinkForm({ contact, onAdd, busy }: { contact: Contact; onAdd: (link: ContactLink, name: string) => void; busy: boolean }) {
+  const roleId = useId();
+  const roles = useAsync(() => get<{ roles: string[] }>('/roles'), []);
+  const [target, setTarget] = useState<Contact>();
+  const [role, setRole] = useState('');
+  const chosenRole = role || roles.data?.roles[0] || '';
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (target) onAdd({ contactId: target.contactId, role: chosenRole }, target.name);
+        setTarget(undefined);
+      }}
+    >
+      <h3>Add a link</h3>
+      {target ? (
+        <p className="row">
+          <span>
+            Link to <strong>{target.name}</strong>
+          </span>
+          <button type="button" className="link" onClick={() => setTarget(undefined)}>
+            Choose someone else
+          </button>
+        </p>
+      ) : (
+        <ContactSearch label="Find a contact to link" onPick={setTarget} exclude={[contact.contactId, ...(contact.links ?? []).map((l) => l.contactId)]} />
+      )}
+      <label htmlFor={roleId}>Role</label>
+      <select id={roleId} value={chosenRole} onChange={(e) => setRole(e.target.value)}>
+        {(roles.data?.roles ?? []).map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+      <ErrorMessage error={roles.error} />
+      <div className="row spaced">
+        <button type="submit" disabled={!target || !chosenRole || busy}>
+          Add link
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Members({ organisation }: { organisation: Contact }) {
+  const members = useAsync(() => get<Page<Contact>>(`/contacts${query({ organisationId: organisation.contactId, limit: 200 })}`), [organisation.contactId, organisation.links?.length]);
+  if (members.loading) return <Loading />;
+  if (members.error) return <ErrorMessage error={members.error} />;
+  if (!members.data?.items.length) return <p className="muted">No persons belong to this organisation yet.</p>;
+  return (
+    <ul className="plain">
+      {members.data.items.map((m) => (
+        <li key={m.contactId}>
+          <Link to={`/contacts/${m.contactId}`}>{m.name}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Links to other contacts with a role, and membership of organisations (whose shares the person sees too). */
+export function ContactLinks({ contact, onChanged }: { contact: Contact; onChanged: (contact: Contact) => void }) {
+  const links = contact.links ?? [];
+  const names = useContactNames([...new Set([...links.map((l) => l.contactId), ...contact.organisationIds])]);
+  const action = useAction();
+  const [added, setAdded] = useState(new Map<string, string>());
+  const nameOf = (id: string) => names.data?.get(id) ?? added.get(id) ?? '…';
+  const save = (change: Partial<Pick<Contact, 'links' | 'organisationIds'>>) =>
+    void action.run(async () => onChanged(await patch<Contact>(`/contacts/${contact.contactId}`, change)));
+
+  return (
+    <section className="card" aria-labelledby="links-heading">
+      <h2 id="links-heading">Linked contacts</h2>
+      {links.length ? (
+        <ul className="plain">
+          {links.map((l) => (
+            <li key={`${l.contactId}-${l.role}`} className="row">
+              <Link to={`/contacts/${l.contactId}`}>{nameOf(l.contactId)}</Link>
+              <span className="muted">{l.role}</span>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Remove link to ${nameOf(l.contactId)}`}
+                disabled={action.busy}
+                onClick={() => save({ links: links.filter((x) => x !== l) })}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No linked contacts.</p>
+      )}
+      <AddLinkForm
+        contact={contact}
+        busy={action.busy}
+        onAdd={(link, name) => {
+          setAdded(new Map(added).set(link.contactId, name));
+          save({ links: [...links, link] });
+        }}
+      />
+      {contact.kind === 'person' ? (
+        <>
+          <h3>Member of</h3>
+          {contact.organisationIds.length ? (
+            <ul className="plain">
+              {contact.organisationIds.map((id) => (
+                <li key={id} className="row">
+                  <Link to={`/contacts/${id}`}>{nameOf(id)}</Link>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Remove from ${nameOf(id)}`}
+                    disabled={action.busy}
+                    onClick={() => save({ organisationIds: contact.organisationIds.filter((o) => o !== id) })}
+                  >
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Not a member of any organisation. Link this person to an organisation to add them.</p>
+          )}
+        </>
+      ) : (
+        <>
+          <h3>Members</h3>
+          <Members organisation={contact} />
+        </>
+      )}
+      <ErrorMessage error={action.error} />
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { del, get, post } from '../../common/api.ts';
+import { formatDate } from '../../common/format.ts';
+import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
+import { listPage, ROOT } from './folders.tsx';
+import { useAction, usePaged } from './hooks.tsx';
+import type { Contact, DriveItem, SharedItem } from './types.tsx';
+
+function StopSharingButton({ contactId, item, onStopped }: { contactId: string; item: DriveItem; onStopped: () => void }) {
+  const action = useAction();
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        aria-label={`Stop sharing ${item.name}`}
+        disabled={action.busy}
+        onClick={() => void action.run(() => del(`/contacts/${contactId}/shares/${item.itemId}`)).then((ok) => ok && onStopped())}
+      >
+        Stop sharing
+      </button>
+      <ErrorMessage error={action.error} />
+    </>
+  );
+}
+
+/** Browses the drive a folder at a time; ticked items stay ticked while moving between folders. */
+function SharePicker({ contact, onShared }: { contact: Contact; onShared: (message: string) => void }) {
+  const [trail, setTrail] = useState<{ id: string; name: string }[]>([{ id: ROOT, name: 'Drive' }]);
+  const folderId = trail[trail.length - 1].id;
+  const items = usePaged((cursor) => listPage(folderId, cursor), [folderId]);
+  const [selected, setSelected] = useState(new Map<string, string>());
+  const [notify, setNotify] = useState(true);
+  const action = useAction();
+  const toggle = (item: DriveItem, on: boolean) => {
+    const next = new Map(selected);
+    if (on) next.set(item.itemId, item.name);
+    else next.delete(item.itemId);
+    setSelected(next);
+  };
+  const share = () =>
+    action.run(async () => {
+      const result = await post<{ added: string[]; emailed: boolean }>(`/contacts/${contact.contactId}/shares`, { itemIds: [...selected.keys()], notify });
+      setSelected(new Map());
+      const count = result.added.length;
+      onShared(
+        `${count ? `Shared ${count} item${count === 1 ? '' : 's'}` : 'Everything selected was already shared'}${result.emailed ? '; the customer was told by email' : ''}.`,
+      );
+    });
+
+  return (
+    <div className="picker">
+      <h3>Share folders and files</h3>
+      <nav aria-label="Folders to share from" className="breadcrumb">
+        <ol>
+          {trail.map((step, i) => (
+            <li key={step.id}>
+              {i === trail.length - 1 ? (
+                <span aria-current="true">{step.name}</span>
+              ) : (
+                <button type="button" className="link" onClick={() => setTrail(trail.slice(0, i + 1))}>
+                  {step.name}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <ErrorMessage error={items.error} />
+      {items.loading && !items.items.length ? (
+        <Loading />
+      ) : (
+        <ul className="plain">
+          {items.items
+            .filter((i) => i.status === 'ready')
+            .map((item) => (
+              <li key={item.itemId} className="row">
+                <input type="checkbox" aria-label={`Share ${item.name}`} checked={selected.has(item.itemId)} onChange={(e) => toggle(item, e.target.checked)} />
+                {item.kind === 'folder' ? (
+                  <button type="button" className="link" aria-label={`Open folder ${item.name}`} onClick={() => setTrail([...trail, { id: item.itemId, name: item.name }])}>
+                    <span className="folder">{item.name}</span>
+                  </button>
+                ) : (
+                  <span>{item.name}</span>
+                )}
+              </li>
+            ))}
+          {!items.loading && !items.items.length && <li className="muted">This folder is empty.</li>}
+        </ul>
+      )}
+      {items.hasMore && (
+        <button type="button" className="secondary" onClick={items.loadMore} disabled={items.loading}>
+          Load more
+        </button>
+      )}
+      {selected.size > 0 && <p className="muted">Selected: {[...selected.values()].join(', ')}</p>}
+      <label className="inline">
+        <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> Notify by email
+      </label>
+      <div className="row spaced">
+        <button type="button" disabled={!selected.size || action.busy || contact.archived} onClick={() => void share()}>
+          Share selected
+        </button>
+      </div>
+      <ErrorMessage error={action.error} />
+    </div>
+  );
+}
+
+/** What the contact sees in the portal, shared directly with them, and the picker to share more. */
+export function ContactShares({ contact, onChanged }: { contact: Contact; onChanged: () => void }) {
+  const shares = useAsync(() => get<{ items: SharedItem[] }>(`/contacts/${contact.contactId}/shares`), [contact.contactId]);
+  const [notice, setNotice] = useState<string>();
+  const changed = (message: string) => {
+    setNotice(message);
+    shares.reload();
+    onChanged();
+  };
+  return (
+    <section className="card" aria-labelledby="shares-heading">
+      <h2 id="shares-heading">Shared with this contact</h2>
+      <ErrorMessage error={shares.error} />
+      {shares.loading && !shares.data ? (
+        <Loading />
+      ) : shares.data?.items.length ? (
+        <ul className="plain">
+          {shares.data.items.map(({ item, sharedAt, sharedBy }) => (
+            <li key={item.itemId} className="row">
+              <span>
+                <span className={item.kind}>{item.name}</span>
+                {item.status === 'trashed' && <span className="muted"> (in the trash)</span>}
+              </span>
+              <span className="muted small">
+                {formatDate(sharedAt)} by {sharedBy}
+              </span>
+              <StopSharingButton contactId={contact.contactId} item={item} onStopped={() => changed(`Stopped sharing ${item.name}.`)} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        !shares.error && <p className="muted">Nothing is shared with this contact yet.</p>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <SharePicker contact={contact} onShared={changed} />
+    </section>
+  );
+}

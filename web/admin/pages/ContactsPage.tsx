@@ -1,0 +1,114 @@
+import { useId, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { get, post, query } from '../../common/api.ts';
+import { ErrorMessage, Loading } from '../../common/ui.tsx';
+import { AccessToggle } from '../components/AccessToggle.tsx';
+import { useAction, useDebounced, usePaged } from '../components/hooks.tsx';
+import type { Contact, ContactKind, Page } from '../components/types.tsx';
+
+function NewContactForm({ onCancel }: { onCancel: () => void }) {
+  const navigate = useNavigate();
+  const ids = { name: useId(), email: useId(), kind: useId() };
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [kind, setKind] = useState<ContactKind>('person');
+  const action = useAction();
+  const create = () =>
+    action.run(async () => {
+      const contact = await post<Contact>('/contacts', { kind, name, ...(email.trim() ? { email: email.trim() } : {}) });
+      navigate(`/contacts/${contact.contactId}`);
+    });
+  return (
+    <section className="card" aria-label="New contact">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <label htmlFor={ids.name}>Name</label>
+        <input id={ids.name} type="text" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+        <label htmlFor={ids.email}>Email</label>
+        <input id={ids.email} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <label htmlFor={ids.kind}>Kind</label>
+        <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as ContactKind)}>
+          <option value="person">Person</option>
+          <option value="organisation">Organisation</option>
+        </select>
+        <ErrorMessage error={action.error} />
+        <div className="row spaced">
+          <button type="submit" disabled={action.busy || !name.trim()}>
+            Create contact
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The contact list: search, create, and open or close portal access from the list itself. */
+export function ContactsPage() {
+  const searchId = useId();
+  const [text, setText] = useState('');
+  const search = useDebounced(text.trim());
+  const [creating, setCreating] = useState(false);
+  const contacts = usePaged((cursor) => get<Page<Contact>>(`/contacts${query({ search, cursor, limit: 50 })}`), [search]);
+  const replace = (changed: Contact) => contacts.update((all) => all.map((c) => (c.contactId === changed.contactId ? changed : c)));
+
+  return (
+    <>
+      <h1>Contacts</h1>
+      <div className="row toolbar">
+        <div className="grow">
+          <label htmlFor={searchId}>Search contacts</label>
+          <input id={searchId} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or email address" />
+        </div>
+        <button type="button" aria-expanded={creating} onClick={() => setCreating(!creating)}>
+          New contact
+        </button>
+      </div>
+      {creating && <NewContactForm onCancel={() => setCreating(false)} />}
+      <ErrorMessage error={contacts.error} />
+      {contacts.loading && !contacts.items.length ? (
+        <Loading />
+      ) : contacts.items.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Access to the portal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contacts.items.map((c) => (
+                <tr key={c.contactId}>
+                  <td>
+                    <Link to={`/contacts/${c.contactId}`}>{c.name}</Link>
+                    {c.archived && <span className="muted"> (archived)</span>}
+                  </td>
+                  <td className="break">{c.email}</td>
+                  <td>
+                    <AccessToggle contact={c} onChanged={replace} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        !contacts.error && <p className="muted">{search ? 'No contact matches this search.' : 'No contacts yet.'}</p>
+      )}
+      {contacts.loading && contacts.items.length > 0 && <Loading />}
+      {contacts.hasMore && (
+        <button type="button" className="secondary" onClick={contacts.loadMore} disabled={contacts.loading}>
+          Load more
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { useId, useState, type ReactNode } from 'react';
+import { get, patch } from '../../common/api.ts';
+import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
+import { useAction } from '../components/hooks.tsx';
+import type { AttachmentControl, PortalSettings } from '../components/types.tsx';
+
+const CONTROLS: { value: AttachmentControl; label: string }[] = [
+  { value: 'allowed', label: 'Allowed' },
+  { value: 'forbidden', label: 'Forbidden' },
+  { value: 'beforeApproval', label: 'Allowed before approval' },
+];
+
+function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </>
+  );
+}
+
+function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="inline spaced">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}
+
+/** The form keeps optional addresses as text; an empty one is left out, since the API keeps a missing field as it was. */
+function toPatch(s: PortalSettings) {
+  const { logoUrl, portalAddress, ...branding } = s.branding;
+  return {
+    ...s,
+    branding: { ...branding, ...(logoUrl?.trim() ? { logoUrl: logoUrl.trim() } : {}), ...(portalAddress?.trim() ? { portalAddress: portalAddress.trim() } : {}) },
+  };
+}
+
+function SettingsForm({ initial }: { initial: PortalSettings }) {
+  const [s, setS] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
+  const set = <K extends keyof PortalSettings>(key: K, value: Partial<PortalSettings[K]> | PortalSettings[K]) => {
+    setSaved(false);
+    setS((prev) => ({ ...prev, [key]: typeof value === 'object' ? { ...(prev[key] as object), ...value } : value }));
+  };
+  const save = () =>
+    action.run(async () => {
+      setS(await patch<PortalSettings>('/settings', toPatch(s)));
+      setSaved(true);
+    });
+
+  return (
+    // noValidate: the API checks every field and says what is wrong in words people understand.
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        void save();
+      }}
+    >
+      <section className="card">
+        <h2>Portal</h2>
+        <Check label="Portal open to customers" checked={s.portalOpen} onChange={(v) => set('portalOpen', v)} />
+        <Check label="Customers may comment" checked={s.customerComments} onChange={(v) => set('customerComments', v)} />
+      </section>
+      <section className="card">
+        <h2>Self sign-up</h2>
+        <Check label="Allow self sign-up" checked={s.selfSignUp.enabled} onChange={(v) => set('selfSignUp', { enabled: v })} />
+        <Field label="Access type for self sign-ups">
+          {(id) => (
+            <select id={id} value={s.selfSignUp.accessType} onChange={(e) => set('selfSignUp', { accessType: e.target.value as PortalSettings['selfSignUp']['accessType'] })}>
+              <option value="client">Client</option>
+              <option value="collaborator">Collaborator</option>
+              <option value="both">Both</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Seats">
+          {(id) => (
+            <input id={id} type="number" min={0} step={1} value={Number.isNaN(s.selfSignUp.seats) ? '' : s.selfSignUp.seats} onChange={(e) => set('selfSignUp', { seats: e.target.valueAsNumber })} />
+          )}
+        </Field>
+      </section>
+      <section className="card">
+        <h2>Customer attachments</h2>
+        {(
+          [
+            ['upload', 'Customers may upload'],
+            ['replace', 'Customers may replace their uploads'],
+            ['delete', 'Customers may delete their uploads'],
+          ] as const
+        ).map(([key, label]) => (
+          <Field key={key} label={label}>
+            {(id) => (
+              <select id={id} value={s.attachments[key]} onChange={(e) => set('attachments', { [key]: e.target.value as AttachmentControl })}>
+                {CONTROLS.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ))}
+      </section>
+      <section className="card">
+        <h2>Branding</h2>
+        <Field label="Firm name">{(id) => <input id={id} type="text" value={s.branding.firmName} onChange={(e) => set('branding', { firmName: e.target.value })} />}</Field>
+        <Field label="Logo URL">{(id) => <input id={id} type="url" value={s.branding.logoUrl ?? ''} onChange={(e) => set('branding', { logoUrl: e.target.value })} />}</Field>
+        <Field label="Colour">
+          {(id) => (
+            <span className="row">
+              <input id={id} type="text" value={s.branding.colour} onChange={(e) => set('branding', { colour: e.target.value })} placeholder="#1f4e79" />
+              <span className="swatch" style={{ background: /^#[0-9a-f]{6}$/i.test(s.branding.colour) ? s.branding.colour : 'transparent' }} aria-hidden="true" />
+            </span>
+          )}
+        </Field>
+        <Field label="Portal address">
+          {(id) => <input id={id} type="url" value={s.branding.portalAddress ?? ''} onChange={(e) => set('branding', { portalAddress: e.target.value })} />}
+        </Field>
+      </section>
+      <ErrorMessage error={action.error} />
+      {saved && (
+        <p className="notice" role="status">
+          Settings saved.
+        </p>
+      )}
+      <button type="submit" disabled={action.busy}>
+        Save settings
+      </button>
+    </form>
+  );
+}
+
+/** The firm's run-time settings (admins). */
+export function SettingsPage() {
+  const settings = useAsync(() => get<PortalSettings>('/settings'), []);
+  return (
+    <>
+      <h1>Settings</h1>
+      {settings.loading ? <Loading /> : settings.error ? <ErrorMessage error={settings.error} /> : <SettingsForm initial={settings.data!} />}
+    </>
+  );
+}

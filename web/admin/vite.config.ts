@@ -1,0 +1,3 @@
+import { webApp } from '../vite.shared.ts';
+
+export default webApp('admin');

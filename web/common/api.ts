@@ -1,0 +1,50 @@
+/** Calls the one HTTP API this UI may use, with the signed-in user's ID token. */
+import { idToken, signIn } from './auth.ts';
+import { loadConfig } from './config.ts';
+
+/** An error the API answered with: `{"error": {"code", "message"}}`; the message is for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const [{ apiUrl }, token] = await Promise.all([loadConfig(), idToken()]);
+  if (!token) return signIn();
+  let res: Response;
+  try {
+    res = await fetch(`${apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The portal could not be reached. Check your connection and try again.');
+  }
+  if (res.status === 401) return signIn();
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    throw new ApiError(res.status, json?.error?.code ?? 'error', json?.error?.message ?? `The request failed (${res.status}). Please try again.`);
+  }
+  return json as T;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const del = <T>(path: string) => api<T>('DELETE', path);
+
+/** Builds a query string from the defined values only. */
+export function query(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}

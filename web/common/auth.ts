@@ -1,0 +1,138 @@
+/**
+ * Sign-in through the pool's hosted login: OAuth 2.0 authorization code with PKCE (RFC 7636).
+ * Tokens live in sessionStorage: they end with the tab, and no other site can read them.
+ */
+import { loadConfig } from './config.ts';
+
+const TOKENS = 'portico.tokens';
+const PENDING = 'portico.pendingSignIn';
+/** Refresh a little before expiry so a request never leaves with a token about to lapse. */
+const REFRESH_MARGIN_MS = 60_000;
+
+interface Tokens {
+  idToken: string;
+  refreshToken?: string;
+  expiresAt: number;
+}
+
+export interface SignedInUser {
+  email: string;
+  name?: string;
+  groups: string[];
+}
+
+const redirectUri = () => `${window.location.origin}/callback`;
+
+function base64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function randomString(): string {
+  return base64Url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+async function challengeOf(verifier: string): Promise<string> {
+  return base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+}
+
+function readTokens(): Tokens | undefined {
+  const raw = sessionStorage.getItem(TOKENS);
+  return raw ? (JSON.parse(raw) as Tokens) : undefined;
+}
+
+function storeTokens(body: { id_token: string; refresh_token?: string; expires_in: number }, previous?: Tokens): void {
+  const tokens: Tokens = {
+    idToken: body.id_token,
+    refreshToken: body.refresh_token ?? previous?.refreshToken,
+    expiresAt: Date.now() + body.expires_in * 1000,
+  };
+  sessionStorage.setItem(TOKENS, JSON.stringify(tokens));
+}
+
+async function tokenRequest(params: Record<string, string>): Promise<Response> {
+  const { loginUrl } = await loadConfig();
+  return fetch(`${loginUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(params),
+  });
+}
+
+/** Sends the browser to the hosted login; `screen` is "signup" to open the sign-up form instead. */
+export async function signIn(options: { returnTo?: string; screen?: 'login' | 'signup' } = {}): Promise<never> {
+  const { loginUrl, clientId } = await loadConfig();
+  const verifier = randomString();
+  const state = randomString();
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, returnTo: options.returnTo ?? window.location.pathname + window.location.search }));
+  const query = new URLSearchParams({
+    client_id: clientId,
+    response_type: 'code',
+    scope: 'openid email profile',
+    redirect_uri: redirectUri(),
+    state,
+    code_challenge: await challengeOf(verifier),
+    code_challenge_method: 'S256',
+  });
+  window.location.assign(`${loginUrl}/${options.screen === 'signup' ? 'signup' : 'oauth2/authorize'}?${query}`);
+  return new Promise<never>(() => {});
+}
+
+/** Finishes the sign-in on /callback: checks the state, trades the code for tokens, and says where to go next. */
+export async function completeSignIn(search: string): Promise<string> {
+  const params = new URLSearchParams(search);
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as { verifier: string; state: string; returnTo: string } | null;
+  sessionStorage.removeItem(PENDING);
+  if (params.get('error')) throw new Error(params.get('error_description') ?? params.get('error')!);
+  if (!pending || params.get('state') !== pending.state) throw new Error('This sign-in link is stale or was not started here. Please sign in again.');
+  const { clientId } = await loadConfig();
+  const res = await tokenRequest({
+    grant_type: 'authorization_code',
+    client_id: clientId,
+    code: params.get('code') ?? '',
+    redirect_uri: redirectUri(),
+    code_verifier: pending.verifier,
+  });
+  if (!res.ok) throw new Error('The sign-in could not be completed. Please sign in again.');
+  storeTokens(await res.json());
+  return pending.returnTo === '/callback' ? '/' : pending.returnTo;
+}
+
+let refreshing: Promise<string | undefined> | undefined;
+
+/** The ID token for API calls, refreshed when it is about to expire; undefined when signed out. */
+export async function idToken(): Promise<string | undefined> {
+  const tokens = readTokens();
+  if (!tokens) return undefined;
+  if (tokens.expiresAt - REFRESH_MARGIN_MS > Date.now()) return tokens.idToken;
+  if (!tokens.refreshToken) return undefined;
+  refreshing ??= (async () => {
+    const { clientId } = await loadConfig();
+    const res = await tokenRequest({ grant_type: 'refresh_token', client_id: clientId, refresh_token: tokens.refreshToken! });
+    if (!res.ok) {
+      sessionStorage.removeItem(TOKENS);
+      return undefined;
+    }
+    storeTokens(await res.json(), tokens);
+    return readTokens()?.idToken;
+  })().finally(() => (refreshing = undefined));
+  return refreshing;
+}
+
+/** Who is signed in, read from the ID token's claims (the API checks the signature; this is only for display). */
+export function currentUser(): SignedInUser | undefined {
+  const tokens = readTokens();
+  if (!tokens) return undefined;
+  const payload = JSON.parse(atob(tokens.idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  return { email: payload.email, name: payload.name, groups: payload['cognito:groups'] ?? [] };
+}
+
+export function forgetSession(): void {
+  sessionStorage.removeItem(TOKENS);
+}
+
+/** Signs out here and at the hosted login, then comes back to the start page. */
+export async function signOut(): Promise<void> {
+  forgetSession();
+  const { loginUrl, clientId } = await loadConfig();
+  window.location.assign(`${loginUrl}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: `${window.location.origin}/` })}`);
+}

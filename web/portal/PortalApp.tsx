@@ -1,0 +1,64 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Route, Routes } from 'react-router';
+import { signOut } from '../common/auth.ts';
+import { get, type ApiError } from '../common/api.ts';
+import { ErrorMessage, Loading, useAsync } from '../common/ui.tsx';
+import { BlockedNotice } from './components/BlockedNotice.tsx';
+import { isBlocking, PortalContext, type Profile } from './components/PortalContext.tsx';
+import { FolderPage } from './pages/FolderPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SharedWithYouPage } from './pages/SharedWithYouPage.tsx';
+import './portal.css';
+
+export type { Profile };
+
+/** The customer's portal, in the firm's branding. */
+export function PortalApp() {
+  const profile = useAsync(() => get<Profile>('/me'), []);
+  const [blocked, setBlocked] = useState<ApiError>();
+  const report = useCallback((error: unknown) => {
+    if (isBlocking(error)) setBlocked((current) => current ?? error);
+  }, []);
+  const context = useMemo(() => (profile.data ? { profile: profile.data, report } : undefined), [profile.data, report]);
+
+  // A closed portal or access hides everything, whichever request learnt of it first.
+  const stop = blocked ?? (isBlocking(profile.error) ? profile.error : undefined);
+  if (stop) return <BlockedNotice error={stop} />;
+  if (profile.loading && !profile.data) return <Loading />;
+  if (profile.error || !context) {
+    return (
+      <main className="centered">
+        <ErrorMessage error={profile.error} />
+        <button type="button" onClick={profile.reload}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  const { firm } = context.profile;
+  return (
+    <PortalContext.Provider value={context}>
+      <div className="portal" style={firm.colour ? ({ '--brand': firm.colour } as React.CSSProperties) : undefined}>
+        <header className="top">
+          <span className="brand">
+            {firm.logoUrl && <img src={firm.logoUrl} alt="" />}
+            {firm.firmName}
+          </span>
+          <span className="who">
+            <span>{context.profile.name ?? context.profile.email}</span>
+            <button type="button" className="secondary" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </span>
+        </header>
+        <main>
+          <Routes>
+            <Route path="/" element={<SharedWithYouPage />} />
+            <Route path="/folders/:folderId" element={<FolderPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </main>
+      </div>
+    </PortalContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+/** The full-page answer to a closed portal or a closed access: the API's own message, and no documents. */
+import type { ApiError } from '../../common/api.ts';
+import { signOut } from '../../common/auth.ts';
+import { ErrorMessage } from '../../common/ui.tsx';
+
+export function BlockedNotice({ error }: { error: ApiError }) {
+  const portalClosed = error.code === 'portal_closed';
+  return (
+    <main className="centered blocked">
+      <h1>{portalClosed ? 'The portal is closed for now' : 'Your access to this portal has been closed'}</h1>
+      <ErrorMessage error={error} />
+      <div className="row">
+        {portalClosed && (
+          <button type="button" onClick={() => window.location.reload()}>
+            Try again
+          </button>
+        )}
+        <button type="button" className={portalClosed ? 'secondary' : undefined} onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+/** The way back from a folder: "Shared with you", the folders passed through, then this folder. */
+import { Link } from 'react-router';
+import type { FolderTrail } from './ItemTable.tsx';
+
+export function Breadcrumb({ trail, current }: { trail: FolderTrail['trail']; current: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        <li>
+          <Link to="/">Shared with you</Link>
+        </li>
+        {trail.map((folder, i) => (
+          <li key={folder.folderId}>
+            <Link to={`/folders/${encodeURIComponent(folder.folderId)}`} state={{ trail: trail.slice(0, i) } satisfies FolderTrail}>
+              {folder.name}
+            </Link>
+          </li>
+        ))}
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}

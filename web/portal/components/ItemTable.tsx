@@ -1,0 +1,62 @@
+/** The items of one listing: folders link further in, files carry their actions. */
+import { Link } from 'react-router';
+import { formatBytes, formatDate } from '../../common/format.ts';
+import { ItemActions, type ItemActionHandlers } from './ItemActions.tsx';
+import type { PortalItem } from './portalApi.tsx';
+
+/** The folders above a listing, passed along in the link so a folder page can name itself and its breadcrumb. */
+export interface FolderTrail {
+  trail: { folderId: string; name: string }[];
+}
+
+export function ItemTable({ items, trail, handlers }: { items: PortalItem[]; trail: FolderTrail['trail']; handlers: ItemActionHandlers }) {
+  return (
+    <div className="table-wrap">
+      <table className="items">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col" className="optional">
+              Size
+            </th>
+            <th scope="col">Date</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.itemId}>
+              <td className="item-name">
+                <ItemName item={item} trail={trail} />
+              </td>
+              <td className="optional">{item.kind === 'file' ? formatBytes(item.size) : <span className="muted">Folder</span>}</td>
+              <td className="item-date">{formatDate(item.updatedAt)}</td>
+              <td>
+                <ItemActions item={item} handlers={handlers} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ItemName({ item, trail }: { item: PortalItem; trail: FolderTrail['trail'] }) {
+  const mine = item.uploadedByYou && item.kind === 'file' && <span className="badge mine">Your upload</span>;
+  if (item.kind === 'file') {
+    return (
+      <>
+        <span className="file-name">{item.name}</span> {mine}
+      </>
+    );
+  }
+  const state: FolderTrail = { trail: [...trail, { folderId: item.itemId, name: item.name }] };
+  return (
+    <Link to={`/folders/${encodeURIComponent(item.itemId)}`} state={state}>
+      {item.name}
+    </Link>
+  );
+}

@@ -1,0 +1,102 @@
+/** One listing of shared items with its states: loading, refused, empty, the table, "Load more", and revised-version uploads. */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError } from '../../common/api.ts';
+import { ErrorMessage, Loading } from '../../common/ui.tsx';
+import { ItemTable, type FolderTrail } from './ItemTable.tsx';
+import type { ItemActionHandlers } from './ItemActions.tsx';
+import type { ItemPage, PortalItem } from './portalApi.tsx';
+import { usePortal, useReportError } from './PortalContext.tsx';
+import { UploadList, useUploads } from './uploads.tsx';
+import { usePagedItems } from './usePagedItems.tsx';
+import { useReloadAfterArrival } from './useReloadAfterArrival.tsx';
+
+/** 403 and 404 mean the item was unshared or removed meanwhile. */
+const isGone = (error: unknown) => error instanceof ApiError && (error.status === 403 || error.status === 404);
+
+export function SharedItemsView({
+  loadPage,
+  deps,
+  trail,
+  emptyText,
+}: {
+  loadPage: (cursor?: string) => Promise<ItemPage>;
+  deps: unknown[];
+  trail: FolderTrail['trail'];
+  emptyText: string;
+}) {
+  const listing = usePagedItems(loadPage, deps);
+  const { report } = usePortal();
+  const [actionError, setActionError] = useState<unknown>();
+  useReportError(listing.error);
+  useReportError(listing.moreError);
+
+  const { reload } = listing;
+  const refreshAfterUpload = useReloadAfterArrival(reload);
+  const revisions = useUploads(refreshAfterUpload);
+
+  const handlers: ItemActionHandlers = {
+    revise: (item: PortalItem, file: File) => {
+      setActionError(undefined);
+      void revisions.upload([file], item.itemId);
+    },
+    failed: (error) => {
+      report(error);
+      setActionError(error);
+      if (isGone(error)) reload();
+    },
+    changed: () => {
+      setActionError(undefined);
+      reload();
+    },
+    uploading: revisions.busy,
+  };
+
+  if (listing.error) return <RefusedListing error={listing.error} retry={reload} />;
+  if (!listing.loaded) return <Loading />;
+  return (
+    <>
+      {actionError !== undefined && <ActionError error={actionError} offerWayBack={trail.length > 0} />}
+      <UploadList entries={revisions.entries} />
+      {listing.items.length ? <ItemTable items={listing.items} trail={trail} handlers={handlers} /> : <p className="muted">{emptyText}</p>}
+      <ErrorMessage error={listing.moreError} />
+      {listing.hasMore && (
+        <p>
+          <button type="button" className="secondary" disabled={listing.loadingMore} onClick={() => void listing.loadMore()}>
+            Load more
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+function RefusedListing({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <>
+      <ErrorMessage error={error} />
+      <p>
+        {isGone(error) ? (
+          <Link to="/">Back to Shared with you</Link>
+        ) : (
+          <button type="button" className="secondary" onClick={retry}>
+            Try again
+          </button>
+        )}
+      </p>
+    </>
+  );
+}
+
+function ActionError({ error, offerWayBack }: { error: unknown; offerWayBack: boolean }) {
+  return (
+    <div className="action-error">
+      <ErrorMessage error={error} />
+      {offerWayBack && isGone(error) && (
+        <p>
+          <Link to="/">Back to Shared with you</Link>
+        </p>
+      )}
+    </div>
+  );
+}

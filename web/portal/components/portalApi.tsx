@@ -1,0 +1,50 @@
+/** The customer API calls the portal makes, with the shapes the handlers answer (see shared/services/customer-portal.ts). */
+import { del, get, post, query } from '../../common/api.ts';
+import type { CompletedPart, UploadInstructions } from '../../common/upload.ts';
+
+/** An item as a customer sees it: never keys, ancestry or staff ids. */
+export interface PortalItem {
+  itemId: string;
+  kind: 'folder' | 'file';
+  name: string;
+  size?: number;
+  contentType?: string;
+  updatedAt: string;
+  sharedBy?: string;
+  /** True for the customer's own uploads (and their "From <name>" inbox folder). */
+  uploadedByYou: boolean;
+}
+
+export interface ItemPage {
+  items: PortalItem[];
+  /** Absent on the last page. */
+  cursor?: string;
+}
+
+export type StartedUpload = { item: PortalItem } & UploadInstructions;
+
+const PAGE_SIZE = 50;
+
+/** The API accepts only a plain "type/subtype"; anything else goes up as bytes. */
+const contentTypeOf = (file: File) => (/^[\w.+-]+\/[\w.+-]+$/.test(file.type) ? file.type : 'application/octet-stream');
+
+/** The roots come in one answer (no cursor); shaped as a page so both listings render alike. */
+export const listSharedRoots = () => get<ItemPage>('/shared');
+
+export const listFolder = (folderId: string, cursor?: string) =>
+  get<ItemPage>(`/shared/folders/${encodeURIComponent(folderId)}/items${query({ limit: PAGE_SIZE, cursor })}`);
+
+export const downloadLink = (itemId: string) =>
+  get<{ url: string; name: string; size?: number }>(`/shared/items/${encodeURIComponent(itemId)}/download`);
+
+/** One request for the whole batch; the answer lists the uploads in the order of `files`. */
+export const startUpload = (files: File[], revisesItemId?: string) =>
+  post<{ batchId: string; uploads: StartedUpload[] }>('/uploads', {
+    files: files.map((f) => ({ name: f.name, size: f.size, contentType: contentTypeOf(f) })),
+    revisesItemId,
+  });
+
+export const completeUpload = (itemId: string, parts: CompletedPart[]) =>
+  post<{ completed: true }>(`/uploads/${encodeURIComponent(itemId)}/complete`, { parts });
+
+export const deleteUpload = (itemId: string) => del<{ deleted: true }>(`/uploads/${encodeURIComponent(itemId)}`);

@@ -1,0 +1,104 @@
+/** Sending files: one POST /uploads for the batch, then each file's bytes straight to the file store, with progress. */
+import { useCallback, useRef, useState } from 'react';
+import { ProgressBar, ErrorMessage } from '../../common/ui.tsx';
+import { sendFile } from '../../common/upload.ts';
+import { completeUpload, startUpload, type StartedUpload } from './portalApi.tsx';
+import { usePortal } from './PortalContext.tsx';
+
+export interface UploadEntry {
+  key: string;
+  /** The name of the file as the customer chose it. */
+  name: string;
+  /** The name the firm's drive gave it, when different (a revised version is renamed). */
+  savedAs?: string;
+  progress: number;
+  state: 'starting' | 'uploading' | 'done' | 'failed';
+  error?: unknown;
+}
+
+/** Files sent at once; each large file already sends several parts in parallel. */
+const PARALLEL_FILES = 3;
+
+async function runAtMost<T>(limit: number, tasks: T[], run: (task: T) => Promise<void>): Promise<void> {
+  const queue = [...tasks];
+  const worker = async () => {
+    for (let task = queue.shift(); task !== undefined; task = queue.shift()) await run(task);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+
+/** Upload batches and their progress; `onUploaded` runs after a batch in which at least one file arrived. */
+export function useUploads(onUploaded: () => void) {
+  const { report } = usePortal();
+  const [entries, setEntries] = useState<UploadEntry[]>([]);
+  const [running, setRunning] = useState(0);
+  const nextKey = useRef(0);
+
+  const update = useCallback((key: string, change: Partial<UploadEntry>) => {
+    setEntries((all) => all.map((e) => (e.key === key ? { ...e, ...change } : e)));
+  }, []);
+
+  const sendOne = useCallback(
+    async (file: File, key: string, target: StartedUpload) => {
+      const savedAs = target.item.name !== file.name ? target.item.name : undefined;
+      update(key, { state: 'uploading', savedAs });
+      try {
+        const parts = await sendFile(file, target, (progress) => update(key, { progress }));
+        if (parts?.length) await completeUpload(target.item.itemId, parts);
+        update(key, { state: 'done', progress: 1 });
+        return true;
+      } catch (error) {
+        report(error);
+        update(key, { state: 'failed', error });
+        return false;
+      }
+    },
+    [report, update],
+  );
+
+  const upload = useCallback(
+    async (files: File[], revisesItemId?: string) => {
+      if (!files.length) return;
+      const keys = files.map(() => `upload-${nextKey.current++}`);
+      setEntries((all) => [...files.map((f, i): UploadEntry => ({ key: keys[i], name: f.name, progress: 0, state: 'starting' })), ...all]);
+      setRunning((n) => n + 1);
+      try {
+        const { uploads } = await startUpload(files, revisesItemId);
+        let arrived = 0;
+        await runAtMost(PARALLEL_FILES, [...files.keys()], async (i) => {
+          if (await sendOne(files[i], keys[i], uploads[i])) arrived++;
+        });
+        if (arrived) onUploaded();
+      } catch (error) {
+        report(error);
+        setEntries((all) => all.map((e) => (keys.includes(e.key) ? { ...e, state: 'failed', error } : e)));
+      } finally {
+        setRunning((n) => n - 1);
+      }
+    },
+    [onUploaded, report, sendOne],
+  );
+
+  return { entries, busy: running > 0, upload };
+}
+
+const statusText: Record<UploadEntry['state'], string> = { starting: 'Waiting…', uploading: 'Uploading…', done: 'Uploaded', failed: '' };
+
+export function UploadList({ entries }: { entries: UploadEntry[] }) {
+  if (!entries.length) return null;
+  return (
+    <ul className="plain upload-list" aria-label="Uploads">
+      {entries.map((entry) => (
+        <li key={entry.key}>
+          <span className="upload-name">{entry.name}</span>
+          <ProgressBar value={entry.progress} label={`Uploading ${entry.name}`} />
+          <span className="upload-status" aria-live="polite">
+            {statusText[entry.state]}
+          </span>
+          {entry.savedAs && entry.state === 'done' && <span className="muted">Saved as “{entry.savedAs}”</span>}
+          {entry.state === 'failed' && <ErrorMessage error={entry.error} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
