@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { AsyncInvoker } from './async-invoke.ts';
 import { freePort, startCognito, startDynamoDb, startS3, startSes, stopProcess, type Emulator } from './emulators.ts';
 import { FunctionHost } from './functions.ts';
@@ -409,15 +410,20 @@ async function portOrFree(preferred?: number): Promise<number> {
  * it from cognito-local's store and mails it through the SES emulator, so it arrives in the local mailbox.
  */
 async function mailConfirmationCode(cognitoDir: string, sesUrl: string, userPoolId: string, email: string): Promise<void> {
-  const db = JSON.parse(readFileSync(path.join(cognitoDir, '.cognito', 'db', `${userPoolId}.json`), 'utf8'));
-  const user = Object.values<any>(db.Users ?? {}).find((u) => u.Attributes?.some((a: any) => a.Name === 'email' && a.Value === email));
-  if (!user?.ConfirmationCode) return;
-  const form = new URLSearchParams({
-    Action: 'SendEmail',
-    Source: 'no-reply@verificationemail.com',
-    'Destination.ToAddresses.member.1': email,
-    'Message.Subject.Data': 'Your verification code',
-    'Message.Body.Text.Data': `Your verification code is ${user.ConfirmationCode}`,
-  });
-  await fetch(sesUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+  // cognito-local writes its store a moment after answering; wait for the code to be there.
+  let code: string | undefined;
+  for (let attempt = 0; attempt < 40 && !code; attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 50));
+    const db = JSON.parse(readFileSync(path.join(cognitoDir, '.cognito', 'db', `${userPoolId}.json`), 'utf8'));
+    code = Object.values<any>(db.Users ?? {}).find((u) => u.Attributes?.some((a: any) => a.Name === 'email' && a.Value === email))?.ConfirmationCode;
+  }
+  if (!code) throw new Error(`cognito-local stored no confirmation code for ${email}`);
+  const sent = await new SESClient({ endpoint: sesUrl, region: LOCAL_REGION, credentials: localCredentials }).send(
+    new SendEmailCommand({
+      Source: 'no-reply@verificationemail.com',
+      Destination: { ToAddresses: [email] },
+      Message: { Subject: { Data: 'Your verification code' }, Body: { Text: { Data: `Your verification code is ${code}` } } },
+    }),
+  );
+  if (!sent.MessageId) throw new Error(`The SES emulator did not take the confirmation code for ${email}`);
 }

@@ -126,6 +126,13 @@ describe('journey: staff invites a customer, they exchange documents, staff clos
     await row.waitFor();
     await expect.poll(() => row.getByText('New', { exact: true }).isVisible()).toBe(true);
     await screenshot(page, '06-admin-drive-new-upload');
+
+    // Once a staff member has downloaded it, it is no longer new, for every staff member.
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: `Download ${uploaded.name}` }).click()]);
+    expect(readFileSync((await download.path())!).equals(uploaded.bytes)).toBe(true);
+    await page.reload();
+    await page.getByRole('row', { name: new RegExp(uploaded.name) }).waitFor();
+    expect(await page.getByRole('row', { name: new RegExp(uploaded.name) }).getByText('New', { exact: true }).count()).toBe(0);
   });
 
   it('staff closes the access and tells the customer; the customer is refused at once and gets the email', async () => {
@@ -141,9 +148,9 @@ describe('journey: staff invites a customer, they exchange documents, staff clos
     await page.getByRole('button', { name: 'Reopen access' }).waitFor();
     await screenshot(page, '07-admin-access-closed');
 
-    // The customer's next action (opening the folder again) is refused with a clear message.
+    // The customer's next action (here: loading the portal again) is refused with a clear message.
     const portal = customer.page;
-    await portal.getByRole('link', { name: folderName }).click();
+    await portal.reload();
     await portal.getByRole('heading', { name: 'Your access to this portal has been closed' }).waitFor();
     await expect.poll(() => portal.getByText(sharedFile.name).count()).toBe(0);
     await screenshot(portal, '08-portal-access-closed');

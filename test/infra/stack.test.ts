@@ -45,8 +45,64 @@ describe('identity', () => {
     expect(clients).toHaveLength(2);
     for (const c of clients) {
       expect(c.Properties).toMatchObject({ GenerateSecret: false, AllowedOAuthFlows: ['code'], AllowedOAuthFlowsUserPoolClient: true });
-      expect(c.Properties.CallbackURLs).toContain('http://localhost:5173/callback');
     }
+  });
+
+  it('each client calls back only to its own UI: staff to the admin site, customers to the portal', () => {
+    const [, staffClient] = byLogicalIdPrefix('AWS::Cognito::UserPoolClient', 'StaffIdentityPoolWebClient');
+    const [, customerClient] = byLogicalIdPrefix('AWS::Cognito::UserPoolClient', 'CustomerIdentityPoolWebClient');
+    const siteUrl = (distributionPrefix: string, suffix: string) => ({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [byLogicalIdPrefix('AWS::CloudFront::Distribution', distributionPrefix)[0], 'DomainName'] }, suffix]],
+    });
+    expect(staffClient.Properties.CallbackURLs).toEqual([siteUrl('WebAdminCdn', '/callback')]);
+    expect(staffClient.Properties.LogoutURLs).toEqual([siteUrl('WebAdminCdn', '/')]);
+    expect(customerClient.Properties.CallbackURLs).toEqual([siteUrl('WebPortalCdn', '/callback')]);
+    // Extra origins (a UI dev server) are added only when configured.
+    const withDev = synthesize({ 'portico:webOrigins': ['http://localhost:5173'] }).template;
+    withDev.hasResourceProperties('AWS::Cognito::UserPoolClient', { CallbackURLs: Match.arrayWith(['http://localhost:5173/callback']) });
+  });
+});
+
+describe('web UIs', () => {
+  const distributions = Object.entries(resources('AWS::CloudFront::Distribution'));
+
+  it('two CloudFront sites, HTTPS only, from private buckets through origin access control, with the UI routes falling back to index.html', () => {
+    expect(distributions).toHaveLength(2);
+    for (const [, d] of distributions) {
+      const config = d.Properties.DistributionConfig;
+      expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+      expect(config.Origins[0].OriginAccessControlId).toBeDefined();
+      expect(config.DefaultRootObject).toBe('index.html');
+      expect(config.CustomErrorResponses).toEqual(
+        expect.arrayContaining([403, 404].map((code) => expect.objectContaining({ ErrorCode: code, ResponseCode: 200, ResponsePagePath: '/index.html' }))),
+      );
+      expect(config.Logging.Bucket).toBeDefined();
+      expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
+    }
+    for (const policy of Object.values(resources('AWS::CloudFront::ResponseHeadersPolicy'))) {
+      const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+      expect(JSON.stringify(headers.ContentSecurityPolicy)).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(headers).toMatchObject({ StrictTransportSecurity: { Override: true }, FrameOptions: { FrameOption: 'DENY' }, ContentTypeOptions: { Override: true } });
+    }
+  });
+
+  it('each UI gets its own API, app client and login in /config.json at deploy time', () => {
+    const deployments = Object.values(resources('Custom::CDKBucketDeployment'));
+    expect(deployments).toHaveLength(2);
+    const markers = deployments.map((d) => Object.values(d.Properties.SourceMarkers[1]).map((v) => JSON.stringify(v)).join(' '));
+    expect(markers.find((m) => m.includes('StaffApi'))).toMatch(/StaffIdentityPoolWebClient.*StaffIdentityPoolLogin/);
+    expect(markers.find((m) => m.includes('CustomerApi'))).toMatch(/CustomerIdentityPoolWebClient.*CustomerIdentityPoolLogin/);
+    const config = JSON.parse(readFileSync(path.join(assembly.directory, `asset.${deployments[0].Properties.SourceObjectKeys[1].replace('.zip', '')}`, 'config.json'), 'utf8'));
+    expect(Object.keys(config).sort()).toEqual(['apiUrl', 'clientId', 'loginUrl']);
+  });
+
+  it('the APIs accept browser calls only from their own UI', () => {
+    const apis = Object.entries(resources('AWS::ApiGatewayV2::Api'));
+    const origins = (prefix: string) => JSON.stringify(apis.find(([id]) => id.startsWith(prefix))![1].Properties.CorsConfiguration.AllowOrigins);
+    expect(origins('StaffApi')).toContain('WebAdminCdn');
+    expect(origins('StaffApi')).not.toContain('WebPortalCdn');
+    expect(origins('CustomerApi')).toContain('WebPortalCdn');
+    expect(origins('CustomerApi')).not.toContain('WebAdminCdn');
   });
 });
 
@@ -134,7 +190,8 @@ describe('api', () => {
 });
 
 describe('functions', () => {
-  const functions = Object.entries(resources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('BucketNotificationsHandler'));
+  // Ours, not CDK's deploy-time helpers (bucket notifications, BucketDeployment).
+  const functions = Object.entries(resources('AWS::Lambda::Function')).filter(([id]) => !/^(BucketNotificationsHandler|CustomCDKBucketDeployment)/.test(id));
   const policies = Object.values(resources('AWS::IAM::Policy'));
   const statementsOf = (fnId: string) => {
     const roleId = functions.find(([id]) => id === fnId)![1].Properties.Role['Fn::GetAtt'][0];

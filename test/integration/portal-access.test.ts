@@ -27,7 +27,7 @@ describe('portal access lifecycle', () => {
 
     const [invitation] = await emailsTo(cloud().endpoints.ses, email);
     expect(invitation.subject).toContain('has opened a client portal for you');
-    expect(invitation.body.text).toContain('http://localhost:5174');
+    expect(invitation.body.text).toContain(`Portal: ${cloud().web.portalUrl}`);
     // The access stays "invited" until the customer chose a password and signed in.
     expect(expectStatus(await admin.api.get(`/contacts/${contact.contactId}`), 200).access.state).toBe('invited');
     await signIn(cloud().endpoints.cognito, cloud().customerPool, { email, password: temporaryPasswordIn(invitation), newPassword: PASSWORD });
