@@ -149,8 +149,15 @@ export class HostedLogin {
     });
     const out: Record<string, string> = { ...cors, 'content-type': upstream.headers.get('content-type') ?? 'text/plain' };
     if (upstream.headers.get('location')) out.location = upstream.headers.get('location')!;
+    let body = Buffer.from(await upstream.arrayBuffer());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const client = this.clientOf(Object.fromEntries(url.searchParams));
+    if (req.method === 'GET' && url.pathname === '/oauth2/authorize' && upstream.status === 200 && client?.selfSignUp) {
+      // The AWS hosted login offers sign-up on its sign-in page when the pool allows it.
+      body = Buffer.from(body.toString('utf8').replace('</form>', `</form><p><a href="/signup${escape(url.search)}">Create an account</a></p>`));
+    }
     res.writeHead(upstream.status, out);
-    res.end(Buffer.from(await upstream.arrayBuffer()));
+    res.end(body);
   }
 
   private clientOf(oauth: Partial<OAuthRequest>): LoginClient | undefined {

@@ -156,6 +156,12 @@ describe('local hosted login', () => {
     }
   });
 
+  it('the sign-in page offers sign-up on the portal\'s pool only (the staff pool has no self sign-up)', async () => {
+    const page = async (app: 'admin' | 'portal') => (await fetch(`${cloud().endpoints.login}/oauth2/authorize?${new URLSearchParams(authorizeRequest(app).oauth)}`)).text();
+    expect(await page('portal')).toContain('Create an account');
+    expect(await page('admin')).not.toContain('Create an account');
+  });
+
   it('sign-up while the firm has it switched off is refused with the firm\'s reason', async () => {
     const request = authorizeRequest('portal');
     const refused = await post('/signup', { ...request.oauth, name: 'Late Larry', email: uniqueEmail('larry'), password: PASSWORD });

@@ -1,5 +1,6 @@
 import { NavLink, Navigate, Route, Routes } from 'react-router';
-import { currentUser, signOut } from '../common/auth.ts';
+import { currentUser } from '../common/auth.ts';
+import { SignedInAs } from '../common/ui.tsx';
 import './admin.css';
 import { ActivityPage } from './pages/ActivityPage.tsx';
 import { ContactPage } from './pages/ContactPage.tsx';
@@ -24,12 +25,7 @@ export function AdminApp() {
           {isAdmin && <NavLink to="/settings">Settings</NavLink>}
           {isAdmin && <NavLink to="/staff-users">Staff users</NavLink>}
         </nav>
-        <span className="who">
-          <span>{user.name ?? user.email}</span>
-          <button type="button" className="secondary" onClick={() => void signOut()}>
-            Sign out
-          </button>
-        </span>
+        <SignedInAs name={user.name ?? user.email} />
       </header>
       <main>
         <Routes>

@@ -1,24 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router';
-import '../common/styles.css';
-import { Callback, RequireSignIn } from '../common/ui.tsx';
+import { mount } from '../common/mount.tsx';
 import { AdminApp } from './AdminApp.tsx';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <BrowserRouter>
-      <Routes>
-        <Route path="/callback" element={<Callback />} />
-        <Route
-          path="/*"
-          element={
-            <RequireSignIn>
-              <AdminApp />
-            </RequireSignIn>
-          }
-        />
-      </Routes>
-    </BrowserRouter>
-  </StrictMode>,
-);
+mount(AdminApp);

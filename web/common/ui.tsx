@@ -1,7 +1,7 @@
 /** Small building blocks both UIs share: loading and error states, progress, drop zone, sign-in shell. */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { completeSignIn, currentUser, idToken, signIn } from './auth.ts';
+import { completeSignIn, currentUser, idToken, signIn, signOut } from './auth.ts';
 import { ApiError } from './api.ts';
 
 export function messageOf(error: unknown): string {
@@ -114,4 +114,16 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
     idToken().then((token) => (token && currentUser() ? setReady(true) : signIn()));
   }, []);
   return ready ? <>{children}</> : <Loading label="Checking your sign-in…" />;
+}
+
+/** Who is signed in, and the way out (here and at the hosted login). */
+export function SignedInAs({ name }: { name: string }) {
+  return (
+    <span className="who">
+      <span>{name}</span>
+      <button type="button" className="secondary" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </span>
+  );
 }

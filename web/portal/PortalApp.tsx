@@ -1,8 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Route, Routes } from 'react-router';
-import { signOut } from '../common/auth.ts';
 import { get, type ApiError } from '../common/api.ts';
-import { ErrorMessage, Loading, useAsync } from '../common/ui.tsx';
+import { ErrorMessage, Loading, SignedInAs, useAsync } from '../common/ui.tsx';
 import { BlockedNotice } from './components/BlockedNotice.tsx';
 import { isBlocking, PortalContext, type Profile } from './components/PortalContext.tsx';
 import { FolderPage } from './pages/FolderPage.tsx';
@@ -44,12 +43,7 @@ export function PortalApp() {
             {firm.logoUrl && <img src={firm.logoUrl} alt="" />}
             {firm.firmName}
           </span>
-          <span className="who">
-            <span>{context.profile.name ?? context.profile.email}</span>
-            <button type="button" className="secondary" onClick={() => void signOut()}>
-              Sign out
-            </button>
-          </span>
+          <SignedInAs name={context.profile.name ?? context.profile.email} />
         </header>
         <main>
           <Routes>

@@ -2,18 +2,9 @@
 import { del, get, post, query } from '../../common/api.ts';
 import type { CompletedPart, UploadInstructions } from '../../common/upload.ts';
 
-/** An item as a customer sees it: never keys, ancestry or staff ids. */
-export interface PortalItem {
-  itemId: string;
-  kind: 'folder' | 'file';
-  name: string;
-  size?: number;
-  contentType?: string;
-  updatedAt: string;
-  sharedBy?: string;
-  /** True for the customer's own uploads (and their "From <name>" inbox folder). */
-  uploadedByYou: boolean;
-}
+/** An item as a customer sees it (the handlers' own type): never keys, ancestry or staff ids. */
+export type { PortalItem } from '../../../shared/services/customer-portal.ts';
+import type { PortalItem } from '../../../shared/services/customer-portal.ts';
 
 export interface ItemPage {
   items: PortalItem[];
