@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    // What a person sees may take a few seconds to appear (S3 events, emails, a page's next request).
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Files share one local cloud and some change firm-wide settings (portal switch, seats): one file at a time.
     fileParallelism: false,

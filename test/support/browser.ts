@@ -41,7 +41,24 @@ export async function visitor(browser: Browser, screen: 'desktop' | 'phone' = 'd
   return { context, page, problems };
 }
 
+/** Controls on the page that a screen reader could not name (no label, aria-label or text). */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const named = (el: Element) => {
+      if (el.getAttribute('aria-label')?.trim() || el.getAttribute('aria-labelledby')) return true;
+      if ((el as HTMLInputElement).labels?.length) return true;
+      return el.tagName === 'BUTTON' || el.tagName === 'A' ? !!el.textContent?.trim() : false;
+    };
+    return Array.from(document.querySelectorAll('button, a[href], input:not([type=hidden]), select, textarea'))
+      .filter((el) => !named(el))
+      .map((el) => el.outerHTML.slice(0, 120));
+  });
+}
+
+/** Saves a main screen as a test artifact, after checking that every control on it is labelled. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const unlabelled = await unlabelledControls(page);
+  if (unlabelled.length) throw new Error(`Unlabelled controls on ${name}: ${unlabelled.join(' | ')}`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -1,0 +1,141 @@
+/**
+ * The admin UI's drive, settings, staff users and activity pages in Chromium against the real
+ * staff API: what a staff member does and sees, and that the API's messages reach the screen.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailsTo } from '../../local-cloud/mailbox.ts';
+import { enterPassword, enterTotp, launchBrowser, screenshot, visitor, type Visitor } from '../support/browser.ts';
+import { cloud, eventually, expectStatus, staffSession, uniqueEmail } from '../support/world.ts';
+
+describe('admin UI pages', () => {
+  let browser: Browser;
+  let admin: Awaited<ReturnType<typeof staffSession>>;
+  let staff: Visitor;
+  let page: Page;
+  const tag = Date.now().toString(36);
+  const folder = `Clients ${tag}`;
+  const archive = `Archive ${tag}`;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    admin = await staffSession({ admin: true, name: 'Pages Admin' });
+    staff = await visitor(browser);
+    page = staff.page;
+    await page.goto(`${cloud().web.adminUrl}/drive`);
+    await enterPassword(page, admin.email, admin.credentials.password);
+    await enterTotp(page, admin.credentials.totpSecret);
+    await page.getByRole('heading', { name: 'Drive' }).first().waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await admin?.api.raw('PATCH', '/settings', { branding: { firmName: 'Portico Demo Firm' } });
+    await browser?.close();
+  });
+
+  const row = (name: string) => page.getByRole('row', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+
+  it('creates folders and uploads several files at once, each with its own progress bar', async () => {
+    for (const name of [folder, archive]) {
+      await page.getByRole('button', { name: 'New folder' }).click();
+      await page.getByLabel('Folder name').fill(name);
+      await page.getByRole('button', { name: 'Create folder' }).click();
+      await page.getByRole('link', { name, exact: true }).first().waitFor();
+    }
+    await page.getByRole('link', { name: folder, exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Drive' }).first().waitFor();
+    await page.getByLabel('Upload files').setInputFiles([
+      { name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes of the meeting\n'.repeat(100)) },
+      { name: 'budget.csv', mimeType: 'text/csv', buffer: Buffer.from('item,amount\nrent,1200\n') },
+    ]);
+    for (const name of ['minutes.txt', 'budget.csv']) await page.getByRole('progressbar', { name: `Uploading ${name}` }).waitFor();
+    await expect.poll(() => page.getByText('Uploaded', { exact: true }).count()).toBe(2);
+    await row('minutes.txt').waitFor();
+    await row('budget.csv').waitFor();
+    await screenshot(page, '10-admin-drive-uploads');
+  });
+
+  it('renames, moves to another folder, deletes to the trash and restores', async () => {
+    await row('budget.csv').getByRole('button', { name: 'Rename budget.csv' }).click();
+    await page.getByLabel('New name').fill('budget-2026.csv');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await row('budget-2026.csv').waitFor();
+
+    await row('budget-2026.csv').getByRole('button', { name: 'Move budget-2026.csv' }).click();
+    const move = page.getByRole('dialog', { name: 'Move budget-2026.csv' });
+    await move.getByRole('button', { name: archive, exact: true }).click();
+    await move.getByRole('button', { name: 'Move here' }).click();
+    await expect.poll(() => row('budget-2026.csv').count()).toBe(0);
+
+    await row('minutes.txt').getByRole('button', { name: 'Delete minutes.txt' }).click();
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await expect.poll(() => row('minutes.txt').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Trash' }).first().click();
+    await page.getByRole('heading', { name: 'Trash' }).waitFor();
+    await page.getByRole('button', { name: 'Restore minutes.txt' }).first().click();
+    await expect.poll(() => page.getByRole('button', { name: 'Restore minutes.txt' }).count()).toBe(0);
+    await screenshot(page, '11-admin-trash');
+
+    // The API agrees: minutes.txt is back in its folder, budget-2026.csv sits in the archive.
+    const root = expectStatus(await admin.api.get('/drive/folders/root/items?limit=100'), 200).items;
+    const idOf = (name: string) => root.find((i: { name: string }) => i.name === name).itemId;
+    const names = async (id: string) => expectStatus(await admin.api.get(`/drive/folders/${id}/items`), 200).items.map((i: { name: string }) => i.name);
+    expect(await names(idOf(folder))).toEqual(['minutes.txt']);
+    expect(await names(idOf(archive))).toEqual(['budget-2026.csv']);
+  });
+
+  it('shares a folder with a contact from the drive, and the contact is told', async () => {
+    const email = uniqueEmail('drive-share');
+    const name = `Dee Drive ${tag}`;
+    // Only a contact with portal access is told of a share.
+    const contact = expectStatus(await admin.api.post('/contacts', { kind: 'person', name, email }), 201);
+    expectStatus(await admin.api.post(`/contacts/${contact.contactId}/access`), 200);
+    await page.getByRole('link', { name: 'Drive', exact: true }).first().click();
+    await row(folder).getByRole('button', { name: `Share ${folder} with…` }).click();
+    const dialog = page.getByRole('dialog', { name: `Share ${folder} with a contact` });
+    await dialog.getByLabel('Search contacts').fill(name);
+    await dialog.getByRole('button', { name: new RegExp(name) }).click();
+    await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+    const told = await eventually(async () => (await emailsTo(cloud().endpoints.ses, email)).find((e) => /shared/.test(e.subject)), 'the sharing email');
+    expect(told.body.text).toContain(folder);
+  });
+
+  it('settings: a wrong value shows the API\'s message and changes nothing; a right one is saved', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.getByLabel('Colour').fill('blue');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' ')).toMatch(/colour/i);
+    expect(expectStatus(await admin.api.get('/settings'), 200).branding.colour).not.toBe('blue');
+
+    await page.getByLabel('Colour').fill('#225588');
+    await page.getByLabel('Firm name').fill(`Firm ${tag}`);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    expect(expectStatus(await admin.api.get('/settings'), 200).branding).toMatchObject({ colour: '#225588', firmName: `Firm ${tag}` });
+    await screenshot(page, '12-admin-settings');
+  });
+
+  it('staff users: invite, then disable and enable', async () => {
+    const email = uniqueEmail('colleague');
+    await page.getByRole('link', { name: 'Staff users' }).click();
+    await page.getByRole('heading', { name: 'Staff users' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Name').fill('Cole League');
+    await page.getByRole('button', { name: 'Invite' }).click();
+    await page.getByRole('button', { name: `Disable ${email}` }).click();
+    await page.getByRole('button', { name: `Enable ${email}` }).click();
+    await page.getByRole('button', { name: `Disable ${email}` }).waitFor();
+    await eventually(async () => (await emailsTo(cloud().endpoints.ses, email))[0], 'the staff invitation');
+    await screenshot(page, '13-admin-staff-users');
+  });
+
+  it('activity: the firm\'s audit trail shows what was just done', async () => {
+    await page.getByRole('link', { name: 'Activity' }).click();
+    await page.getByRole('heading', { name: 'Activity' }).waitFor();
+    await expect.poll(() => page.getByText(admin.email).count()).toBeGreaterThan(0);
+    await screenshot(page, '14-admin-activity');
+    expect(staff.problems).toEqual([]);
+  });
+});

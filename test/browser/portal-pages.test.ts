@@ -1,0 +1,105 @@
+/**
+ * The customer portal beyond the main journey, in Chromium against the real customer API:
+ * revised versions, the customer's own uploads under the attachment controls, the closed-portal
+ * message, and self sign-up from the hosted login's sign-in page.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailsTo } from '../../local-cloud/mailbox.ts';
+import { enterPassword, launchBrowser, screenshot, visitor, type Visitor } from '../support/browser.ts';
+import { cloud, customerSession, eventually, expectStatus, putToUrl, staffSession, uniqueEmail } from '../support/world.ts';
+
+describe('customer portal pages', () => {
+  let browser: Browser;
+  let admin: Awaited<ReturnType<typeof staffSession>>;
+  let customer: Awaited<ReturnType<typeof customerSession>>;
+  let visit: Visitor;
+  const tag = Date.now().toString(36);
+  const folderName = `Accounts ${tag}`;
+  const original = Buffer.from('Draft accounts v1\n');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    admin = await staffSession({ admin: true, name: 'Portal Pages Admin' });
+    customer = await customerSession(admin, { name: `Pia Portal ${tag}` });
+    const folder = expectStatus(await admin.api.post('/drive/folders', { name: folderName }), 201);
+    const start = expectStatus(await admin.api.post('/drive/uploads', { parentId: folder.itemId, name: 'accounts.txt', size: original.length, contentType: 'text/plain' }), 201);
+    expect(await putToUrl(start.upload, original)).toBe(200);
+    expectStatus(await admin.api.post(`/drive/items/${start.item.itemId}/complete`), 200);
+    expectStatus(await admin.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [folder.itemId], notify: false }), 200);
+
+    visit = await visitor(browser, 'phone');
+    await visit.page.goto(cloud().web.portalUrl);
+    await enterPassword(visit.page, customer.email, 'Correct-horse-42!');
+    await visit.page.getByRole('heading', { name: 'Shared with you' }).waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await admin?.api.raw('PATCH', '/settings', { portalOpen: true, attachments: { upload: 'allowed', replace: 'allowed', delete: 'allowed' }, selfSignUp: { enabled: false } });
+    await browser?.close();
+  });
+
+  it('uploads a revised version beside the staff file, which stays as it was', async () => {
+    const { page } = visit;
+    await page.getByRole('link', { name: folderName }).click();
+    await page.getByRole('heading', { name: folderName }).waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Upload a revised version of accounts.txt' }).click()]);
+    await chooser.setFiles({ name: 'accounts.txt', mimeType: 'text/plain', buffer: Buffer.from('Accounts v2, with my corrections\n') });
+    await page.getByText('Uploaded', { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /^Download accounts \(revised/ }).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Download accounts.txt' }).waitFor();
+    await screenshot(page, '15-portal-revised-version');
+  });
+
+  it('deletes its own upload where the settings allow, and offers no delete where they do not', async () => {
+    const { page } = visit;
+    const revised = page.getByRole('button', { name: /^Delete accounts \(revised/ });
+    await revised.waitFor();
+    expect(await page.getByRole('button', { name: 'Delete accounts.txt' }).count()).toBe(0); // staff files never
+    page.once('dialog', (d) => void d.accept());
+    await revised.click();
+    await expect.poll(() => page.getByRole('button', { name: /^Download accounts \(revised/ }).count()).toBe(0);
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { delete: 'forbidden' } }), 200);
+    await page.reload();
+    await page.getByRole('heading', { name: folderName }).waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Upload a revised version of accounts.txt' }).click()]);
+    await chooser.setFiles({ name: 'accounts.txt', mimeType: 'text/plain', buffer: Buffer.from('Accounts v3\n') });
+    await expect.poll(() => page.getByRole('button', { name: /^Download accounts \(revised/ }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByRole('button', { name: /^Delete / }).count()).toBe(0);
+  });
+
+  it('when the firm closes the portal, the customer sees why and no documents', async () => {
+    expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: false }), 200);
+    const { page } = visit;
+    await page.reload();
+    await page.getByRole('heading', { name: 'The portal is closed for now' }).waitFor();
+    expect(await page.getByText('accounts.txt').count()).toBe(0);
+    await screenshot(page, '16-portal-closed');
+    expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: true }), 200);
+    await page.goto(cloud().web.portalUrl);
+    await page.getByRole('heading', { name: 'Shared with you' }).waitFor();
+    expect(visit.problems).toEqual([]);
+  });
+
+  it('a new customer signs up from the sign-in page, confirms the emailed code and lands in an empty portal', async () => {
+    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { enabled: true, accessType: 'client', seats: 100_000 } }), 200);
+    const email = uniqueEmail('newcomer');
+    const newcomer = await visitor(browser);
+    const { page } = newcomer;
+    await page.goto(cloud().web.portalUrl);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Your name').fill(`Nico Newcomer ${tag}`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('Newcomer-pass-2026!');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('heading', { name: 'Confirm your email' }).waitFor();
+    const mail = await eventually(async () => (await emailsTo(cloud().endpoints.ses, email)).find((e) => /verification code/i.test(e.subject)), 'the confirmation code');
+    await page.getByLabel('Confirmation code').fill(/code is (\d+)/.exec(mail.body.text ?? '')![1]);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('heading', { name: 'Shared with you' }).waitFor();
+    expect(await page.getByText(folderName).count()).toBe(0);
+    await screenshot(page, '17-portal-after-sign-up');
+    expect(newcomer.problems).toEqual([]);
+  });
+});
