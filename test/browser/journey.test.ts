@@ -26,6 +26,8 @@ describe('journey: staff invites a customer, they exchange documents, staff clos
   beforeAll(async () => {
     browser = await launchBrowser();
     staff = await staffSession({ admin: true, name: 'Journey Admin' });
+    // Firm-wide settings are shared with every other test file: start from the defaults.
+    expectStatus(await staff.api.raw('PATCH', '/settings', { portalOpen: true, attachments: { upload: 'allowed', replace: 'allowed', delete: 'allowed' } }), 200);
     // The drive already holds a folder with a statement in it (staff uploads are tested in the drive tests).
     const folder = expectStatus(await staff.api.post('/drive/folders', { name: folderName }), 201);
     const start = expectStatus(await staff.api.post('/drive/uploads', { parentId: folder.itemId, name: sharedFile.name, size: sharedFile.bytes.length, contentType: 'application/pdf' }), 201);

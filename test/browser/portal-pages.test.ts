@@ -21,6 +21,8 @@ describe('customer portal pages', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     admin = await staffSession({ admin: true, name: 'Portal Pages Admin' });
+    // Firm-wide settings are shared with every other test file: start from the defaults.
+    expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: true, attachments: { upload: 'allowed', replace: 'allowed', delete: 'allowed' } }), 200);
     customer = await customerSession(admin, { name: `Pia Portal ${tag}` });
     const folder = expectStatus(await admin.api.post('/drive/folders', { name: folderName }), 201);
     const start = expectStatus(await admin.api.post('/drive/uploads', { parentId: folder.itemId, name: 'accounts.txt', size: original.length, contentType: 'text/plain' }), 201);
@@ -35,7 +37,7 @@ describe('customer portal pages', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await admin?.api.raw('PATCH', '/settings', { portalOpen: true, attachments: { upload: 'allowed', replace: 'allowed', delete: 'allowed' }, selfSignUp: { enabled: false } });
+    await admin?.api.raw('PATCH', '/settings', { portalOpen: true, attachments: {}, selfSignUp: { enabled: false } }); // attachments back to their defaults
     await browser?.close();
   });
 
