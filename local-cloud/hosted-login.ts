@@ -1,8 +1,8 @@
 /**
- * The hosted login, locally. cognito-local serves `/oauth2/authorize` (a user name and password
- * form), `/oauth2/token` and issues the codes; this server sits in front of it and adds, as
- * stand-in pages built on the same Cognito API calls, the steps the AWS hosted login has and
- * cognito-local lacks:
+ * The hosted login, locally. cognito-local checks passwords, issues the codes and serves
+ * `/oauth2/token`; this server sits in front of it and serves, as stand-in pages built on the same
+ * Cognito API calls, what the AWS hosted login shows and cognito-local lacks or gets wrong:
+ *   - the sign-in form itself (cognito-local's reflects its query parameters unescaped),
  *   - choosing a new password after an invitation (NEW_PASSWORD_REQUIRED),
  *   - a TOTP code at sign-in (SOFTWARE_TOKEN_MFA), and TOTP set-up where the pool requires MFA,
  *   - sign-up with the emailed confirmation code (`/signup`),
@@ -18,6 +18,7 @@ import {
   GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
   SetUserMFAPreferenceCommand,
   SignUpCommand,
   VerifySoftwareTokenCommand,
@@ -116,7 +117,9 @@ export class HostedLogin {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = `${req.method} ${url.pathname}`;
+    // cognito-local's router ignores case and a trailing slash; so does this one, or a variant of a path would slip past it.
+    const route = `${req.method} ${url.pathname.toLowerCase().replace(/\/+$/, '') || '/'}`;
+    if (route === 'GET /oauth2/authorize') return this.signInForm(url.searchParams, res);
     if (route === 'POST /oauth2/authorize') return this.signIn(await formBody(req), res);
     if (route === 'POST /login/new-password') return this.newPassword(await formBody(req), res);
     if (route === 'POST /login/totp') return this.totp(await formBody(req), res);
@@ -125,15 +128,26 @@ export class HostedLogin {
     if (route === 'POST /signup') return this.signUp(await formBody(req), res);
     if (route === 'POST /signup/confirm') return this.confirmSignUp(await formBody(req), res);
     if (route === 'GET /logout') return this.logout(url.searchParams, res);
-    return this.passThrough(req, res);
+    if (route === 'POST /oauth2/token' || route === 'OPTIONS /oauth2/token' || route === 'OPTIONS /oauth2/revoke') return this.passThrough(req, res, '/oauth2/token');
+    if (route === 'POST /oauth2/revoke') return this.revoke(req, res);
+    send(res, 404, page('Not found', '<p>There is no such page on the sign-in site.</p>'));
   }
 
-  /** Everything else (the authorize form, the token endpoint) is cognito-local's, with CORS for the UIs' token calls. */
-  private async passThrough(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private corsFor(req: IncomingMessage): Record<string, string> {
     const origin = req.headers.origin;
-    const cors: Record<string, string> = origin
-      ? { 'access-control-allow-origin': origin, 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST, GET', vary: 'origin' }
-      : {};
+    return origin ? { 'access-control-allow-origin': origin, 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST', vary: 'origin' } : {};
+  }
+
+  /** Sign-out revokes the refresh token (and the tokens issued with it), as Cognito's /oauth2/revoke does. */
+  private async revoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const form = await formBody(req);
+    await this.cognito.send(new RevokeTokenCommand({ ClientId: form.client_id ?? '', Token: form.token ?? '' })).catch(() => undefined);
+    res.writeHead(200, { ...this.corsFor(req), 'content-type': 'application/json' }).end('{}');
+  }
+
+  /** The token endpoint is cognito-local's, with CORS for the UIs' calls. */
+  private async passThrough(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const cors = this.corsFor(req);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, cors).end();
       return;
@@ -141,7 +155,7 @@ export class HostedLogin {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && !['host', 'origin', 'content-length'].includes(k))) as Record<string, string>;
-    const upstream = await fetch(`${this.options.cognitoUrl}${req.url}`, {
+    const upstream = await fetch(`${this.options.cognitoUrl}${path}`, {
       method: req.method,
       headers,
       body: chunks.length ? Buffer.concat(chunks) : undefined,
@@ -149,15 +163,8 @@ export class HostedLogin {
     });
     const out: Record<string, string> = { ...cors, 'content-type': upstream.headers.get('content-type') ?? 'text/plain' };
     if (upstream.headers.get('location')) out.location = upstream.headers.get('location')!;
-    let body = Buffer.from(await upstream.arrayBuffer());
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const client = this.clientOf(Object.fromEntries(url.searchParams));
-    if (req.method === 'GET' && url.pathname === '/oauth2/authorize' && upstream.status === 200 && client?.selfSignUp) {
-      // The AWS hosted login offers sign-up on its sign-in page when the pool allows it.
-      body = Buffer.from(body.toString('utf8').replace('</form>', `</form><p><a href="/signup${escape(url.search)}">Create an account</a></p>`));
-    }
     res.writeHead(upstream.status, out);
-    res.end(body);
+    res.end(Buffer.from(await upstream.arrayBuffer()));
   }
 
   private clientOf(oauth: Partial<OAuthRequest>): LoginClient | undefined {
@@ -169,11 +176,30 @@ export class HostedLogin {
     return Object.fromEntries(OAUTH_FIELDS.map((k) => [k, form[k] ?? ''])) as unknown as OAuthRequest;
   }
 
-  /** cognito-local's own form, re-rendered with an error (it is the page the user started on). */
-  private async loginForm(oauth: OAuthRequest, res: ServerResponse, error: string): Promise<void> {
-    const upstream = await fetch(`${this.options.cognitoUrl}/oauth2/authorize?${new URLSearchParams({ ...oauth })}`);
-    const html = (await upstream.text()).replace('<form', `<p style="color:red" role="alert">${escape(error)}</p><form`);
-    send(res, upstream.status, html);
+  /** The sign-in form; it offers sign-up where the pool allows it, as the AWS hosted login does. */
+  private loginForm(oauth: OAuthRequest, client: LoginClient, res: ServerResponse, error?: string): void {
+    const signUp = client.selfSignUp ? `<p><a href="/signup?${escape(new URLSearchParams({ ...oauth }).toString())}">Create an account</a></p>` : '';
+    send(
+      res,
+      200,
+      page(
+        'Sign in',
+        `<form method="post" action="/oauth2/authorize">${OAUTH_FIELDS.map((k) => hidden(k, oauth[k])).join('')}
+<label for="username">Username</label><input id="username" name="username" type="email" autocomplete="username" required>
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button></form>${signUp}`,
+        error,
+      ),
+    );
+  }
+
+  private signInForm(params: URLSearchParams, res: ServerResponse): void {
+    const oauth = this.oauthOf(Object.fromEntries(params));
+    const client = this.clientOf(oauth);
+    if (!client || oauth.response_type !== 'code' || !oauth.code_challenge || oauth.code_challenge_method !== 'S256') {
+      return send(res, 400, page('Sign-in failed', '', 'This sign-in link is not valid for this application (a registered redirect and a PKCE S256 challenge are required).'));
+    }
+    this.loginForm(oauth, client, res);
   }
 
   private async signIn(form: Record<string, string>, res: ServerResponse): Promise<void> {
@@ -183,16 +209,16 @@ export class HostedLogin {
     const username = (form.username ?? '').trim();
     const password = form.password ?? '';
     // cognito-local's form checks the password (a temporary one too), but not that the user is enabled.
-    if (!(await this.passwordMatches(oauth, username, password))) return this.loginForm(oauth, res, 'Incorrect username or password.');
+    if (!(await this.passwordMatches(oauth, username, password))) return this.loginForm(oauth, client, res, 'Incorrect username or password.');
     const user = await this.cognito.send(new AdminGetUserCommand({ UserPoolId: client.userPoolId, Username: username })).catch(() => undefined);
-    if (!user?.Enabled) return this.loginForm(oauth, res, 'User is disabled.');
+    if (!user?.Enabled) return this.loginForm(oauth, client, res, 'User is disabled.');
     let out: InitiateAuthCommandOutput;
     try {
       out = await this.cognito.send(
         new InitiateAuthCommand({ ClientId: client.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
       );
     } catch (error) {
-      return this.loginForm(oauth, res, cognitoMessage(error));
+      return this.loginForm(oauth, client, res, cognitoMessage(error));
     }
     const flow: Flow = { oauth, client, username: user.Username ?? username, password, expires: Date.now() + FLOW_MINUTES * 60_000 };
     return this.next(flow, out, res);

@@ -95,9 +95,13 @@ describe('local hosted login', () => {
     const emulatorAlone = await post('/oauth2/authorize', { ...request.oauth, username: customer.email, password: 'Correct-horse-42!' }, cloud().endpoints.cognito);
     expect(emulatorAlone.status).toBe(302); // the divergence this stand-in exists to close
 
-    const refused = await post('/oauth2/authorize', { ...request.oauth, username: customer.email, password: 'Correct-horse-42!' });
-    expect(refused.location).toBeUndefined();
-    expect(refused.html).toContain('User is disabled.');
+    // cognito-local's router ignores case and a trailing slash; a variant of the path must not reach it either.
+    for (const path of ['/oauth2/authorize', '/OAuth2/Authorize/', '/oauth2/authorize//']) {
+      const refused = await post(path, { ...request.oauth, username: customer.email, password: 'Correct-horse-42!' });
+      expect(refused.location).toBeUndefined();
+      expect(refused.html).toContain('User is disabled.');
+    }
+    expect((await post('/login', { ...request.oauth, username: customer.email, password: 'Correct-horse-42!' })).status).toBe(404);
   });
 
   it('a staff member invited by an admin chooses a password and must set up TOTP before the sign-in finishes', async () => {
@@ -168,6 +172,15 @@ describe('local hosted login', () => {
     expect(refused.status).toBe(400);
     expect(refused.html).toMatch(/role="alert">[^<]+</);
     expect(refused.html).not.toContain('Confirm your email');
+  });
+
+  it('the sign-in page escapes what the link carries (cognito-local\'s own form reflects it as HTML)', async () => {
+    const request = authorizeRequest('portal');
+    const html = await (await fetch(`${cloud().endpoints.login}/oauth2/authorize?${new URLSearchParams({ ...request.oauth, state: '"><script>alert(1)</script>' })}`)).text();
+    expect(html).toContain('<label for="username">Username</label>');
+    expect(html).not.toContain('<script>');
+    const unregistered = await fetch(`${cloud().endpoints.login}/oauth2/authorize?${new URLSearchParams({ ...request.oauth, redirect_uri: 'https://evil.example/callback' })}`);
+    expect(unregistered.status).toBe(400);
   });
 
   it('logout returns only to a registered sign-out URL', async () => {

@@ -21,7 +21,7 @@ export function AdminApp() {
         <nav aria-label="Main">
           <NavLink to="/contacts">Contacts</NavLink>
           <NavLink to="/drive">Drive</NavLink>
-          <NavLink to="/activity">Activity</NavLink>
+          {isAdmin && <NavLink to="/activity">Activity</NavLink>}
           {isAdmin && <NavLink to="/settings">Settings</NavLink>}
           {isAdmin && <NavLink to="/staff-users">Staff users</NavLink>}
         </nav>
@@ -35,8 +35,8 @@ export function AdminApp() {
           <Route path="/drive" element={<DrivePage />} />
           <Route path="/drive/trash" element={<TrashPage />} />
           <Route path="/drive/:folderId" element={<DrivePage />} />
-          <Route path="/activity" element={<ActivityPage />} />
           {/* Admin pages: the API refuses others anyway; hiding them only spares a dead end. */}
+          {isAdmin && <Route path="/activity" element={<ActivityPage />} />}
           {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
           {isAdmin && <Route path="/staff-users" element={<StaffUsersPage />} />}
           <Route path="*" element={<h1>Page not found</h1>} />

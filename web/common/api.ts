@@ -28,7 +28,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   if (res.status === 401) return signIn();
   const text = await res.text();
-  const json = text ? JSON.parse(text) : undefined;
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined; // not our API's JSON (a gateway's error page): the generic message below applies
+  }
   if (!res.ok) {
     throw new ApiError(res.status, json?.error?.code ?? 'error', json?.error?.message ?? `The request failed (${res.status}). Please try again.`);
   }

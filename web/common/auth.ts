@@ -82,8 +82,9 @@ export async function completeSignIn(search: string): Promise<string> {
   const params = new URLSearchParams(search);
   const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as { verifier: string; state: string; returnTo: string } | null;
   sessionStorage.removeItem(PENDING);
-  if (params.get('error')) throw new Error(params.get('error_description') ?? params.get('error')!);
+  // The state is checked first: a crafted link must not get its own words shown on this site.
   if (!pending || params.get('state') !== pending.state) throw new Error('This sign-in link is stale or was not started here. Please sign in again.');
+  if (params.get('error')) throw new Error('The sign-in was not completed. Please sign in again.');
   const { clientId } = await loadConfig();
   const res = await tokenRequest({
     grant_type: 'authorization_code',
@@ -94,7 +95,9 @@ export async function completeSignIn(search: string): Promise<string> {
   });
   if (!res.ok) throw new Error('The sign-in could not be completed. Please sign in again.');
   storeTokens(await res.json());
-  return pending.returnTo === '/callback' ? '/' : pending.returnTo;
+  // Only a path on this site; never back to the callback itself.
+  const to = pending.returnTo;
+  return to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/callback') ? to : '/';
 }
 
 let refreshing: Promise<string | undefined> | undefined;
@@ -122,7 +125,9 @@ export async function idToken(): Promise<string | undefined> {
 export function currentUser(): SignedInUser | undefined {
   const tokens = readTokens();
   if (!tokens) return undefined;
-  const payload = JSON.parse(atob(tokens.idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  const base64 = tokens.idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  // atob gives one character per byte; names are UTF-8 ("Zoë").
+  const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))));
   return { email: payload.email, name: payload.name, groups: payload['cognito:groups'] ?? [] };
 }
 
@@ -130,9 +135,18 @@ export function forgetSession(): void {
   sessionStorage.removeItem(TOKENS);
 }
 
-/** Signs out here and at the hosted login, then comes back to the start page. */
+/** Revokes the refresh token, signs out here and at the hosted login, then comes back to the start page. */
 export async function signOut(): Promise<void> {
+  const refreshToken = readTokens()?.refreshToken;
   forgetSession();
   const { loginUrl, clientId } = await loadConfig();
+  if (refreshToken) {
+    // Best effort: signing out must not hang on it, and the tokens are gone from this tab either way.
+    await fetch(`${loginUrl}/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refreshToken, client_id: clientId }),
+    }).catch(() => undefined);
+  }
   window.location.assign(`${loginUrl}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: `${window.location.origin}/` })}`);
 }

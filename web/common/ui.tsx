@@ -110,9 +110,22 @@ export function Callback() {
 /** Renders its children for a signed-in user, or sends the browser to the hosted login. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
+  const [error, setError] = useState<unknown>();
   useEffect(() => {
-    idToken().then((token) => (token && currentUser() ? setReady(true) : signIn()));
+    idToken()
+      .then((token) => (token && currentUser() ? setReady(true) : signIn()))
+      .catch(setError);
   }, []);
+  if (error) {
+    return (
+      <main className="centered">
+        <ErrorMessage error={error} />
+        <button type="button" onClick={() => window.location.reload()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
   return ready ? <>{children}</> : <Loading label="Checking your sign-in…" />;
 }
 

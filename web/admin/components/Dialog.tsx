@@ -7,8 +7,13 @@ import { useEffect, useRef, type ReactNode } from 'react';
 export function Dialog({ label, onClose, children }: { label: string; onClose: () => void; children: ReactNode }) {
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // Focus goes back where it came from when the panel closes, not to the top of the page.
+    const opener = document.activeElement as HTMLElement | null;
     const first = panel.current?.querySelector<HTMLElement>('input, select, textarea, button');
     (first ?? panel.current)?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <div

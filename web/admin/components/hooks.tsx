@@ -30,7 +30,8 @@ export function usePaged<T>(load: (cursor?: string) => Promise<Page<T>>, deps: u
   const generation = useRef(0);
   const fetchPage = useCallback((cursor?: string) => {
     const mine = cursor ? generation.current : ++generation.current;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
+    // A first page starts empty: rows of the previous folder or search must not stay clickable meanwhile.
+    setState((s) => ({ ...s, items: cursor ? s.items : [], loading: true, error: undefined }));
     load(cursor).then(
       (page) =>
         mine === generation.current &&

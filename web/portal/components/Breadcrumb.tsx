@@ -1,8 +1,10 @@
 /** The way back from a folder: "Shared with you", the folders passed through, then this folder. */
 import { Link } from 'react-router';
 import type { FolderTrail } from './ItemTable.tsx';
+import { usePortal } from './PortalContext.tsx';
 
 export function Breadcrumb({ trail, current }: { trail: FolderTrail['trail']; current: string }) {
+  const viewer = usePortal().profile.email;
   return (
     <nav aria-label="Breadcrumb" className="breadcrumb">
       <ol>
@@ -11,7 +13,7 @@ export function Breadcrumb({ trail, current }: { trail: FolderTrail['trail']; cu
         </li>
         {trail.map((folder, i) => (
           <li key={folder.folderId}>
-            <Link to={`/folders/${encodeURIComponent(folder.folderId)}`} state={{ trail: trail.slice(0, i) } satisfies FolderTrail}>
+            <Link to={`/folders/${encodeURIComponent(folder.folderId)}`} state={{ viewer, trail: trail.slice(0, i) } satisfies FolderTrail}>
               {folder.name}
             </Link>
           </li>

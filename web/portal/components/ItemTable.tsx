@@ -2,10 +2,13 @@
 import { Link } from 'react-router';
 import { formatBytes, formatDate } from '../../common/format.ts';
 import { ItemActions, type ItemActionHandlers } from './ItemActions.tsx';
+import { usePortal } from './PortalContext.tsx';
 import type { PortalItem } from './portalApi.tsx';
 
 /** The folders above a listing, passed along in the link so a folder page can name itself and its breadcrumb. */
 export interface FolderTrail {
+  /** Whose browsing made this trail: the tab's history outlives a sign-out, and one customer's folder names must never show to the next. */
+  viewer?: string;
   trail: { folderId: string; name: string }[];
 }
 
@@ -45,6 +48,7 @@ export function ItemTable({ items, trail, handlers }: { items: PortalItem[]; tra
 }
 
 function ItemName({ item, trail }: { item: PortalItem; trail: FolderTrail['trail'] }) {
+  const viewer = usePortal().profile.email;
   const mine = item.uploadedByYou && item.kind === 'file' && <span className="badge mine">Your upload</span>;
   if (item.kind === 'file') {
     return (
@@ -53,7 +57,7 @@ function ItemName({ item, trail }: { item: PortalItem; trail: FolderTrail['trail
       </>
     );
   }
-  const state: FolderTrail = { trail: [...trail, { folderId: item.itemId, name: item.name }] };
+  const state: FolderTrail = { viewer, trail: [...trail, { folderId: item.itemId, name: item.name }] };
   return (
     <Link to={`/folders/${encodeURIComponent(item.itemId)}`} state={state}>
       {item.name}

@@ -3,13 +3,15 @@ import { useCallback } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useAsync } from '../../common/ui.tsx';
 import { Breadcrumb } from '../components/Breadcrumb.tsx';
+import { usePortal } from '../components/PortalContext.tsx';
 import type { FolderTrail } from '../components/ItemTable.tsx';
 import { listFolder, listSharedRoots } from '../components/portalApi.tsx';
 import { SharedItemsView } from '../components/SharedItemsView.tsx';
 
 export function FolderPage() {
   const folderId = useParams().folderId ?? '';
-  const trail = (useLocation().state as FolderTrail | null)?.trail ?? [];
+  const state = useLocation().state as FolderTrail | null;
+  const trail = state?.viewer === usePortal().profile.email ? state.trail : [];
   const here = trail.at(-1)?.folderId === folderId ? trail.at(-1) : undefined;
   const name = useFolderName(folderId, here?.name);
   const above = here ? trail.slice(0, -1) : [];
