@@ -102,6 +102,14 @@ describe('admin UI pages', () => {
     await page.getByRole('button', { name: 'Restore minutes.txt' }).first().click();
     await expect.poll(() => page.getByRole('button', { name: 'Restore minutes.txt' }).count()).toBe(0);
     await screenshot(page, '11-admin-trash');
+    // The drive on a phone: rows become cards, nothing wider than the screen.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.getByRole('link', { name: 'Drive', exact: true }).first().click();
+    await page.getByRole('link', { name: folder, exact: true }).first().click();
+    await row('minutes.txt').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, '11b-admin-drive-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     // The API agrees: minutes.txt is back in its folder, budget-2026.csv sits in the archive.
     const root = expectStatus(await admin.api.get('/drive/folders/root/items?limit=100'), 200).items;

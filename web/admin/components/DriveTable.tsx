@@ -57,7 +57,7 @@ export function DriveTable({ items, onChanged }: { items: ListedItem[]; onChange
   const [open, setOpen] = useState<{ itemId: string; action: Action }>();
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stack-on-phone">
         <thead>
           <tr>
             <th>Name</th>
