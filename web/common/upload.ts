@@ -21,6 +21,20 @@ export interface CompletedPart {
   etag: string;
 }
 
+/** The file's type as the APIs accept it (type/subtype); anything else goes as plain bytes. */
+export function contentTypeOf(file: File): string {
+  return /^[\w.+-]+\/[\w.+-]+$/.test(file.type) ? file.type : 'application/octet-stream';
+}
+
+/** Runs `work` on each item, at most `limit` at a time (browsers queue more connections anyway, and progress stays readable). */
+export async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await work(next);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Parts in flight at once: enough to fill a line, few enough that one slow part does not starve the rest. */
 const PARALLEL_PARTS = 3;
 
@@ -55,19 +69,22 @@ export async function sendFile(file: Blob, instructions: UploadInstructions, onP
   const sentPerPart = new Map<number, number>();
   const report = () => onProgress(Math.min(1, [...sentPerPart.values()].reduce((a, b) => a + b, 0) / total));
   const done: CompletedPart[] = [];
-  const queue = [...parts];
-  const worker = async () => {
-    for (let part = queue.shift(); part; part = queue.shift()) {
-      const start = (part.partNumber - 1) * partSize;
-      const p = part;
-      const etag = await put(p.url, file.slice(start, start + p.size), {}, (sent) => {
-        sentPerPart.set(p.partNumber, sent);
+  let failed = false;
+  await eachLimited(parts, PARALLEL_PARTS, async (part) => {
+    // One lost part fails the file: the other parts stop instead of sending bytes that cannot be completed.
+    if (failed) return;
+    const start = (part.partNumber - 1) * partSize;
+    try {
+      const etag = await put(part.url, file.slice(start, start + part.size), {}, (sent) => {
+        sentPerPart.set(part.partNumber, sent);
         report();
       });
-      done.push({ partNumber: p.partNumber, etag });
+      done.push({ partNumber: part.partNumber, etag });
+    } catch (error) {
+      failed = true;
+      throw error;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, parts.length) }, worker));
+  });
   onProgress(1);
   return done.sort((a, b) => a.partNumber - b.partNumber);
 }

@@ -1,7 +1,10 @@
 import { useRef, useState } from 'react';
 import { post } from '../../common/api.ts';
 import { DropZone, ErrorMessage, ProgressBar } from '../../common/ui.tsx';
-import { sendFile, type UploadInstructions } from '../../common/upload.ts';
+import { contentTypeOf, eachLimited, sendFile, type UploadInstructions } from '../../common/upload.ts';
+
+/** Files uploading at once; the rest wait their turn with their bars at zero. */
+const FILES_AT_ONCE = 3;
 import type { DriveItem } from './types.tsx';
 
 interface UploadRow {
@@ -12,12 +15,8 @@ interface UploadRow {
   error?: unknown;
 }
 
-/** What the API accepts as a content type; anything else goes as plain bytes. */
-const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
-
 async function uploadOne(file: File, parentId: string, onProgress: (fraction: number) => void): Promise<void> {
-  const contentType = CONTENT_TYPE.test(file.type) ? file.type : 'application/octet-stream';
-  const started = await post<{ item: DriveItem } & UploadInstructions>('/drive/uploads', { parentId, name: file.name, size: file.size, contentType });
+  const started = await post<{ item: DriveItem } & UploadInstructions>('/drive/uploads', { parentId, name: file.name, size: file.size, contentType: contentTypeOf(file) });
   const parts = await sendFile(file, started, onProgress);
   await post(`/drive/items/${started.item.itemId}/complete`, parts ? { parts } : {});
 }
@@ -31,12 +30,10 @@ export function Uploads({ folderId, onFinished }: { folderId: string; onFinished
   const upload = async (files: File[]) => {
     const batch = files.map((file) => ({ file, row: { key: nextKey.current++, name: file.name, progress: 0 } }));
     setRows((all) => [...all.filter((r) => !r.done), ...batch.map((b) => b.row)]);
-    await Promise.all(
-      batch.map(({ file, row }) =>
-        uploadOne(file, folderId, (progress) => change(row.key, { progress })).then(
-          () => change(row.key, { done: true, progress: 1 }),
-          (error) => change(row.key, { error }),
-        ),
+    await eachLimited(batch, FILES_AT_ONCE, ({ file, row }) =>
+      uploadOne(file, folderId, (progress) => change(row.key, { progress })).then(
+        () => change(row.key, { done: true, progress: 1 }),
+        (error) => change(row.key, { error }),
       ),
     );
     onFinished();

@@ -1,6 +1,6 @@
 /** The customer API calls the portal makes, with the shapes the handlers answer (see shared/services/customer-portal.ts). */
 import { del, get, post, query } from '../../common/api.ts';
-import type { CompletedPart, UploadInstructions } from '../../common/upload.ts';
+import { contentTypeOf, type CompletedPart, type UploadInstructions } from '../../common/upload.ts';
 
 /** An item as a customer sees it (the handlers' own type): never keys, ancestry or staff ids. */
 export type { PortalItem } from '../../../shared/services/customer-portal.ts';
@@ -17,7 +17,6 @@ export type StartedUpload = { item: PortalItem } & UploadInstructions;
 const PAGE_SIZE = 50;
 
 /** The API accepts only a plain "type/subtype"; anything else goes up as bytes. */
-const contentTypeOf = (file: File) => (/^[\w.+-]+\/[\w.+-]+$/.test(file.type) ? file.type : 'application/octet-stream');
 
 /** The roots come in one answer (no cursor); shaped as a page so both listings render alike. */
 export const listSharedRoots = () => get<ItemPage>('/shared');
