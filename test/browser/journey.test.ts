@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailsTo, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
+import { defaultSettings } from '../../shared/domain/settings.ts';
 import { enterPassword, enterTotp, launchBrowser, screenshot, visitor, type Visitor } from '../support/browser.ts';
 import { cloud, eventually, expectStatus, putToUrl, staffSession, uniqueEmail } from '../support/world.ts';
 
@@ -27,7 +28,7 @@ describe('journey: staff invites a customer, they exchange documents, staff clos
     browser = await launchBrowser();
     staff = await staffSession({ admin: true, name: 'Journey Admin' });
     // Firm-wide settings are shared with every other test file: start from the defaults.
-    expectStatus(await staff.api.raw('PATCH', '/settings', { portalOpen: true, attachments: { upload: 'allowed', replace: 'allowed', delete: 'allowed' } }), 200);
+    expectStatus(await staff.api.raw('PATCH', '/settings', { portalOpen: true, attachments: defaultSettings('').attachments }), 200);
     // The drive already holds a folder with a statement in it (staff uploads are tested in the drive tests).
     const folder = expectStatus(await staff.api.post('/drive/folders', { name: folderName }), 201);
     const start = expectStatus(await staff.api.post('/drive/uploads', { parentId: folder.itemId, name: sharedFile.name, size: sharedFile.bytes.length, contentType: 'application/pdf' }), 201);

@@ -6,6 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailsTo } from '../../local-cloud/mailbox.ts';
+import { defaultSettings } from '../../shared/domain/settings.ts';
 import { enterPassword, launchBrowser, screenshot, visitor, type Visitor } from '../support/browser.ts';
 import { cloud, customerSession, eventually, expectStatus, putToUrl, staffSession, uniqueEmail } from '../support/world.ts';
 
@@ -37,7 +38,7 @@ describe('customer portal pages', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await admin?.api.raw('PATCH', '/settings', { portalOpen: true, attachments: {}, selfSignUp: { enabled: false } }); // attachments back to their defaults
+    await admin?.api.raw('PATCH', '/settings', { portalOpen: true, attachments: defaultSettings('').attachments, selfSignUp: { enabled: false } });
     await browser?.close();
   });
 
