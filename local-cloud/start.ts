@@ -36,7 +36,7 @@ Portico is running locally (the synthesized stack, on emulators).
 
   Admin web UI (staff)      ${cloud.web.adminUrl}
   Customer portal           ${cloud.web.portalUrl}
-  Hosted login              ${cloud.endpoints.login}   (cognito-local's form, with local stand-ins; see README)
+  Hosted login              ${cloud.endpoints.login}   (stand-in pages in front of cognito-local; see README)
   Staff API                 ${cloud.staffApiUrl}
   Customer API              ${cloud.customerApiUrl}
   Mailbox (SES)             ${cloud.endpoints.ses}/   (JSON: ${cloud.endpoints.ses}/store)
