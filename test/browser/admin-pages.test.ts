@@ -149,6 +149,21 @@ describe('admin UI pages', () => {
     await page.getByText('Settings saved.').waitFor();
     expect(expectStatus(await admin.api.get('/settings'), 200).branding).toMatchObject({ colour: '#225588', firmName: `Firm ${tag}` });
     await screenshot(page, '12-admin-settings');
+
+    // The roles staff pick from when linking contacts; an empty list is refused with the API's message.
+    const roles = page.getByLabel('Roles, one per line');
+    const before = await roles.inputValue();
+    await roles.fill('');
+    await page.getByRole('button', { name: 'Save roles' }).click();
+    await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' ')).toMatch(/roles/i);
+    await roles.fill(`${before}
+Auditor ${tag}`);
+    await page.getByRole('button', { name: 'Save roles' }).click();
+    await page.getByText('Roles saved.').waitFor();
+    // Roles are kept in lower case, and the form shows what was kept.
+    expect(expectStatus(await admin.api.get('/roles'), 200).roles).toContain(`auditor ${tag}`);
+    expect(await roles.inputValue()).toContain(`auditor ${tag}`);
+    expectStatus(await admin.api.raw('PUT', '/roles', { roles: before.split('\n') }), 200);
   });
 
   it('staff users: invite, then disable and enable', async () => {

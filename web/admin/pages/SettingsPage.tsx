@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { get, patch } from '../../common/api.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction } from '../components/hooks.tsx';
+import { RolesEditor } from '../components/RolesEditor.tsx';
 import type { AttachmentControl, PortalSettings } from '../components/types.tsx';
 
 const CONTROLS: { value: AttachmentControl; label: string }[] = [
@@ -142,6 +143,7 @@ export function SettingsPage() {
     <>
       <h1>Settings</h1>
       {settings.loading ? <Loading /> : settings.error ? <ErrorMessage error={settings.error} /> : <SettingsForm initial={settings.data!} />}
+      <RolesEditor />
     </>
   );
 }
