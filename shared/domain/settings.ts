@@ -41,7 +41,14 @@ export const settingsPatchSchema = z
     selfSignUp: settingsSchema.shape.selfSignUp.partial().optional(),
     attachments: settingsSchema.shape.attachments.partial().optional(),
     customerComments: z.boolean().optional(),
-    branding: settingsSchema.shape.branding.partial().optional(),
+    // An empty logo or portal address removes it.
+    branding: settingsSchema.shape.branding
+      .partial()
+      .extend({
+        logoUrl: settingsSchema.shape.branding.shape.logoUrl.or(z.literal('')),
+        portalAddress: settingsSchema.shape.branding.shape.portalAddress.or(z.literal('')),
+      })
+      .optional(),
   })
   .strict();
 
@@ -63,8 +70,12 @@ export function applySettingsPatch(current: PortalSettings, patch: SettingsPatch
     selfSignUp: { ...current.selfSignUp, ...patch.selfSignUp },
     attachments: { ...current.attachments, ...patch.attachments },
     customerComments: patch.customerComments ?? current.customerComments,
-    branding: { ...current.branding, ...patch.branding },
+    branding: withoutEmpty({ ...current.branding, ...patch.branding }),
   };
+}
+
+function withoutEmpty<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '')) as T;
 }
 
 /** Whether an attachment control allows the action now; `approved` is the matter's approval (F22), false while matters do not exist. */

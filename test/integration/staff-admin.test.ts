@@ -32,6 +32,15 @@ describe('settings', () => {
     expect(trail.items[0]).toMatchObject({ action: 'settings.changed', actor: admin.email });
   });
 
+  it('a logo and a portal address can be set, and removed again with an empty value', async () => {
+    const set = expectStatus(await admin.api.raw('PATCH', '/settings', { branding: { logoUrl: 'https://example.com/logo.png', portalAddress: 'https://portal.example.com' } }), 200);
+    expect(set.branding).toMatchObject({ logoUrl: 'https://example.com/logo.png', portalAddress: 'https://portal.example.com' });
+    const removed = expectStatus(await admin.api.raw('PATCH', '/settings', { branding: { logoUrl: '', portalAddress: '' } }), 200);
+    expect(removed.branding).not.toHaveProperty('logoUrl');
+    expect(removed.branding).not.toHaveProperty('portalAddress');
+    expect(expectStatus(await admin.api.get('/settings'), 200).branding).not.toHaveProperty('logoUrl');
+  });
+
   it.each([
     [{ branding: { colour: 'red' } }, 'branding.colour'],
     [{ selfSignUp: { seats: -1 } }, 'selfSignUp.seats'],

@@ -30,12 +30,10 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
 }
 
 /** The form keeps optional addresses as text; an empty one is left out, since the API keeps a missing field as it was. */
+/** An emptied logo or portal address is sent as "" so the API removes it. */
 function toPatch(s: PortalSettings) {
   const { logoUrl, portalAddress, ...branding } = s.branding;
-  return {
-    ...s,
-    branding: { ...branding, ...(logoUrl?.trim() ? { logoUrl: logoUrl.trim() } : {}), ...(portalAddress?.trim() ? { portalAddress: portalAddress.trim() } : {}) },
-  };
+  return { ...s, branding: { ...branding, logoUrl: logoUrl?.trim() ?? '', portalAddress: portalAddress?.trim() ?? '' } };
 }
 
 function SettingsForm({ initial }: { initial: PortalSettings }) {
