@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { AsyncInvoker } from './async-invoke.ts';
-import { freePort, startCognito, startDynamoDb, startS3, startSes, stopProcess, type Emulator } from './emulators.ts';
+import { freePort, portOrFree, startCognito, startDynamoDb, startS3, startSes, stopProcess, type Emulator } from './emulators.ts';
 import { FunctionHost } from './functions.ts';
 import { LocalGateway } from './gateway.ts';
 import { HostedLogin, type LoginClient } from './hosted-login.ts';
@@ -394,16 +394,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   }
 }
 
-/** A preferred port if it is free (so bookmarks survive restarts), otherwise any free port. */
-async function portOrFree(preferred?: number): Promise<number> {
-  if (!preferred) return freePort();
-  const free = await new Promise<boolean>((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-  return free ? preferred : freePort();
-}
 
 /**
  * Cognito emails a sign-up's confirmation code; cognito-local only logs it. The local cloud reads

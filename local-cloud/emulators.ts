@@ -20,6 +20,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A preferred port if it is free (so bookmarks survive restarts), otherwise any free port. */
+export async function portOrFree(preferred?: number): Promise<number> {
+  if (!preferred) return freePort();
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  return free ? preferred : freePort();
+}
+
 async function waitForHttp(url: string, what: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

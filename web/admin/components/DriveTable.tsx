@@ -5,7 +5,7 @@ import { formatBytes, formatDate } from '../../common/format.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
 import { useAction } from './hooks.tsx';
 import { DeletePanel, MovePanel, RenamePanel, SharePanel } from './ItemPanels.tsx';
-import type { ListedItem } from './types.tsx';
+import type { DriveItem } from './types.tsx';
 
 type Action = 'rename' | 'move' | 'delete' | 'share';
 const PANELS = { rename: RenamePanel, move: MovePanel, delete: DeletePanel, share: SharePanel };
@@ -16,9 +16,9 @@ const ACTION_BUTTONS: { action: Action; label: string; ariaLabel: (name: string)
   { action: 'share', label: 'Share with…', ariaLabel: (name) => `Share ${name} with…` },
 ];
 
-export const isNewCustomerUpload = (item: ListedItem) => item.createdBy.kind === 'customer' && !item.seenByStaffAt;
+export const isNewCustomerUpload = (item: DriveItem) => item.createdBy.kind === 'customer' && !item.seenByStaffAt;
 
-function DownloadButton({ item }: { item: ListedItem }) {
+function DownloadButton({ item }: { item: DriveItem }) {
   const action = useAction();
   const download = () =>
     action.run(async () => {
@@ -35,7 +35,7 @@ function DownloadButton({ item }: { item: ListedItem }) {
   );
 }
 
-function ItemName({ item }: { item: ListedItem }) {
+function ItemName({ item }: { item: DriveItem }) {
   if (item.kind === 'folder') {
     return (
       <span className="folder">
@@ -53,7 +53,7 @@ function ItemName({ item }: { item: ListedItem }) {
 }
 
 /** A folder's items with their actions; one action panel is open at a time, under its item. */
-export function DriveTable({ items, onChanged }: { items: ListedItem[]; onChanged: (message: string) => void }) {
+export function DriveTable({ items, onChanged }: { items: DriveItem[]; onChanged: (message: string) => void }) {
   const [open, setOpen] = useState<{ itemId: string; action: Action }>();
   return (
     <div className="table-wrap">

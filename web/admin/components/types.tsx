@@ -3,6 +3,3 @@ export type { AccessState, Contact, ContactKind, ContactLink, DriveItem } from '
 export type { AuditEntry, Page, StaffUser } from '../../../shared/domain/ports.ts';
 export type { PortalSettings, AttachmentControl } from '../../../shared/domain/settings.ts';
 export type { SharedItem } from '../../../shared/services/sharing.ts';
-
-/** `seenByStaffAt` is coming from the backend (set when staff download a customer upload); optional until then. */
-export type ListedItem = import('../../../shared/domain/model.ts').DriveItem & { seenByStaffAt?: string };

@@ -8,7 +8,7 @@ import type { ItemActionHandlers } from './ItemActions.tsx';
 import type { ItemPage, PortalItem } from './portalApi.tsx';
 import { usePortal, useReportError } from './PortalContext.tsx';
 import { UploadList, useUploads } from './uploads.tsx';
-import { usePagedItems } from './usePagedItems.tsx';
+import { usePaged } from '../../common/paging.ts';
 import { useReloadAfterArrival } from './useReloadAfterArrival.tsx';
 
 /** 403 and 404 mean the item was unshared or removed meanwhile. */
@@ -25,11 +25,13 @@ export function SharedItemsView({
   trail: FolderTrail['trail'];
   emptyText: string;
 }) {
-  const listing = usePagedItems(loadPage, deps);
+  const listing = usePaged(loadPage, deps);
+  // Before the first page, an error refuses the whole listing; after it, only "Load more" failed.
+  const refused = listing.loaded ? undefined : listing.error;
+  const moreError = listing.loaded ? listing.error : undefined;
   const { report } = usePortal();
   const [actionError, setActionError] = useState<unknown>();
   useReportError(listing.error);
-  useReportError(listing.moreError);
 
   const { reload } = listing;
   const refreshAfterUpload = useReloadAfterArrival(reload);
@@ -52,17 +54,17 @@ export function SharedItemsView({
     uploading: revisions.busy,
   };
 
-  if (listing.error) return <RefusedListing error={listing.error} retry={reload} />;
+  if (refused) return <RefusedListing error={refused} retry={reload} />;
   if (!listing.loaded) return <Loading />;
   return (
     <>
       {actionError !== undefined && <ActionError error={actionError} offerWayBack={trail.length > 0} />}
       <UploadList entries={revisions.entries} />
       {listing.items.length ? <ItemTable items={listing.items} trail={trail} handlers={handlers} /> : <p className="muted">{emptyText}</p>}
-      <ErrorMessage error={listing.moreError} />
+      <ErrorMessage error={moreError} />
       {listing.hasMore && (
         <p>
-          <button type="button" className="secondary" disabled={listing.loadingMore} onClick={() => void listing.loadMore()}>
+          <button type="button" className="secondary" disabled={listing.loading} onClick={() => void listing.loadMore()}>
             Load more
           </button>
         </p>

@@ -1,16 +1,13 @@
 /** The customer API calls the portal makes, with the shapes the handlers answer (see shared/services/customer-portal.ts). */
 import { del, get, post, query } from '../../common/api.ts';
+import type { Page } from '../../common/paging.ts';
 import { contentTypeOf, type CompletedPart, type UploadInstructions } from '../../common/upload.ts';
 
 /** An item as a customer sees it (the handlers' own type): never keys, ancestry or staff ids. */
 export type { PortalItem } from '../../../shared/services/customer-portal.ts';
 import type { PortalItem } from '../../../shared/services/customer-portal.ts';
 
-export interface ItemPage {
-  items: PortalItem[];
-  /** Absent on the last page. */
-  cursor?: string;
-}
+export type ItemPage = Page<PortalItem>;
 
 export type StartedUpload = { item: PortalItem } & UploadInstructions;
 

@@ -1,7 +1,7 @@
 /** Sending files: one POST /uploads for the batch, then each file's bytes straight to the file store, with progress. */
 import { useCallback, useRef, useState } from 'react';
 import { ProgressBar, ErrorMessage } from '../../common/ui.tsx';
-import { sendFile } from '../../common/upload.ts';
+import { eachLimited, sendFile } from '../../common/upload.ts';
 import { completeUpload, startUpload, type StartedUpload } from './portalApi.tsx';
 import { usePortal } from './PortalContext.tsx';
 
@@ -18,14 +18,6 @@ export interface UploadEntry {
 
 /** Files sent at once; each large file already sends several parts in parallel. */
 const PARALLEL_FILES = 3;
-
-async function runAtMost<T>(limit: number, tasks: T[], run: (task: T) => Promise<void>): Promise<void> {
-  const queue = [...tasks];
-  const worker = async () => {
-    for (let task = queue.shift(); task !== undefined; task = queue.shift()) await run(task);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-}
 
 /** Upload batches and their progress; `onUploaded` runs after a batch in which at least one file arrived. */
 export function useUploads(onUploaded: () => void) {
@@ -65,7 +57,7 @@ export function useUploads(onUploaded: () => void) {
       try {
         const { uploads } = await startUpload(files, revisesItemId);
         let arrived = 0;
-        await runAtMost(PARALLEL_FILES, [...files.keys()], async (i) => {
+        await eachLimited([...files.keys()], PARALLEL_FILES, async (i) => {
           if (await sendOne(files[i], keys[i], uploads[i])) arrived++;
         });
         if (arrived) onUploaded();
