@@ -1,7 +1,7 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessState, Contact, PortalAccess } from '../domain/model.ts';
 import type { ContactDetails, ContactStore, Page } from '../domain/ports.ts';
-import { conditionalWrite, decodeCursor, documents, encodeCursor } from './dynamo.ts';
+import { batchGet, conditionalWrite, decodeCursor, documents, encodeCursor } from './dynamo.ts';
 
 const LIST_KEY = 'contact';
 
@@ -23,6 +23,11 @@ export class DynamoContactStore implements ContactStore {
   async get(contactId: string): Promise<Contact | undefined> {
     const { Item } = await documents.send(new GetCommand({ TableName: this.tableName, Key: { contactId }, ConsistentRead: true }));
     return Item ? toContact(Item) : undefined;
+  }
+
+  async getMany(contactIds: string[]): Promise<Contact[]> {
+    // Membership items share the table; only real contacts are asked for, and only they come back.
+    return (await batchGet(this.tableName, 'contactId', contactIds)).map(toContact);
   }
 
   async create(contact: Contact): Promise<void> {
@@ -54,10 +59,7 @@ export class DynamoContactStore implements ContactStore {
       }),
     );
     const ids = (out.Items ?? []).map((m) => m.memberId as string);
-    const found = ids.length
-      ? ((await documents.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: ids.map((contactId) => ({ contactId })) } } }))).Responses?.[this.tableName] ?? [])
-      : [];
-    const byId = new Map(found.map((c) => [c.contactId as string, toContact(c)]));
+    const byId = new Map((await this.getMany(ids)).map((c) => [c.contactId, c]));
     return { items: ids.flatMap((id) => byId.get(id) ?? []), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 

@@ -1,8 +1,8 @@
-import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DriveItem } from '../domain/model.ts';
 import { sortKeyOf } from '../domain/naming.ts';
 import type { DriveStore, Page } from '../domain/ports.ts';
-import { conditionalWrite, decodeCursor, documents, encodeCursor } from './dynamo.ts';
+import { batchGet, conditionalWrite, decodeCursor, documents, encodeCursor } from './dynamo.ts';
 
 /**
  * drive table: PK itemId; GSI byParent (listedUnder, sortKey) lists a folder, folders first, by
@@ -17,16 +17,7 @@ export class DynamoDriveStore implements DriveStore {
   }
 
   async getMany(itemIds: string[]): Promise<DriveItem[]> {
-    const found: DriveItem[] = [];
-    for (let i = 0; i < itemIds.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = itemIds.slice(i, i + 100).map((itemId) => ({ itemId }));
-      while (keys?.length) {
-        const out: BatchGetCommandOutput = await documents.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
-        found.push(...(out.Responses?.[this.tableName] ?? []).map(toItem));
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-    }
-    return found;
+    return (await batchGet(this.tableName, 'itemId', itemIds)).map(toItem);
   }
 
   async createIfAbsent(item: DriveItem): Promise<boolean> {

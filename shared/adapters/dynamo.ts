@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { badRequest } from '../errors.ts';
 
 export const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
@@ -36,4 +36,27 @@ export async function conditionalWrite(write: () => Promise<unknown>): Promise<b
 
 function isConditionFailure(error: unknown): boolean {
   return (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * Reads items by key with strong consistency: batches of 100 sent in parallel, each retried until
+ * DynamoDB has returned every key (it may hand some back as unprocessed). Order is not kept.
+ */
+export async function batchGet(tableName: string, keyName: string, ids: readonly string[]): Promise<Record<string, unknown>[]> {
+  const unique = [...new Set(ids)];
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += 100) batches.push(unique.slice(i, i + 100));
+  const results = await Promise.all(
+    batches.map(async (batch) => {
+      const found: Record<string, unknown>[] = [];
+      let keys: Record<string, unknown>[] | undefined = batch.map((id) => ({ [keyName]: id }));
+      while (keys?.length) {
+        const out: BatchGetCommandOutput = await documents.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
+        found.push(...(out.Responses?.[tableName] ?? []));
+        keys = out.UnprocessedKeys?.[tableName]?.Keys;
+      }
+      return found;
+    }),
+  );
+  return results.flat();
 }

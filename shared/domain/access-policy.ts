@@ -63,6 +63,7 @@ export function customerPrincipal(
   claims: JwtClaims,
   contact: Contact | undefined,
   portal: { open: boolean; firmName: string } = { open: true, firmName: 'firm' },
+  organisations: readonly Contact[] = [],
 ): CustomerPrincipal {
   const sub = claimString(claims, 'sub');
   const contactId = claimString(claims, CONTACT_CLAIM);
@@ -71,7 +72,7 @@ export function customerPrincipal(
   if (!portal.open) throw portalClosed(portal.firmName);
   if (!contactId || !contact || contact.contactId !== contactId) throw accessClosed();
   const access = contact.access;
-  if (contact.archived || (access.state !== 'active' && access.state !== 'invited')) throw accessClosed();
+  if (!accessIsOpen(contact)) throw accessClosed();
   // The contact record names the one user that holds its access: a reused or forged link is refused.
   if (access.userSub !== sub) throw accessClosed();
   const issuedAt = Number(claims.iat ?? 0);
@@ -82,8 +83,27 @@ export function customerPrincipal(
     email: claimString(claims, 'email') ?? contact.email ?? '',
     contactId,
     name: contact.name,
-    granteeIds: [contactId, ...contact.organisationIds],
+    granteeIds: [contactId, ...contact.organisationIds.filter((orgId) => organisationOpensShares(contact, organisations.find((o) => o.contactId === orgId)))],
   };
+}
+
+/** A contact's portal access is open while the contact is not archived and its access is invited or active. */
+export function accessIsOpen(contact: Contact): boolean {
+  return !contact.archived && (contact.access.state === 'active' || contact.access.state === 'invited');
+}
+
+/**
+ * A person sees what is shared with an organisation (its consolidated account) only while the
+ * person is linked to it and the organisation itself is live with its portal access open: closing
+ * or archiving the organisation, or unlinking the person, takes its shares away on the next request.
+ */
+export function organisationOpensShares(person: Contact, organisation: Contact | undefined): boolean {
+  return (
+    !!organisation &&
+    organisation.kind === 'organisation' &&
+    person.organisationIds.includes(organisation.contactId) &&
+    accessIsOpen(organisation)
+  );
 }
 
 /** The ids shared with a customer (with them or their organisations), as loaded from the shares. */

@@ -9,6 +9,8 @@ export interface Page<T> {
 
 export interface ContactStore {
   get(contactId: string): Promise<Contact | undefined>;
+  /** The contacts that exist among these ids, in no particular order. */
+  getMany(contactIds: string[]): Promise<Contact[]>;
   create(contact: Contact): Promise<void>;
   listByName(limit: number, cursor?: string): Promise<Page<Contact>>;
   /** Changes the contact's details (never its access); false if the contact does not exist. */

@@ -15,7 +15,8 @@ export interface PortalDeps {
 
 /**
  * Two key reads per request, made in parallel: the contact record decides whether this token
- * still opens the portal, and the settings whether the portal is open at all (F6, F7).
+ * still opens the portal, and the settings whether the portal is open at all (F6, F7); a member
+ * of organisations adds one batch read of them.
  */
 export async function authenticateCustomer(
   deps: { contacts: ContactStore; settings: () => Promise<PortalSettings> },
@@ -26,7 +27,9 @@ export async function authenticateCustomer(
     typeof contactId === 'string' && contactId ? deps.contacts.get(contactId) : undefined,
     deps.settings(),
   ]);
-  return { caller: customerPrincipal(claims, contact, { open: settings.portalOpen, firmName: settings.branding.firmName }), settings };
+  // A member's organisations decide, each request, whether their shares still reach the member.
+  const organisations = contact?.organisationIds.length ? await deps.contacts.getMany(contact.organisationIds) : [];
+  return { caller: customerPrincipal(claims, contact, { open: settings.portalOpen, firmName: settings.branding.firmName }, organisations), settings };
 }
 
 export async function grantsOf(shares: ShareStore, customer: CustomerPrincipal): Promise<Grants> {

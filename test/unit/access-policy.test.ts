@@ -3,7 +3,7 @@
  * every combination of the facts it decides on.
  */
 import { describe, expect, it } from 'vitest';
-import { activeStaff, claimList, customerCanSee, customerPrincipal, ownUpload, requireAdmin, requireAttachmentControl, staffPrincipal, visibleToCustomer } from '../../shared/domain/access-policy.ts';
+import { activeStaff, claimList, customerCanSee, customerPrincipal, organisationOpensShares, ownUpload, requireAdmin, requireAttachmentControl, staffPrincipal, visibleToCustomer } from '../../shared/domain/access-policy.ts';
 import { controlAllows } from '../../shared/domain/settings.ts';
 import type { AccessState, Contact, CustomerPrincipal, DriveItem } from '../../shared/domain/model.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -69,8 +69,30 @@ describe('customerPrincipal: every combination of access facts', () => {
     expect(codeOf(() => customerPrincipal(claims, contact(), { open: true, firmName: 'Firm' }))).toBe('allowed');
   });
 
-  it('grants a customer their own and their organisations\' shares', () => {
-    expect(customerPrincipal({ sub: 'sub-ann', token_use: 'id', iat: '2000', 'custom:contactId': 'c-ann' }, contact()).granteeIds).toEqual(['c-ann', 'org-acme']);
+  it('grants a customer their own and their open organisations\' shares', () => {
+    const acme = contact({ contactId: 'org-acme', kind: 'organisation', name: 'Acme', organisationIds: [], access: { state: 'active' } });
+    const claims = { sub: 'sub-ann', token_use: 'id', iat: '2000', 'custom:contactId': 'c-ann' };
+    expect(customerPrincipal(claims, contact(), undefined, [acme]).granteeIds).toEqual(['c-ann', 'org-acme']);
+    // An organisation that was not loaded (deleted, or never existed) opens nothing.
+    expect(customerPrincipal(claims, contact()).granteeIds).toEqual(['c-ann']);
+  });
+
+  describe('organisationOpensShares: every combination of the organisation\'s facts', () => {
+    const cases = [];
+    for (const state of ['none', 'invited', 'active', 'closed'] as AccessState[])
+      for (const archived of [false, true])
+        for (const linked of [true, false])
+          for (const kind of ['organisation', 'person'] as const)
+            for (const loaded of [true, false]) cases.push({ state, archived, linked, kind, loaded });
+    it.each(cases)('%o', (c) => {
+      const org = contact({ contactId: 'org-acme', kind: c.kind, name: 'Acme', organisationIds: [], archived: c.archived, access: { state: c.state } });
+      const person = contact({ organisationIds: c.linked ? ['org-acme', 'org-other'] : ['org-other'] });
+      // The oracle: a loaded organisation, live (not archived), with invited or active access, that the person is linked to.
+      const expected = c.loaded && c.kind === 'organisation' && !c.archived && (c.state === 'invited' || c.state === 'active') && c.linked;
+      expect(organisationOpensShares(person, c.loaded ? org : undefined)).toBe(expected);
+      const claims = { sub: 'sub-ann', token_use: 'id', iat: '2000', 'custom:contactId': 'c-ann' };
+      expect(customerPrincipal(claims, person, undefined, c.loaded ? [org] : []).granteeIds.includes('org-acme')).toBe(expected);
+    });
   });
 });
 
