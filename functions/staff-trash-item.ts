@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { auditLog, driveStore } from '#shared/adapters/index';
+import { auditLog, driveStore, transactions } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { trashItem } from '#shared/services/drive';
 
-const deps = { drive: driveStore(), audit: auditLog() };
+const deps = { drive: driveStore(), audit: auditLog(), transactions: transactions() };
 
 /** Delete = move to the trash; nothing is lost and it can be restored. */
 export const handler = staffRoute({ path: z.object({ itemId: id }) }, async ({ path, caller }) => ({

@@ -21,6 +21,8 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - one item (download, browse, authorisation of an item) ...... GetItem(itemId)
  *   - a folder's children, folders first then by name, paged ..... Query byParent (listedUnder = parentId, sortKey)
  *   - the trash, newest first, paged ............................. Query byParent (listedUnder = "#trash")
+ *   - every child of a folder whatever its state (moves, restores
+ *     and trash emptying keep the whole subtree's ancestry true) .. Query byFolder (parentId)
  * uploadBatches  PK batchId, TTL expiresAt
  *   - the upload notifier's exactly-once ledger per batch ........ UpdateItem with conditions
  *   - batches not yet announced, oldest first (hourly flush) ..... Query byOpen (openKey = "open", openSince <), sparse
@@ -52,6 +54,7 @@ export class Data extends Construct {
     ]);
     this.drive = this.table('Drive', 'itemId', undefined, [
       { indexName: 'byParent', partitionKey: str('listedUnder'), sortKey: str('sortKey') },
+      { indexName: 'byFolder', partitionKey: str('parentId'), sortKey: str('itemId'), projectionType: dynamodb.ProjectionType.KEYS_ONLY },
     ]);
     this.uploadBatches = this.table('UploadBatches', 'batchId', undefined, [{ indexName: 'byOpen', partitionKey: str('openKey'), sortKey: str('openSince') }], 'expiresAt');
     this.portalConfig = this.table('PortalConfig', 'configKey', undefined, []);

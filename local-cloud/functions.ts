@@ -25,6 +25,8 @@ export class FunctionError extends Error {
 interface Instance {
   child: ChildProcess;
   busy: boolean;
+  /** Killed (timed out) or gone: never handed out again, even before its exit event arrives. */
+  dead?: boolean;
 }
 
 class LocalFunction {
@@ -54,6 +56,7 @@ class LocalFunction {
       return await new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           // A timed-out environment is discarded, as Lambda does.
+          instance.dead = true;
           instance.child.kill('SIGKILL');
           reject(new FunctionError('Sandbox.Timedout', `Task timed out after ${this.spec.timeoutSeconds} seconds`));
         }, this.spec.timeoutSeconds * 1000);
@@ -67,11 +70,15 @@ class LocalFunction {
         };
         const onExit = () => {
           clearTimeout(timer);
+          instance.dead = true;
           reject(new FunctionError('Runtime.ExitError', `${this.spec.logicalId} exited during an invocation`));
         };
         instance.child.on('message', onMessage);
         instance.child.once('exit', onExit);
-        instance.child.send({ type: 'invoke', id, event, functionName: this.spec.logicalId, deadline });
+        // A process that died between two invocations fails this one as Lambda would, never the host.
+        instance.child.send({ type: 'invoke', id, event, functionName: this.spec.logicalId, deadline }, (error) => {
+          if (error) onExit();
+        });
       });
     } finally {
       this.release(instance);
@@ -102,7 +109,8 @@ class LocalFunction {
 
   private prune(): void {
     for (let i = this.instances.length - 1; i >= 0; i--) {
-      if (this.instances[i].child.exitCode !== null || this.instances[i].child.signalCode !== null) this.instances.splice(i, 1);
+      const { child, dead } = this.instances[i];
+      if (dead || child.exitCode !== null || child.signalCode !== null) this.instances.splice(i, 1);
     }
   }
 
@@ -113,6 +121,8 @@ class LocalFunction {
       env: { ...this.env, PORTICO_HANDLER_FILE: this.handlerFile, PORTICO_HANDLER_EXPORT: this.exportName },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    // Errors of a dying process (EPIPE on its channel) surface as its exit, handled per invocation.
+    child.on('error', () => undefined);
     const log = createWriteStream(path.join(this.logDir, `${this.spec.logicalId}.log`), { flags: 'a' });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);

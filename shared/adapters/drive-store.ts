@@ -1,12 +1,14 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DriveItem } from '../domain/model.ts';
 import { sortKeyOf } from '../domain/naming.ts';
-import type { DriveStore, Page } from '../domain/ports.ts';
-import { batchGet, conditionalWrite, decodeCursor, documents, encodeCursor } from './dynamo.ts';
+import type { DriveChange, DriveStore, Page, PendingWrite } from '../domain/ports.ts';
+import { conflict } from '../errors.ts';
+import { batchGet, conditionalWrite, decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
 
 /**
  * drive table: PK itemId; GSI byParent (listedUnder, sortKey) lists a folder, folders first, by
  * name. `listedUnder` is the parent id, or "#trash" for trashed items (sorted by trashing time).
+ * GSI byFolder (parentId, itemId, keys only) finds every child whatever its state.
  */
 export class DynamoDriveStore implements DriveStore {
   constructor(private readonly tableName: string) {}
@@ -46,9 +48,46 @@ export class DynamoDriveStore implements DriveStore {
     return { items: (out.Items ?? []).map(toItem), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  async update(itemId: string, change: Parameters<DriveStore['update']>[1]): Promise<boolean> {
+  async childIds(parentId: string, limit: number, cursor?: string): Promise<Page<string>> {
+    const out = await documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byFolder',
+        KeyConditionExpression: 'parentId = :p',
+        ExpressionAttributeValues: { ':p': parentId },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ['itemId', 'parentId']),
+      }),
+    );
+    return { items: (out.Items ?? []).map((i) => i.itemId as string), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async update(itemId: string, change: DriveChange): Promise<boolean> {
     const current = await this.get(itemId);
     if (!current) return false;
+    await documents.send(new UpdateCommand(this.updateInput(current, change)));
+    return true;
+  }
+
+  updateWrite(current: DriveItem, change: DriveChange): PendingWrite {
+    const input = this.updateInput(current, change);
+    // Only if nobody trashed, restored or moved the item since the caller decided on it.
+    return dynamoWrite(
+      {
+        Update: {
+          ...input,
+          ConditionExpression: '#st = :expectedStatus AND #pa = :expectedParent',
+          ExpressionAttributeNames: { ...input.ExpressionAttributeNames, '#st': 'status', '#pa': 'parentId' },
+          ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':expectedStatus': current.status, ':expectedParent': current.parentId },
+        },
+      },
+      conflict('item_changed', 'This item was changed at the same time (moved, renamed or deleted); reload the folder and try again.'),
+    );
+  }
+
+  /** The update of `change` on `current`, with the listing keys it implies. */
+  private updateInput(current: DriveItem, change: DriveChange) {
+    const { itemId } = current;
     const next = { ...current, ...change };
     const fields: [string, unknown][] = Object.entries(change);
     // Trashed items leave their folder's listing and appear in the trash listing, by the same index.
@@ -56,19 +95,16 @@ export class DynamoDriveStore implements DriveStore {
     fields.push(['listedUnder', listedUnder], ['sortKey', next.status === 'trashed' ? `${next.trashedAt}#${itemId}` : sortKeyOf(next.kind, next.name, itemId)]);
     const removals = Object.entries(change).filter(([, v]) => v === undefined).map(([k]) => k);
     const sets = fields.filter(([, v]) => v !== undefined);
-    await documents.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { itemId },
-        UpdateExpression: `SET ${sets.map((_, i) => `#s${i} = :s${i}`).join(', ')}${removals.length ? ` REMOVE ${removals.map((_, i) => `#r${i}`).join(', ')}` : ''}`,
-        ExpressionAttributeNames: {
-          ...Object.fromEntries(sets.map(([k], i) => [`#s${i}`, k])),
-          ...Object.fromEntries(removals.map((k, i) => [`#r${i}`, k])),
-        },
-        ExpressionAttributeValues: Object.fromEntries(sets.map(([, v], i) => [`:s${i}`, v])),
-      }),
-    );
-    return true;
+    return {
+      TableName: this.tableName,
+      Key: { itemId },
+      UpdateExpression: `SET ${sets.map((_, i) => `#s${i} = :s${i}`).join(', ')}${removals.length ? ` REMOVE ${removals.map((_, i) => `#r${i}`).join(', ')}` : ''}`,
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(sets.map(([k], i) => [`#s${i}`, k])),
+        ...Object.fromEntries(removals.map((k, i) => [`#r${i}`, k])),
+      } as Record<string, string>,
+      ExpressionAttributeValues: Object.fromEntries(sets.map(([, v], i) => [`:s${i}`, v])) as Record<string, unknown>,
+    };
   }
 
   async trash(limit: number, cursor?: string): Promise<Page<DriveItem>> {

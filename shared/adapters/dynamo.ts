@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { badRequest } from '../errors.ts';
+import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PendingWrite, Transactions } from '../domain/ports.ts';
+import { type AppError, badRequest, conflict } from '../errors.ts';
 
 export const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
@@ -59,4 +60,30 @@ export async function batchGet(tableName: string, keyName: string, ids: readonly
     }),
   );
   return results.flat();
+}
+
+/** A write of a DynamoDB transaction, with the error to answer if its condition fails. */
+export interface DynamoWrite extends PendingWrite {
+  item: NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+  onConditionFailed?: AppError;
+}
+
+export const dynamoWrite = (item: DynamoWrite['item'], onConditionFailed?: AppError): DynamoWrite => ({ pending: true, item, onConditionFailed });
+
+const concurrentChange = () => conflict('changed_meanwhile', 'Something changed at the same time; reload and try again.');
+
+/** Commits writes as one DynamoDB transaction (all or nothing, up to 100 writes). */
+export class DynamoTransactions implements Transactions {
+  async commit(writes: PendingWrite[]): Promise<void> {
+    if (!writes.length) return;
+    const items = writes as DynamoWrite[];
+    try {
+      await documents.send(new TransactWriteCommand({ TransactItems: items.map((w) => w.item) }));
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      throw (failed >= 0 ? items[failed].onConditionFailed : undefined) ?? concurrentChange();
+    }
+  }
 }

@@ -9,6 +9,7 @@ import { DynamoContactStore } from './contact-store.ts';
 import { CognitoCustomerAccounts, CognitoCustomerDirectory } from './customer-directory.ts';
 import { CognitoStaffDirectory } from './staff-directory.ts';
 import { DynamoDriveStore } from './drive-store.ts';
+import { DynamoTransactions } from './dynamo.ts';
 import { objectKeys, S3FileStore } from './file-store.ts';
 import { SesMailer } from './mailer.ts';
 import { DynamoShareStore } from './share-store.ts';
@@ -26,6 +27,8 @@ export const customerAccounts = () => new CognitoCustomerAccounts(requireEnv('CU
 export const staffDirectory = () => new CognitoStaffDirectory(requireEnv('STAFF_USER_POOL_ID'));
 export const configStore = () => new DynamoConfigStore(requireEnv('PORTAL_CONFIG_TABLE'));
 export const auditLog = () => new DynamoAuditLog(requireEnv('AUDIT_TABLE'));
+/** Commits writes prepared by the stores above as one transaction. */
+export const transactions = () => new DynamoTransactions();
 export const firm = () => ({ firmName: requireEnv('FIRM_NAME'), portalUrl: requireEnv('PORTAL_URL') });
 export const adminUrl = () => requireEnv('STAFF_APP_URL');
 

@@ -4,7 +4,7 @@
  * (test/unit/access-policy.test.ts).
  */
 import { AppError, forbidden, notFound } from '../errors.ts';
-import type { Contact, CustomerPrincipal, DriveItem, StaffPrincipal } from './model.ts';
+import { ROOT_FOLDER_ID, type Contact, type CustomerPrincipal, type DriveItem, type StaffPrincipal } from './model.ts';
 
 /** Claims as API Gateway's JWT authorizer passes them: every value a string, lists as "[a b]". */
 export type JwtClaims = Record<string, string | number | boolean | string[] | undefined>;
@@ -119,10 +119,20 @@ export function customerCanSee(customer: CustomerPrincipal, item: DriveItem, gra
   return item.createdBy.kind === 'customer' && item.createdBy.id === customer.contactId;
 }
 
-/** An item is live when neither it nor any folder above it is in the trash (or gone). */
+/**
+ * An item is live when it and every folder above it are ready, and each of those folders sits
+ * where the item's ancestry says. A subtree whose ancestry was not (yet) rewritten after a move
+ * therefore counts as not live: it fails closed rather than open through its old place.
+ */
 export function isLive(item: DriveItem, ancestors: DriveItem[]): boolean {
+  if (item.status !== 'ready') return false;
   const found = new Map(ancestors.map((a) => [a.itemId, a]));
-  return item.status === 'ready' && item.ancestorIds.every((id) => found.get(id)?.status === 'ready');
+  const parentOf = (index: number) => (index === 0 ? ROOT_FOLDER_ID : item.ancestorIds[index - 1]);
+  const placed = item.ancestorIds.every((id, index) => {
+    const folder = found.get(id);
+    return folder?.status === 'ready' && folder.kind === 'folder' && folder.parentId === parentOf(index);
+  });
+  return placed && item.parentId === parentOf(item.ancestorIds.length);
 }
 
 /**

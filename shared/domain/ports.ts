@@ -7,6 +7,20 @@ export interface Page<T> {
   cursor?: string;
 }
 
+/**
+ * One write prepared by a store, to be committed with others as one transaction: a use case
+ * validates everything first, then commits its state change, its audit entries and the emails it
+ * promises together, so a refused request changes nothing and an answered one loses nothing.
+ */
+export interface PendingWrite {
+  readonly pending: true;
+}
+
+export interface Transactions {
+  /** Commits every write or none; a write whose condition no longer holds throws its own 409. */
+  commit(writes: PendingWrite[]): Promise<void>;
+}
+
 export interface ContactStore {
   get(contactId: string): Promise<Contact | undefined>;
   /** The contacts that exist among these ids, in no particular order. */
@@ -38,14 +52,21 @@ export interface ShareStore {
   sharedItemWith(itemId: string): Promise<Share[]>;
 }
 
+export type DriveChange = Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy' | 'multipartUploadId' | 'seenByStaffAt'>>;
+
 export interface DriveStore {
   get(itemId: string): Promise<DriveItem | undefined>;
   getMany(itemIds: string[]): Promise<DriveItem[]>;
   /** Creates an item; false if an item with that id already exists. */
   createIfAbsent(item: DriveItem): Promise<boolean>;
+  /** A folder's listing: its live and pending children, folders first, by name. */
   children(parentId: string, limit: number, cursor?: string): Promise<Page<DriveItem>>;
+  /** The ids of every child of a folder whatever its state (trashed ones too), a page at a time. */
+  childIds(parentId: string, limit: number, cursor?: string): Promise<Page<string>>;
+  /** The change of `update` as a write of a transaction, made only if the item is still as `current` says (status and place). */
+  updateWrite(current: DriveItem, change: DriveChange): PendingWrite;
   /** Changes name, place or trash state of an item; false if it does not exist. */
-  update(itemId: string, change: Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy' | 'multipartUploadId' | 'seenByStaffAt'>>): Promise<boolean>;
+  update(itemId: string, change: DriveChange): Promise<boolean>;
   /** Items in the trash, newest first. */
   trash(limit: number, cursor?: string): Promise<Page<DriveItem>>;
   /** Items trashed before `before`, oldest first. */
@@ -156,6 +177,8 @@ export interface AuditEntry {
 
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
+  /** The entry as writes of a transaction (one per scope it is listed in). */
+  recordWrites(entry: AuditEntry): PendingWrite[];
   /** Newest first; scope is a contact id or "firm". */
   list(scope: string, limit: number, cursor?: string): Promise<Page<AuditEntry>>;
 }

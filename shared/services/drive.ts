@@ -1,8 +1,9 @@
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { newId } from '../domain/ids.ts';
+import { isLive } from '../domain/access-policy.ts';
 import { ROOT_FOLDER_ID, type DriveItem, type StaffPrincipal } from '../domain/model.ts';
 import { cleanItemName } from '../domain/naming.ts';
-import { MULTIPART_PART_SIZE, type AuditLog, type DriveStore, type FileStore, type MultipartTarget, type ObjectKeys, type Page, type UploadTarget } from '../domain/ports.ts';
+import { MULTIPART_PART_SIZE, type AuditLog, type DriveStore, type Transactions, type FileStore, type MultipartTarget, type ObjectKeys, type Page, type UploadTarget } from '../domain/ports.ts';
 
 /** Files above this go up in parts (S3 allows one PUT of up to 5 GB, but a large single PUT cannot resume). */
 export const MULTIPART_THRESHOLD_BYTES = 100 * 1024 ** 2;
@@ -51,11 +52,16 @@ export function itemName(raw: string): string {
   return name;
 }
 
-/** The folder new items go into, with the ancestry they inherit; the root is virtual. */
-export async function parentFolder(drive: DriveStore, parentId: string): Promise<{ parentId: string; ancestorIds: string[] }> {
+export interface Placement {
+  parentId: string;
+  ancestorIds: string[];
+}
+
+/** The live folder items go into, with the ancestry they inherit; the root is virtual. A trashed folder (or one inside the trash) takes nothing. */
+export async function parentFolder(drive: DriveStore, parentId: string): Promise<Placement> {
   if (parentId === ROOT_FOLDER_ID) return { parentId, ancestorIds: [] };
   const parent = await drive.get(parentId);
-  if (!parent || parent.kind !== 'folder') throw notFound('folder');
+  if (!parent || parent.kind !== 'folder' || !isLive(parent, await drive.getMany(parent.ancestorIds))) throw notFound('folder');
   return { parentId, ancestorIds: [...parent.ancestorIds, parent.itemId] };
 }
 
@@ -143,73 +149,104 @@ async function liveItem(drive: DriveStore, itemId: string): Promise<DriveItem> {
   return item;
 }
 
-export async function renameItem(deps: { drive: DriveStore; audit: AuditLog }, staff: StaffPrincipal, itemId: string, rawName: string, now = new Date()): Promise<DriveItem> {
-  const item = await liveItem(deps.drive, itemId);
-  const name = itemName(rawName);
-  await deps.drive.update(itemId, { name });
-  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'drive.renamed', details: { itemId, from: item.name, to: name } });
-  return { ...item, name };
+export interface ChangeDeps {
+  drive: DriveStore;
+  audit: AuditLog;
+  transactions: Transactions;
 }
 
-/** Every item below a folder, breadth first, a page at a time. */
+/**
+ * Renames and/or moves an item. Everything is checked first (the name, the target folder: live,
+ * a folder, not the item itself or below it), then the item and its audit entries are written in
+ * one transaction, so a refused request changes nothing. A moved folder's subtree then follows.
+ */
+export async function updateItem(deps: ChangeDeps, staff: StaffPrincipal, itemId: string, change: { name?: string; parentId?: string }, now = new Date()): Promise<DriveItem> {
+  const item = await liveItem(deps.drive, itemId);
+  const name = change.name === undefined ? item.name : itemName(change.name);
+  const place = change.parentId === undefined || change.parentId === item.parentId ? undefined : await moveTarget(deps.drive, item, change.parentId);
+  const at = now.toISOString();
+  const entries = [
+    ...(name !== item.name ? [{ at, actor: staff.email, action: 'drive.renamed', details: { itemId, from: item.name, to: name } }] : []),
+    ...(place ? [{ at, actor: staff.email, action: 'drive.moved', details: { itemId, name, from: item.parentId, to: place.parentId } }] : []),
+  ];
+  if (!entries.length) return item;
+  await deps.transactions.commit([deps.drive.updateWrite(item, { name, ...place }), ...entries.flatMap((e) => deps.audit.recordWrites(e))]);
+  if (place && item.kind === 'folder') await placeSubtree(deps.drive, itemId, [...place.ancestorIds, itemId]);
+  return { ...item, name, ...place };
+}
+
+/** Where a move puts an item: into a live folder that is neither the item nor below it. */
+async function moveTarget(drive: DriveStore, item: DriveItem, newParentId: string): Promise<Placement> {
+  if (newParentId === item.itemId) throw badRequest('invalid_move', 'parentId: a folder cannot be moved into itself or one of its subfolders.');
+  const target = await parentFolder(drive, newParentId);
+  if (target.ancestorIds.includes(item.itemId)) throw badRequest('invalid_move', 'parentId: a folder cannot be moved into itself or one of its subfolders.');
+  return target;
+}
+
+/**
+ * Gives every item below a folder, whatever its state (trashed ones too, so a later restore
+ * cannot bring back an old place), the ancestry of where the folder now is. One write per item.
+ * Until it has run, the access policy treats the subtree as not live (its recorded path no longer
+ * matches), so an interrupted rewrite hides items rather than showing them in their old place.
+ */
+async function placeSubtree(drive: DriveStore, folderId: string, ancestry: string[]): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await drive.childIds(folderId, 100, cursor);
+    for (const child of await drive.getMany(page.items)) {
+      await drive.update(child.itemId, { ancestorIds: ancestry });
+      if (child.kind === 'folder') await placeSubtree(drive, child.itemId, [...ancestry, child.itemId]);
+    }
+    cursor = page.cursor;
+  } while (cursor);
+}
+
+/** Deleting moves an item to the trash: its bytes and record stay, and it can be restored. */
+export async function trashItem(deps: ChangeDeps, staff: StaffPrincipal, itemId: string, now = new Date()): Promise<DriveItem> {
+  const item = await liveItem(deps.drive, itemId);
+  const change = { status: 'trashed' as const, trashedAt: now.toISOString(), trashedBy: staff.email };
+  await deps.transactions.commit([
+    deps.drive.updateWrite(item, change),
+    ...deps.audit.recordWrites({ at: now.toISOString(), actor: staff.email, action: 'drive.trashed', details: { itemId, name: item.name } }),
+  ]);
+  return { ...item, ...change };
+}
+
+/**
+ * Restores a trashed item to its folder if that folder is live, else to the top level. The
+ * ancestry is taken from where the folder is now, never from the record's old one, and a restored
+ * folder's subtree follows, so a restore never brings an item back into a place it has left.
+ */
+export async function restoreItem(deps: ChangeDeps, staff: StaffPrincipal, itemId: string, now = new Date()): Promise<DriveItem> {
+  const item = await deps.drive.get(itemId);
+  if (!item || item.status !== 'trashed') throw notFound('item in the trash');
+  const place = await parentFolder(deps.drive, item.parentId).catch(() => ({ parentId: ROOT_FOLDER_ID, ancestorIds: [] as string[] }));
+  // A file whose upload never finished goes back to pending; everything else is ready again.
+  const status = item.kind === 'file' && item.size === undefined ? 'pending' : 'ready';
+  const change = { ...place, status, trashedAt: undefined, trashedBy: undefined } as const;
+  await deps.transactions.commit([
+    deps.drive.updateWrite(item, change),
+    ...deps.audit.recordWrites({ at: now.toISOString(), actor: staff.email, action: 'drive.restored', details: { itemId, name: item.name } }),
+  ]);
+  if (item.kind === 'folder') await placeSubtree(deps.drive, itemId, [...place.ancestorIds, itemId]);
+  return { ...item, ...change };
+}
+
+/** Every item below a folder, whatever its state, breadth first, a page at a time. */
 async function* descendants(drive: DriveStore, folderId: string): AsyncGenerator<DriveItem> {
   const queue = [folderId];
   while (queue.length) {
     const parent = queue.shift()!;
     let cursor: string | undefined;
     do {
-      const page = await drive.children(parent, 200, cursor);
-      for (const child of page.items) {
+      const page = await drive.childIds(parent, 100, cursor);
+      for (const child of await drive.getMany(page.items)) {
         yield child;
         if (child.kind === 'folder') queue.push(child.itemId);
       }
       cursor = page.cursor;
     } while (cursor);
   }
-}
-
-/**
- * Moves an item (and, for a folder, everything in it) into another folder. Sharing follows the
- * new place at once: what leaves a shared folder is no longer visible through it. Costs one
- * write per item moved.
- */
-export async function moveItem(deps: { drive: DriveStore; audit: AuditLog }, staff: StaffPrincipal, itemId: string, newParentId: string, now = new Date()): Promise<DriveItem> {
-  const item = await liveItem(deps.drive, itemId);
-  const target = await parentFolder(deps.drive, newParentId);
-  if (newParentId === itemId || target.ancestorIds.includes(itemId)) throw badRequest('invalid_move', 'parentId: a folder cannot be moved into itself or one of its subfolders.');
-  if (newParentId !== ROOT_FOLDER_ID && (await deps.drive.get(newParentId))?.status === 'trashed') throw notFound('folder');
-  const ancestorIds = target.ancestorIds;
-  await deps.drive.update(itemId, { parentId: newParentId, ancestorIds });
-  if (item.kind === 'folder') {
-    for await (const d of descendants(deps.drive, itemId)) {
-      const below = d.ancestorIds.slice(d.ancestorIds.indexOf(itemId));
-      await deps.drive.update(d.itemId, { ancestorIds: [...ancestorIds, ...below] });
-    }
-  }
-  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'drive.moved', details: { itemId, from: item.parentId, to: newParentId } });
-  return { ...item, parentId: newParentId, ancestorIds };
-}
-
-/** Deleting moves an item to the trash: its bytes and record stay, and it can be restored. */
-export async function trashItem(deps: { drive: DriveStore; audit: AuditLog }, staff: StaffPrincipal, itemId: string, now = new Date()): Promise<DriveItem> {
-  const item = await liveItem(deps.drive, itemId);
-  const change = { status: 'trashed' as const, trashedAt: now.toISOString(), trashedBy: staff.email };
-  await deps.drive.update(itemId, change);
-  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'drive.trashed', details: { itemId, name: item.name } });
-  return { ...item, ...change };
-}
-
-/** Restores a trashed item to its folder, or to the top level if that folder is gone. */
-export async function restoreItem(deps: { drive: DriveStore; audit: AuditLog }, staff: StaffPrincipal, itemId: string, now = new Date()): Promise<DriveItem> {
-  const item = await deps.drive.get(itemId);
-  if (!item || item.status !== 'trashed') throw notFound('item in the trash');
-  const parent = item.parentId === ROOT_FOLDER_ID ? undefined : await deps.drive.get(item.parentId);
-  const place = parent && parent.status !== 'trashed' ? { parentId: item.parentId, ancestorIds: item.ancestorIds } : { parentId: ROOT_FOLDER_ID, ancestorIds: [] };
-  // A file whose upload never finished goes back to pending; everything else is ready again.
-  const status = item.kind === 'file' && item.size === undefined ? 'pending' : 'ready';
-  await deps.drive.update(itemId, { ...place, status, trashedAt: undefined, trashedBy: undefined });
-  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'drive.restored', details: { itemId, name: item.name } });
-  return { ...item, ...place, status, trashedAt: undefined, trashedBy: undefined };
 }
 
 /**

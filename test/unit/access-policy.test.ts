@@ -3,7 +3,7 @@
  * every combination of the facts it decides on.
  */
 import { describe, expect, it } from 'vitest';
-import { activeStaff, claimList, customerCanSee, customerPrincipal, organisationOpensShares, ownUpload, requireAdmin, requireAttachmentControl, staffPrincipal, visibleToCustomer } from '../../shared/domain/access-policy.ts';
+import { activeStaff, claimList, customerCanSee, customerPrincipal, isLive, organisationOpensShares, ownUpload, requireAdmin, requireAttachmentControl, staffPrincipal, visibleToCustomer } from '../../shared/domain/access-policy.ts';
 import { controlAllows } from '../../shared/domain/settings.ts';
 import type { AccessState, Contact, CustomerPrincipal, DriveItem } from '../../shared/domain/model.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -109,6 +109,9 @@ describe('customerCanSee: every relation between a customer and an item', () => 
     createdBy: { kind: 'staff', id: 'staff-1', name: 's' },
     ...over,
   });
+  /** The folders named by an item's ancestry, each live and where the ancestry says. */
+  const foldersAbove = (of: DriveItem) =>
+    of.ancestorIds.map((id, k) => item({ itemId: id, kind: 'folder', parentId: k === 0 ? 'root' : of.ancestorIds[k - 1], ancestorIds: of.ancestorIds.slice(0, k) }));
   const relations = {
     'shared directly': { grants: ['i-1'], item: {} },
     'inside a shared folder': { grants: ['f-outer'], item: {} },
@@ -127,7 +130,7 @@ describe('customerCanSee: every relation between a customer and an item', () => 
       it(`${relation}, ${status} → ${expected ? 'visible' : 'hidden'}`, () => {
         const it_ = item({ ...r.item, status });
         expect(customerCanSee(ann, it_, new Set(r.grants))).toBe(expected);
-        const ancestors = it_.ancestorIds.map((id) => item({ itemId: id, kind: 'folder', ancestorIds: [] }));
+        const ancestors = foldersAbove(it_);
         const check = () => visibleToCustomer(ann, it_, ancestors, new Set(r.grants), it_.kind);
         if (expected) expect(check()).toBe(it_);
         else expect(codeOf(check)).toBe('404 not_found');
@@ -143,12 +146,31 @@ describe('customerCanSee: every relation between a customer and an item', () => 
 
   it('an item below a trashed or missing folder is hidden, even when shared directly', () => {
     const file = item({});
-    const live = (id: string) => item({ itemId: id, kind: 'folder', ancestorIds: [] });
+    const [outer, inner] = foldersAbove(file);
     const grants = new Set(['i-1']);
-    expect(visibleToCustomer(ann, file, [live('f-outer'), live('f-inner')], grants, 'file')).toBe(file);
-    expect(codeOf(() => visibleToCustomer(ann, file, [live('f-outer'), { ...live('f-inner'), status: 'trashed' }], grants, 'file'))).toBe('404 not_found');
-    expect(codeOf(() => visibleToCustomer(ann, file, [live('f-inner')], grants, 'file'))).toBe('404 not_found');
-    expect(codeOf(() => visibleToCustomer(ann, { ...file, status: 'trashed' }, [live('f-outer'), live('f-inner')], grants, 'file'))).toBe('404 not_found');
+    expect(visibleToCustomer(ann, file, [outer, inner], grants, 'file')).toBe(file);
+    expect(codeOf(() => visibleToCustomer(ann, file, [outer, { ...inner, status: 'trashed' }], grants, 'file'))).toBe('404 not_found');
+    expect(codeOf(() => visibleToCustomer(ann, file, [inner], grants, 'file'))).toBe('404 not_found');
+    expect(codeOf(() => visibleToCustomer(ann, { ...file, status: 'trashed' }, [outer, inner], grants, 'file'))).toBe('404 not_found');
+  });
+
+  it('an item whose recorded ancestry no longer matches where its folders are is hidden (a move not yet applied below)', () => {
+    const file = item({});
+    const [outer, inner] = foldersAbove(file);
+    const grants = new Set(['f-outer']);
+    expect(isLive(file, [outer, inner])).toBe(true);
+    // The inner folder was moved out of the shared outer folder; the file still names the old path.
+    expect(isLive(file, [outer, { ...inner, parentId: 'f-private' }])).toBe(false);
+    expect(codeOf(() => visibleToCustomer(ann, file, [outer, { ...inner, parentId: 'f-private' }], grants, 'file'))).toBe('404 not_found');
+    // The outer folder is no longer at the top level.
+    expect(isLive(file, [{ ...outer, parentId: 'f-elsewhere' }, inner])).toBe(false);
+    // The file itself sits in another folder than its ancestry's last.
+    expect(isLive({ ...file, parentId: 'f-outer' }, [outer, inner])).toBe(false);
+    // A file named as a folder above (ids are unique, but a record is not trusted to be a folder).
+    expect(isLive(file, [outer, { ...inner, kind: 'file' }])).toBe(false);
+    // At the top level: parent is the root.
+    expect(isLive(item({ parentId: 'root', ancestorIds: [] }), [])).toBe(true);
+    expect(isLive(item({ parentId: 'f-outer', ancestorIds: [] }), [])).toBe(false);
   });
 });
 
