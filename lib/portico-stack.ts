@@ -7,6 +7,7 @@ import { Data, type TableAccess, type TableName } from './data.ts';
 import { Drive } from './drive.ts';
 import { CustomerIdentity, StaffIdentity, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
+import { PageCursors } from './page-cursors.ts';
 import { PorticoFunction } from './portico-function.ts';
 import { WebSites } from './web.ts';
 
@@ -42,6 +43,7 @@ export class PorticoStack extends Stack {
     const customerOrigins = [portalUrl, ...settings.webOrigins];
     const drive = new Drive(this, 'Drive', { webOrigins: [staffAppUrl, portalUrl, ...settings.webOrigins] });
     const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail });
+    const cursors = new PageCursors(this, 'PageCursors');
 
     const fn = (entry: string, audience: 'staff' | 'customer' | 'system') => {
       const f = new PorticoFunction(this, pascal(entry), { entry, audience });
@@ -88,6 +90,7 @@ export class PorticoStack extends Stack {
     /** A staff route; every staff call reads the disabled-staff record, so each gets portalConfig read. */
     const staffRoute = (method: HttpMethod, path: string, entry: string, grants: [TableName, TableAccess][] = []) => {
       const f = fn(entry, 'staff');
+      cursors.bind(f);
       data.grant(f, 'portalConfig', grants.some(([t]) => t === 'portalConfig') ? 'readwrite' : 'read');
       for (const [table, access] of grants) if (table !== 'portalConfig') data.grant(f, table, access);
       staffApi.route(method, path, f);
@@ -96,6 +99,7 @@ export class PorticoStack extends Stack {
     /** A customer route: every call checks access (contacts) and the portal switch (portalConfig) and authorises against shares and the drive. */
     const customerRoute = (method: HttpMethod, path: string, entry: string, driveAccess: TableAccess = 'read') => {
       const f = fn(entry, 'customer');
+      cursors.bind(f);
       data.grant(f, 'contacts', 'read');
       data.grant(f, 'portalConfig', 'read');
       data.grant(f, 'shares', 'read');

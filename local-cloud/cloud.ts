@@ -15,6 +15,7 @@ import { FunctionHost } from './functions.ts';
 import { LocalGateway } from './gateway.ts';
 import { HostedLogin, type LoginClient } from './hosted-login.ts';
 import { checkPresigned } from './presigned.ts';
+import { LocalSecrets } from './secrets.ts';
 import { serveSite, siteFiles } from './web-sites.ts';
 import { corsXml, createIdentity, createTables, localBucketName, localCredentials, localTableName, LOCAL_ACCOUNT, LOCAL_REGION, type CognitoIds } from './provision.ts';
 import { cloudModel, readTemplate, Resolver, type CloudModel, type FunctionSpec } from './template.ts';
@@ -161,6 +162,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       refs.set(t.logicalId, localTableName(t.logicalId));
       attributes.set(`${t.logicalId}.Arn`, arn('dynamodb', `table/${localTableName(t.logicalId)}`));
     }
+    // A secret's Ref is its ARN, as in CloudFormation.
+    const secretArn = (logicalId: string) => arn('secretsmanager', `secret:${logicalId}`);
+    for (const secret of model.secrets) refs.set(secret.logicalId, secretArn(secret.logicalId));
+    const secrets = new LocalSecrets(model.secrets, secretArn, path.join(stateDir, 'secrets.json'));
     for (const b of model.buckets) {
       refs.set(b.logicalId, localBucketName(b.logicalId));
       attributes.set(`${b.logicalId}.Arn`, `arn:aws:s3:::${localBucketName(b.logicalId)}`);
@@ -231,6 +236,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       TZ: 'UTC',
       ...sdkEnv,
       AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${sesProxyPort}`,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: control,
       AWS_LAMBDA_FUNCTION_NAME: spec.logicalId,
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
       AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
@@ -295,6 +301,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(value));
       };
+      const target = req.headers['x-amz-target'];
+      if (req.method === 'POST' && typeof target === 'string' && target.startsWith('secretsmanager.')) {
+        const answer = secrets.handle(target, body);
+        return reply(answer.status, answer.value, { 'content-type': 'application/x-amz-json-1.1' });
+      }
       const invoke = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '');
       if (req.method === 'POST' && invoke) {
         const event = JSON.parse(body || '{}');

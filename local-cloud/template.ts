@@ -111,7 +111,14 @@ export interface CloudModel {
   asyncInvoke: Map<string, AsyncInvokeSpec>;
   schedules: ScheduleSpec[];
   sites: SiteSpec[];
+  /** Secrets Manager secrets whose value the stack generates. */
+  secrets: SecretSpec[];
   outputs: Record<string, { value: Json; description?: string }>;
+}
+
+export interface SecretSpec {
+  logicalId: string;
+  passwordLength: number;
 }
 
 export function readTemplate(assemblyDir: string, stackName: string): Template {
@@ -251,7 +258,11 @@ export function cloudModel(template: Template, assemblyDir: string): CloudModel 
   const outputs = Object.fromEntries(
     Object.entries(template.Outputs ?? {}).map(([k, o]) => [k, { value: o.Value, description: o.Description }]),
   );
-  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, schedules, sites, outputs };
+  const secrets = ofType(template, 'AWS::SecretsManager::Secret').map(([logicalId, r]): SecretSpec => ({
+    logicalId,
+    passwordLength: r.Properties?.GenerateSecretString?.PasswordLength ?? 32,
+  }));
+  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, schedules, sites, secrets, outputs };
 }
 
 /**

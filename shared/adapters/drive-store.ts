@@ -27,7 +27,7 @@ export class DynamoDriveStore implements DriveStore {
       documents.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...item, listedUnder: item.parentId, sortKey: sortKeyOf(item.kind, item.name, item.itemId) },
+          Item: { ...item, ...listingKeys(item) },
           ConditionExpression: 'attribute_not_exists(itemId)',
         }),
       ),
@@ -46,6 +46,10 @@ export class DynamoDriveStore implements DriveStore {
       }),
     );
     return { items: (out.Items ?? []).map(toItem), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  cursorAfter(item: DriveItem): string {
+    return encodeCursor({ itemId: item.itemId, ...listingKeys(item) })!;
   }
 
   async childIds(parentId: string, limit: number, cursor?: string): Promise<Page<string>> {
@@ -88,11 +92,9 @@ export class DynamoDriveStore implements DriveStore {
   /** The update of `change` on `current`, with the listing keys it implies. */
   private updateInput(current: DriveItem, change: DriveChange) {
     const { itemId } = current;
-    const next = { ...current, ...change };
     const fields: [string, unknown][] = Object.entries(change);
-    // Trashed items leave their folder's listing and appear in the trash listing, by the same index.
-    const listedUnder = next.status === 'trashed' ? TRASH_PARENT : next.parentId;
-    fields.push(['listedUnder', listedUnder], ['sortKey', next.status === 'trashed' ? `${next.trashedAt}#${itemId}` : sortKeyOf(next.kind, next.name, itemId)]);
+    const keys = listingKeys({ ...current, ...change });
+    fields.push(['listedUnder', keys.listedUnder], ['sortKey', keys.sortKey]);
     const removals = Object.entries(change).filter(([, v]) => v === undefined).map(([k]) => k);
     const sets = fields.filter(([, v]) => v !== undefined);
     return {
@@ -157,6 +159,13 @@ export class DynamoDriveStore implements DriveStore {
 
 /** The index partition that lists the trash. */
 const TRASH_PARENT = '#trash';
+
+/** Where an item is listed: in its folder by kind and name, or in the trash by when it was trashed. */
+function listingKeys(item: DriveItem): { listedUnder: string; sortKey: string } {
+  return item.status === 'trashed'
+    ? { listedUnder: TRASH_PARENT, sortKey: `${item.trashedAt}#${item.itemId}` }
+    : { listedUnder: item.parentId, sortKey: sortKeyOf(item.kind, item.name, item.itemId) };
+}
 
 function toItem(item: Record<string, unknown>): DriveItem {
   const { sortKey: _s, listedUnder: _l, ...rest } = item;

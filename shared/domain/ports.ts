@@ -61,6 +61,8 @@ export interface DriveStore {
   createIfAbsent(item: DriveItem): Promise<boolean>;
   /** A folder's listing: its live and pending children, folders first, by name. */
   children(parentId: string, limit: number, cursor?: string): Promise<Page<DriveItem>>;
+  /** The listing position just after `item` (in its folder's listing, or the trash's), for `children` and `trash`. */
+  cursorAfter(item: DriveItem): string;
   /** The ids of every child of a folder whatever its state (trashed ones too), a page at a time. */
   childIds(parentId: string, limit: number, cursor?: string): Promise<Page<string>>;
   /** The change of `update` as a write of a transaction, made only if the item is still as `current` says (status and place). */

@@ -8,6 +8,9 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { configStore, contactStore, firm } from '../adapters/index.ts';
+import { lazySecret } from '../adapters/secrets.ts';
+import { requireEnv } from '../env.ts';
+import { cursorKeyFrom, openCursor, sealCursor, type CursorBinding } from './cursor.ts';
 import { activeStaff, requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
 import type { CustomerPrincipal, StaffPrincipal } from '../domain/model.ts';
 import type { PortalSettings } from '../domain/settings.ts';
@@ -64,12 +67,23 @@ export function errorResponse(error: unknown): APIGatewayProxyResultV2 {
   return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; please try again.' } });
 }
 
+function cursorBinding(event: Event, caller: StaffPrincipal | CustomerPrincipal): CursorBinding {
+  const { cursor: _cursor, limit: _limit, ...rest } = event.queryStringParameters ?? {};
+  return {
+    route: event.routeKey,
+    scope: { ...event.pathParameters, ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [`query.${k}`, v])) },
+    caller: caller.kind === 'staff' ? `staff:${caller.sub}` : `customer:${caller.contactId}:${caller.sub}`,
+  };
+}
+
 /** `authorise` turns the token's claims into the caller (and whatever it read to decide, passed on to the handler). */
-function build<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, A extends { caller: unknown }>(
+function build<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, A extends { caller: StaffPrincipal | CustomerPrincipal }>(
   spec: RouteSpec<P, Q, B>,
   authorise: (claims: JwtClaims) => Promise<A>,
   run: (input: RouteInput<P, Q, B> & A) => Promise<RouteResult>,
 ) {
+  const cursorSecret = lazySecret(requireEnv('CURSOR_SECRET_ARN'));
+  const cursorKey = async () => cursorKeyFrom(await cursorSecret());
   const core = async (event: Event): Promise<APIGatewayProxyResultV2> => {
     const authorised = await authorise((event.requestContext.authorizer?.jwt?.claims ?? {}) as JwtClaims);
     const input = {
@@ -78,7 +92,13 @@ function build<P extends Schema | undefined, Q extends Schema | undefined, B ext
       body: parse(spec.body, event.body, 'body'),
       ...authorised,
     } as RouteInput<P, Q, B> & A;
+    // Cursors leave sealed to this route, these parameters and this caller, and come back opened.
+    const binding = cursorBinding(event, authorised.caller);
+    const query = input.query as { cursor?: string } | undefined;
+    if (query?.cursor) query.cursor = openCursor(await cursorKey(), query.cursor, binding);
     const result = await run(input);
+    const page = result.body as { cursor?: unknown } | undefined;
+    if (typeof page?.cursor === 'string') result.body = { ...page, cursor: sealCursor(await cursorKey(), page.cursor, binding) };
     return json(result.status ?? 200, result.body);
   };
   const handler = middy<Event, APIGatewayProxyResultV2>(core);
@@ -139,5 +159,6 @@ export const parts = z
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** As the previous page returned it: sealed, bound to the route, its parameters and the caller. */
   cursor: z.string().max(2048).optional(),
 });

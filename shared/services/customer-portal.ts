@@ -3,6 +3,7 @@ import { customerCanRevise, customerCanSee, customerPrincipal, isLive, ownUpload
 import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
 import { inboxFolderName, revisedName } from '../domain/naming.ts';
+import { visiblePage } from '../domain/paging.ts';
 import type { ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore } from '../domain/ports.ts';
 import { controlAllows, type PortalSettings } from '../domain/settings.ts';
 import { downloadUrl, finishMultipart, itemName, MAX_UPLOAD_BYTES, uploadInstructions, type UploadInstructions } from './drive.ts';
@@ -88,11 +89,9 @@ export async function listSharedFolder(
 ): Promise<Page<PortalItem>> {
   const [grants, [folder, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, folderId)]);
   visibleToCustomer(customer, folder, ancestors, grants, 'folder');
-  const page = await deps.drive.children(folderId, limit, cursor);
-  return {
-    items: page.items.filter((i) => customerCanSee(customer, i, grants)).map((i) => toPortalItem(customer, i)),
-    cursor: page.cursor,
-  };
+  const source = { fetch: (n: number, c?: string) => deps.drive.children(folderId, n, c), cursorAfter: (i: DriveItem) => deps.drive.cursorAfter(i) };
+  const page = await visiblePage(source, (i) => customerCanSee(customer, i, grants), limit, cursor);
+  return { items: page.items.map((i) => toPortalItem(customer, i)), cursor: page.cursor };
 }
 
 export async function downloadShared(deps: PortalDeps & { files: FileStore }, customer: CustomerPrincipal, itemId: string) {

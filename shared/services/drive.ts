@@ -1,6 +1,7 @@
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { newId } from '../domain/ids.ts';
 import { isLive } from '../domain/access-policy.ts';
+import { visiblePage } from '../domain/paging.ts';
 import { ROOT_FOLDER_ID, type DriveItem, type StaffPrincipal } from '../domain/model.ts';
 import { cleanItemName } from '../domain/naming.ts';
 import { MULTIPART_PART_SIZE, type AuditLog, type DriveStore, type Transactions, type FileStore, type MultipartTarget, type ObjectKeys, type Page, type UploadTarget } from '../domain/ports.ts';
@@ -83,10 +84,15 @@ export async function createFolder(drive: DriveStore, staff: StaffPrincipal, par
   return folder;
 }
 
+/** A page of a folder (or the trash) for staff, who see everything in it: the cursor is exact, never a last empty page. */
 export async function listFolder(drive: DriveStore, folderId: string, limit: number, cursor?: string): Promise<Page<DriveItem>> {
-  if (folderId === 'trash') return drive.trash(limit, cursor);
-  await parentFolder(drive, folderId);
-  return drive.children(folderId, limit, cursor);
+  if (folderId !== 'trash' && folderId !== ROOT_FOLDER_ID) {
+    // Staff may look inside a trashed folder too (what would a restore bring back?).
+    const folder = await drive.get(folderId);
+    if (folder?.kind !== 'folder') throw notFound('folder');
+  }
+  const fetch = (n: number, c?: string) => (folderId === 'trash' ? drive.trash(n, c) : drive.children(folderId, n, c));
+  return visiblePage({ fetch, cursorAfter: (i) => drive.cursorAfter(i) }, () => true, limit, cursor);
 }
 
 /** Starts a staff upload: the item stays `pending` (invisible to customers) until the upload is completed. */

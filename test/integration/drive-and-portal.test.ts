@@ -178,7 +178,12 @@ describe('a batch whose last file never comes', () => {
 describe('isolation in a generated world', () => {
   it('every customer reaches exactly what is shared with them or their organisation, through every route', async () => {
     const orgs = [];
-    for (const n of ['North Ltd', 'South Ltd']) orgs.push(expectStatus(await staff.api.post('/contacts', { kind: 'organisation', name: n }), 201));
+    for (const n of ['North Ltd', 'South Ltd']) {
+      const org = expectStatus(await staff.api.post('/contacts', { kind: 'organisation', name: n, email: `${n.replace(/\W/g, '').toLowerCase()}-${Date.now()}@example.test` }), 201);
+      // An organisation's shares reach its members only while its own portal access is open.
+      expectStatus(await staff.api.post(`/contacts/${org.contactId}/access`), 200);
+      orgs.push(org);
+    }
     const customers: Customer[] = [];
     for (let i = 0; i < 6; i++) customers.push(await customerSession(staff, { name: `World Customer ${i}`, organisationIds: i < 4 ? [orgs[i % 2].contactId] : [] }));
 
