@@ -9,7 +9,8 @@ export const handler = async (event: S3Event): Promise<void> => {
   for (const record of event.Records) {
     // S3 URL-encodes keys in events, with "+" for spaces.
     const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
-    const outcome = await handleCustomerUpload(deps, key, record.s3.object.size);
+    const { size, eTag, versionId } = record.s3.object;
+    const outcome = await handleCustomerUpload(deps, key, { size, etag: eTag, versionId });
     console.log(JSON.stringify({ level: 'info', message: 'customer upload', key, outcome }));
   }
 };

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
@@ -14,7 +14,7 @@ import { freePort, portOrFree, startCognito, startDynamoDb, startS3, startSes, s
 import { FunctionHost } from './functions.ts';
 import { LocalGateway } from './gateway.ts';
 import { HostedLogin, type LoginClient } from './hosted-login.ts';
-import { checkPresigned } from './presigned.ts';
+import { createS3Proxy } from './s3-proxy.ts';
 import { LocalSecrets } from './secrets.ts';
 import { serveSite, siteFiles } from './web-sites.ts';
 import { corsXml, createIdentity, createTables, localBucketName, localCredentials, localTableName, LOCAL_ACCOUNT, LOCAL_REGION, type CognitoIds } from './provision.ts';
@@ -183,28 +183,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
     const resolver = new Resolver(refs, attributes, localise);
 
-    // Everyone reaches S3 through a proxy that checks presigned URLs as S3 does (s3rver checks none).
-    const s3Proxy = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      // A CORS preflight carries the presigned URL too, but S3 answers it from the bucket's CORS rules alone.
-      if (url.searchParams.has('X-Amz-Signature') && req.method !== 'OPTIONS') {
-        const check = checkPresigned({ method: req.method ?? 'GET', rawPath: url.pathname, query: url.searchParams, headers: req.headers }, localCredentials.secretAccessKey);
-        if (!check.ok) {
-          req.resume();
-          res.writeHead(403, { 'content-type': 'application/xml' });
-          return res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${check.code}</Code><Message>${check.message}</Message></Error>`);
-        }
-      }
-      const upstream = httpRequest(`${s3.url}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
-      upstream.on('error', () => {
-        if (!res.headersSent) res.writeHead(502);
-        res.end();
-      });
-      req.pipe(upstream);
-    });
+    // Everyone reaches S3 through a proxy that checks presigned URLs and conditional writes as S3 does (s3rver does neither).
+    const s3Proxy = createS3Proxy(s3.url, localCredentials.secretAccessKey);
     const s3ProxyPort = await freePort();
     await new Promise<void>((r) => s3Proxy.listen(s3ProxyPort, '127.0.0.1', r));
     servers.push(s3Proxy);

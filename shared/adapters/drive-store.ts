@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DriveItem } from '../domain/model.ts';
 import { sortKeyOf } from '../domain/naming.ts';
-import type { DriveChange, DriveStore, Page, PendingWrite } from '../domain/ports.ts';
+import type { DriveChange, DriveStore, Page, PendingWrite, StoredObject } from '../domain/ports.ts';
 import { conflict } from '../errors.ts';
 import { batchGet, conditionalWrite, decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
 
@@ -141,20 +141,22 @@ export class DynamoDriveStore implements DriveStore {
     await documents.send(new DeleteCommand({ TableName: this.tableName, Key: { itemId } }));
   }
 
-  async markReady(itemId: string, size: number): Promise<boolean> {
+  async markReady(itemId: string, filed: StoredObject): Promise<boolean> {
+    const values = { ':ready': 'ready', ':pending': 'pending', ':size': filed.size, ...(filed.etag ? { ':etag': filed.etag } : {}), ...(filed.versionId ? { ':version': filed.versionId } : {}) };
     return conditionalWrite(() =>
       documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { itemId },
-          UpdateExpression: 'SET #status = :ready, #size = :size',
-          ConditionExpression: 'attribute_exists(itemId)',
+          UpdateExpression: `SET #status = :ready, #size = :size${filed.etag ? ', etag = :etag' : ''}${filed.versionId ? ', versionId = :version' : ''}`,
+          ConditionExpression: 'attribute_exists(itemId) AND #status = :pending',
           ExpressionAttributeNames: { '#status': 'status', '#size': 'size' },
-          ExpressionAttributeValues: { ':ready': 'ready', ':size': size },
+          ExpressionAttributeValues: values,
         }),
       ),
     );
   }
+
 }
 
 /** The index partition that lists the trash. */

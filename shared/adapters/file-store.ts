@@ -9,9 +9,12 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { MULTIPART_PART_SIZE, type CustomerUploadKey, type FileStore, type MultipartTarget, type ObjectKeys, type UploadTarget } from '../domain/ports.ts';
+import { MULTIPART_PART_SIZE, type CustomerUploadKey, type FileStore, type MultipartTarget, type ObjectKeys, type StoredObject, type UploadTarget } from '../domain/ports.ts';
 
-const UPLOAD_URL_SECONDS = 15 * 60;
+/** An upload URL lives long enough to send its file on a slow line (1 Mbit/s) and no longer: 5 minutes plus the sending time, at most an hour. */
+export function uploadUrlSeconds(size: number): number {
+  return Math.min(3600, 300 + Math.ceil(size / 125_000));
+}
 /** Part URLs of a large upload must last as long as the upload may take on a slow line. */
 const PART_URL_SECONDS = 12 * 3600;
 const PART_SIZE = MULTIPART_PART_SIZE;
@@ -45,13 +48,15 @@ export class S3FileStore implements FileStore {
   constructor(private readonly bucket: string) {}
 
   async uploadTarget(objectKey: string, contentType: string, size: number): Promise<UploadTarget> {
-    // The length is signed: S3 refuses a body of any other size, whatever the client claims.
+    // The length is signed: S3 refuses a body of any other size, whatever the client claims. So is
+    // `If-None-Match: *`: S3 writes the key only if nothing is there yet, so the URL writes once and
+    // can never overwrite the filed document, even before it expires.
     const url = await getSignedUrl(
       this.s3,
-      new PutObjectCommand({ Bucket: this.bucket, Key: objectKey, ContentType: contentType, ContentLength: size }),
-      { expiresIn: UPLOAD_URL_SECONDS, signableHeaders: new Set(['content-type', 'content-length']) },
+      new PutObjectCommand({ Bucket: this.bucket, Key: objectKey, ContentType: contentType, ContentLength: size, IfNoneMatch: '*' }),
+      { expiresIn: uploadUrlSeconds(size), signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']) },
     );
-    return { url, method: 'PUT', headers: { 'content-type': contentType } };
+    return { url, method: 'PUT', headers: { 'content-type': contentType, 'if-none-match': '*' } };
   }
 
   async startMultipart(objectKey: string, contentType: string, size: number): Promise<MultipartTarget> {
@@ -77,15 +82,19 @@ export class S3FileStore implements FileStore {
         Bucket: this.bucket,
         Key: objectKey,
         UploadId: uploadId,
+        // Assembled only if nothing is at the key yet: a completed upload is never replaced.
+        IfNoneMatch: '*',
         MultipartUpload: { Parts: [...parts].sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
       }),
     );
   }
 
-  downloadUrl(objectKey: string, fileName: string): Promise<string> {
+  downloadUrl(objectKey: string, fileName: string, versionId?: string): Promise<string> {
+    // Pinned to the version filed at completion (in the versioned bucket), so whatever is written
+    // at the key later is never what a download returns.
     return getSignedUrl(
       this.s3,
-      new GetObjectCommand({ Bucket: this.bucket, Key: objectKey, ResponseContentDisposition: contentDisposition(fileName) }),
+      new GetObjectCommand({ Bucket: this.bucket, Key: objectKey, VersionId: versionId, ResponseContentDisposition: contentDisposition(fileName) }),
       { expiresIn: DOWNLOAD_URL_SECONDS },
     );
   }
@@ -94,10 +103,10 @@ export class S3FileStore implements FileStore {
     await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey }));
   }
 
-  async sizeOf(objectKey: string): Promise<number | undefined> {
+  async stored(objectKey: string): Promise<StoredObject | undefined> {
     try {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey }));
-      return head.ContentLength;
+      return { size: head.ContentLength ?? 0, etag: head.ETag?.replace(/"/g, ''), versionId: head.VersionId };
     } catch (error) {
       const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
       if (e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404) return undefined;

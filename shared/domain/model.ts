@@ -60,6 +60,9 @@ export interface DriveItem {
   contentType?: string;
   /** The S3 key; made by the server, never from a user's file name. */
   objectKey?: string;
+  /** The ETag and (in the versioned bucket) version id of the bytes filed when the upload completed. */
+  etag?: string;
+  versionId?: string;
   createdAt: string;
   createdBy: { kind: 'staff' | 'customer'; id: string; name: string };
   /** For customer uploads: the batch they came in, for one email per batch. */

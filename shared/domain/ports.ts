@@ -75,8 +75,12 @@ export interface DriveStore {
   trashedBefore(before: Date, limit: number): Promise<DriveItem[]>;
   /** Removes an item's record for good (after its retention in the trash). */
   remove(itemId: string): Promise<void>;
-  /** Marks an uploaded file ready with its real size; false if the item does not exist. */
-  markReady(itemId: string, size: number): Promise<boolean>;
+  /**
+   * Files an upload: ready, with its real size and the ETag and version of its bytes. Only a
+   * pending item is filed; false if it was already filed (or does not exist), so a later write at
+   * the same key never replaces the filed document.
+   */
+  markReady(itemId: string, filed: StoredObject): Promise<boolean>;
 }
 
 export interface UploadTarget {
@@ -96,15 +100,23 @@ export interface MultipartTarget {
   parts: { partNumber: number; url: string; size: number }[];
 }
 
+/** The object a completed upload filed: its size, and the ETag and version that identify its bytes. */
+export interface StoredObject {
+  size: number;
+  etag?: string;
+  versionId?: string;
+}
+
 export interface FileStore {
   uploadTarget(objectKey: string, contentType: string, size: number): Promise<UploadTarget>;
   startMultipart(objectKey: string, contentType: string, size: number): Promise<MultipartTarget>;
   completeMultipart(objectKey: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void>;
-  downloadUrl(objectKey: string, fileName: string): Promise<string>;
+  /** A short-lived link to the object, pinned to `versionId` when the bucket gave one. */
+  downloadUrl(objectKey: string, fileName: string, versionId?: string): Promise<string>;
   /** Deletes the object; in the versioned bucket its bytes stay as an old version until the lifecycle rule expires them. */
   remove(objectKey: string): Promise<void>;
-  /** The stored object's size, or undefined if nothing was uploaded at that key. */
-  sizeOf(objectKey: string): Promise<number | undefined>;
+  /** What is stored at the key, or undefined if nothing was uploaded there. */
+  stored(objectKey: string): Promise<StoredObject | undefined>;
 }
 
 export interface Email {

@@ -122,22 +122,25 @@ export async function startStaffUpload(
   return { item, ...instructions };
 }
 
-/** Completes a staff upload once its bytes are in the bucket; the stored size is the real one. */
+/**
+ * Completes a staff upload once its bytes are in the bucket: the item is filed with the real size
+ * and the ETag and version of those bytes, once. Completing again changes nothing.
+ */
 export async function completeStaffUpload(deps: DriveDeps, itemId: string, parts?: { partNumber: number; etag: string }[]): Promise<DriveItem> {
   const item = await deps.drive.get(itemId);
   if (!item || item.kind !== 'file' || !item.objectKey) throw notFound('file');
-  if (item.status === 'ready') return item;
+  if (item.status !== 'pending') return item;
   await finishMultipart(deps.files, item, parts);
-  const size = await deps.files.sizeOf(item.objectKey);
-  if (size === undefined) throw conflict('upload_missing', 'The file has not been uploaded yet; upload it, then complete.');
-  await deps.drive.markReady(itemId, size);
+  const stored = await deps.files.stored(item.objectKey);
+  if (!stored) throw conflict('upload_missing', 'The file has not been uploaded yet; upload it, then complete.');
+  if (!(await deps.drive.markReady(itemId, stored))) return (await deps.drive.get(itemId)) ?? item;
   if (item.multipartUploadId) await deps.drive.update(itemId, { multipartUploadId: undefined });
-  return { ...item, status: 'ready', size, multipartUploadId: undefined };
+  return { ...item, status: 'ready', size: stored.size, etag: stored.etag, versionId: stored.versionId, multipartUploadId: undefined };
 }
 
 export async function downloadUrl(files: FileStore, item: DriveItem): Promise<{ url: string; name: string; size?: number }> {
   if (item.status !== 'ready' || !item.objectKey) throw conflict('upload_incomplete', 'This file has not finished uploading.');
-  return { url: await files.downloadUrl(item.objectKey, item.name), name: item.name, size: item.size };
+  return { url: await files.downloadUrl(item.objectKey, item.name, item.versionId), name: item.name, size: item.size };
 }
 
 /** A staff download; the first one of a customer's upload marks it seen, so it is no longer "new" for any staff member. */
@@ -227,8 +230,8 @@ export async function restoreItem(deps: ChangeDeps, staff: StaffPrincipal, itemI
   const item = await deps.drive.get(itemId);
   if (!item || item.status !== 'trashed') throw notFound('item in the trash');
   const place = await parentFolder(deps.drive, item.parentId).catch(() => ({ parentId: ROOT_FOLDER_ID, ancestorIds: [] as string[] }));
-  // A file whose upload never finished goes back to pending; everything else is ready again.
-  const status = item.kind === 'file' && item.size === undefined ? 'pending' : 'ready';
+  // A file whose upload was never filed (it has no ETag) goes back to pending; everything else is ready again.
+  const status = item.kind === 'file' && !item.etag ? 'pending' : 'ready';
   const change = { ...place, status, trashedAt: undefined, trashedBy: undefined } as const;
   await deps.transactions.commit([
     deps.drive.updateWrite(item, change),

@@ -1,5 +1,5 @@
 import { customerUploadEmail } from '../domain/emails.ts';
-import type { ContactStore, DriveStore, Mailer, ObjectKeys, UploadLedger } from '../domain/ports.ts';
+import type { ContactStore, DriveStore, Mailer, ObjectKeys, StoredObject, UploadLedger } from '../domain/ports.ts';
 
 export interface NotifyDeps {
   contacts: ContactStore;
@@ -11,7 +11,7 @@ export interface NotifyDeps {
   driveUrl: string;
 }
 
-export type ArrivalOutcome = 'ignored' | 'waiting' | 'emailed' | 'already-emailed';
+export type ArrivalOutcome = 'ignored' | 'overwrite-refused' | 'waiting' | 'emailed' | 'already-emailed';
 
 /**
  * Handles one "object created" event of a customer upload. The file becomes visible, and once
@@ -20,13 +20,15 @@ export type ArrivalOutcome = 'ignored' | 'waiting' | 'emailed' | 'already-emaile
  * conditional claim lets exactly one delivery send. If sending fails the claim is released and
  * the error propagates, so Lambda retries and finally parks the event in the failure queue.
  */
-export async function handleCustomerUpload(deps: NotifyDeps, objectKey: string, size: number, now = new Date()): Promise<ArrivalOutcome> {
+export async function handleCustomerUpload(deps: NotifyDeps, objectKey: string, stored: StoredObject, now = new Date()): Promise<ArrivalOutcome> {
   const key = deps.keys.parseCustomerUpload(objectKey);
   if (!key) return 'ignored';
   const item = await deps.drive.get(key.itemId);
   // An object with no item was not made through the portal's upload route: nothing to announce.
   if (!item || item.uploadBatchId !== key.batchId || item.createdBy.id !== key.contactId) return 'ignored';
-  await deps.drive.markReady(key.itemId, size);
+  // Filed once: a second event for the same bytes is a duplicate delivery; one for other bytes
+  // at the same key is a later write, which never replaces the filed document.
+  if (!(await deps.drive.markReady(key.itemId, stored)) && item.etag && stored.etag && item.etag !== stored.etag) return 'overwrite-refused';
   const arrived = await deps.ledger.recordArrival(key.batchId, key.itemId, key.contactId, now);
   if (arrived.length < key.batchSize) return 'waiting';
   return (await emailBatch(deps, key.batchId, key.contactId, arrived, now)) ? 'emailed' : 'already-emailed';

@@ -220,3 +220,50 @@ describe('a refused rename-and-move changes nothing', () => {
   });
 });
 
+
+describe('an upload URL writes once', () => {
+  const download = async (url: string) => {
+    const res = await fetch(url);
+    return res.ok ? Buffer.from(await res.arrayBuffer()).toString('utf8') : `HTTP ${res.status}`;
+  };
+
+  it('a customer\'s upload URL, used again after the file was filed, cannot rewrite it (even while the URL is valid)', async () => {
+    const customer = await customerSession(staff, { name: 'Once Uploader' });
+    const started = expectStatus(await customer.api.post('/uploads', { files: [{ name: 'statement.txt', size: 10, contentType: 'text/plain' }] }), 201);
+    const [upload] = started.uploads;
+    expect(upload.upload.headers['if-none-match']).toBe('*');
+    expect(await putToUrl(upload.upload, '0123456789')).toBe(200);
+    const itemId = upload.item.itemId;
+    await expect.poll(async () => (await customer.api.get(`/shared/items/${itemId}/download`)).status).toBe(200);
+    // The same URL again, with the same length: refused as S3 refuses a conditional write.
+    expect(await putToUrl(upload.upload, 'OVERWRITE!')).toBe(412);
+    // Without the signed header the signature no longer matches.
+    const { 'if-none-match': _dropped, ...unconditional } = upload.upload.headers;
+    expect(await putToUrl({ url: upload.upload.url, headers: unconditional }, 'OVERWRITE!')).toBe(403);
+    const link = expectStatus(await customer.api.get(`/shared/items/${itemId}/download`), 200);
+    expect(await download(link.url)).toBe('0123456789');
+    const staffLink = expectStatus(await staff.api.get(`/drive/items/${itemId}/download`), 200);
+    expect(await download(staffLink.url)).toBe('0123456789');
+  });
+
+  it('a staff upload URL reused after completing cannot change the filed file', async () => {
+    const started = expectStatus(await staff.api.post('/drive/uploads', { parentId: 'root', name: 'engagement.txt', size: 10, contentType: 'text/plain' }), 201);
+    expect(await putToUrl(started.upload, '0123456789')).toBe(200);
+    const done = expectStatus(await staff.api.post(`/drive/items/${started.item.itemId}/complete`), 200);
+    expect(done.etag).toMatch(/^[0-9a-f]{32}/);
+    expect(await putToUrl(started.upload, 'OVERWRITE!')).toBe(412);
+    // Completing again changes nothing.
+    expect(expectStatus(await staff.api.post(`/drive/items/${started.item.itemId}/complete`), 200).etag).toBe(done.etag);
+    const link = expectStatus(await staff.api.get(`/drive/items/${started.item.itemId}/download`), 200);
+    expect(await download(link.url)).toBe('0123456789');
+  });
+
+  it('upload URLs expire with the time a slow line needs to send the file, not a fixed quarter hour', async () => {
+    const small = expectStatus(await staff.api.post('/drive/uploads', { parentId: 'root', name: 'small.txt', size: 10, contentType: 'text/plain' }), 201);
+    const larger = expectStatus(await staff.api.post('/drive/uploads', { parentId: 'root', name: 'larger.bin', size: 90 * 1024 * 1024, contentType: 'application/octet-stream' }), 201);
+    const expiry = (u: string) => Number(new URL(u).searchParams.get('X-Amz-Expires'));
+    expect(expiry(small.upload.url)).toBe(301);
+    expect(expiry(larger.upload.url)).toBeGreaterThan(900);
+    expect(expiry(larger.upload.url)).toBeLessThanOrEqual(3600);
+  });
+});

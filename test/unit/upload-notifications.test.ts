@@ -73,9 +73,9 @@ function world(files: number, failFirstSends = 0) {
 describe('customer upload notifications', () => {
   it('one email per batch, sent when the last file arrives, listing every file', async () => {
     const { deps, keys, sent } = world(3);
-    expect(await handleCustomerUpload(deps, keys[0], 10)).toBe('waiting');
-    expect(await handleCustomerUpload(deps, keys[2], 10)).toBe('waiting');
-    expect(await handleCustomerUpload(deps, keys[1], 10)).toBe('emailed');
+    expect(await handleCustomerUpload(deps, keys[0], { size: 10 })).toBe('waiting');
+    expect(await handleCustomerUpload(deps, keys[2], { size: 10 })).toBe('waiting');
+    expect(await handleCustomerUpload(deps, keys[1], { size: 10 })).toBe('emailed');
     expect(sent).toHaveLength(1);
     expect(sent[0].to).toEqual(['sam@firm.test']);
     expect(sent[0].text).toContain('file 0.pdf');
@@ -84,24 +84,24 @@ describe('customer upload notifications', () => {
 
   it('a duplicated event and two concurrent deliveries still send one email', async () => {
     const { deps, keys, sent } = world(1);
-    const outcomes = await Promise.all([handleCustomerUpload(deps, keys[0], 10), handleCustomerUpload(deps, keys[0], 10)]);
+    const outcomes = await Promise.all([handleCustomerUpload(deps, keys[0], { size: 10 }), handleCustomerUpload(deps, keys[0], { size: 10 })]);
     expect(outcomes.sort()).toEqual(['already-emailed', 'emailed']);
-    expect(await handleCustomerUpload(deps, keys[0], 10)).toBe('already-emailed');
+    expect(await handleCustomerUpload(deps, keys[0], { size: 10 })).toBe('already-emailed');
     expect(sent).toHaveLength(1);
   });
 
   it('a failed send releases the claim and throws, so the retried event sends it', async () => {
     const { deps, keys, sent } = world(1, 1);
-    await expect(handleCustomerUpload(deps, keys[0], 10)).rejects.toThrow('SES throttled');
-    expect(await handleCustomerUpload(deps, keys[0], 10)).toBe('emailed');
+    await expect(handleCustomerUpload(deps, keys[0], { size: 10 })).rejects.toThrow('SES throttled');
+    expect(await handleCustomerUpload(deps, keys[0], { size: 10 })).toBe('emailed');
     expect(sent).toHaveLength(1);
   });
 
   it('a batch whose last file never comes is announced by the hourly flush, once', async () => {
     const { deps, keys, sent } = world(3);
     const start = new Date('2026-11-23T10:00:00Z');
-    expect(await handleCustomerUpload(deps, keys[0], 10, start)).toBe('waiting');
-    expect(await handleCustomerUpload(deps, keys[1], 10, start)).toBe('waiting');
+    expect(await handleCustomerUpload(deps, keys[0], { size: 10 }, start)).toBe('waiting');
+    expect(await handleCustomerUpload(deps, keys[1], { size: 10 }, start)).toBe('waiting');
     expect(await flushStaleBatches(deps, new Date('2026-11-23T10:30:00Z'))).toBe(0);
     expect(await flushStaleBatches(deps, new Date('2026-11-23T11:01:00Z'))).toBe(1);
     expect(sent).toHaveLength(1);
@@ -113,9 +113,9 @@ describe('customer upload notifications', () => {
 
   it('ignores keys it did not make and objects without their item', async () => {
     const { deps, sent } = world(1);
-    expect(await handleCustomerUpload(deps, 'drive/i-0', 1)).toBe('ignored');
-    expect(await handleCustomerUpload(deps, objectKeys.customerUpload({ contactId: 'c-bob', batchId: 'b-1', batchSize: 1, itemId: 'i-0' }), 1)).toBe('ignored');
-    expect(await handleCustomerUpload(deps, objectKeys.customerUpload({ contactId: 'c-ann', batchId: 'b-1', batchSize: 1, itemId: 'nope' }), 1)).toBe('ignored');
+    expect(await handleCustomerUpload(deps, 'drive/i-0', { size: 1 })).toBe('ignored');
+    expect(await handleCustomerUpload(deps, objectKeys.customerUpload({ contactId: 'c-bob', batchId: 'b-1', batchSize: 1, itemId: 'i-0' }), { size: 1 })).toBe('ignored');
+    expect(await handleCustomerUpload(deps, objectKeys.customerUpload({ contactId: 'c-ann', batchId: 'b-1', batchSize: 1, itemId: 'nope' }), { size: 1 })).toBe('ignored');
     expect(sent).toHaveLength(0);
   });
 });
