@@ -1,5 +1,5 @@
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
-import { configStore, contactStore, firm, mailer } from '#shared/adapters/index';
+import { auditLog, configStore, contactStore, firm, outbox, transactions } from '#shared/adapters/index';
 import { CognitoCustomerDirectory } from '#shared/adapters/customer-directory';
 import { requireEnv } from '#shared/env';
 import { registerSelfSignUp } from '#shared/services/self-sign-up';
@@ -7,7 +7,7 @@ import { currentSettings } from '#shared/services/settings';
 
 const config = configStore();
 const firmInfo = firm();
-const deps = { contacts: contactStore(), mailer: mailer(), firmName: firmInfo.firmName, staffInbox: requireEnv('STAFF_INBOX') };
+const deps = { contacts: contactStore(), outbox: outbox(), audit: auditLog(), transactions: transactions(), firmName: firmInfo.firmName, staffInbox: requireEnv('STAFF_INBOX') };
 
 /** A self-registered customer becomes a contact with active access, linked through custom:contactId. */
 export const handler = async (event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> => {

@@ -5,6 +5,7 @@ import { reopenAccess } from '#shared/services/portal-access';
 
 const deps = accessDeps();
 
-export const handler = staffRoute({ path: z.object({ contactId: id }) }, async ({ path, caller }) => ({
-  body: await reopenAccess(deps, caller, path.contactId),
-}));
+export const handler = staffRoute(
+  { path: z.object({ contactId: id }), body: z.object({ notifyCustomer: z.boolean().default(false) }) },
+  async ({ path, body, caller }) => ({ body: await reopenAccess(deps, caller, path.contactId, body.notifyCustomer) }),
+);

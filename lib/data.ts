@@ -5,7 +5,7 @@ import { acknowledge, arnToken } from './nag.ts';
 import type { PorticoFunction } from './portico-function.ts';
 
 export type TableAccess = 'read' | 'readwrite';
-export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'portalConfig' | 'audit';
+export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'portalConfig' | 'audit' | 'outbox';
 
 /**
  * The portal's records. Every screen is served by a key read or a query; nothing scans.
@@ -33,6 +33,10 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - roles for links between contacts ........................... GetItem("roles")
  * audit      PK scope ("firm" or a contact id), SK entryKey ("<ISO time>#<id>")
  *   - activity of the firm / of one contact, newest first ........ Query(scope, descending)
+ * outbox     PK emailId, stream (new images), TTL expiresAt
+ *   - an email written with the change it announces ............. Put in that change's transaction
+ *   - delivery of a new email ..................................... the table's stream → the deliverer
+ *   - emails still unsent, oldest first (the sweep) .............. Query byUnsent (unsentKey = "unsent", createdAt <), sparse
  */
 export class Data extends Construct {
   readonly contacts: dynamodb.TableV2;
@@ -41,6 +45,7 @@ export class Data extends Construct {
   readonly uploadBatches: dynamodb.TableV2;
   readonly portalConfig: dynamodb.TableV2;
   readonly audit: dynamodb.TableV2;
+  readonly outbox: dynamodb.TableV2;
   private readonly indexed = new Set<dynamodb.TableV2>();
 
   constructor(scope: Construct, id: string) {
@@ -59,6 +64,7 @@ export class Data extends Construct {
     this.uploadBatches = this.table('UploadBatches', 'batchId', undefined, [{ indexName: 'byOpen', partitionKey: str('openKey'), sortKey: str('openSince') }], 'expiresAt');
     this.portalConfig = this.table('PortalConfig', 'configKey', undefined, []);
     this.audit = this.table('Audit', 'scope', 'entryKey', []);
+    this.outbox = this.table('Outbox', 'emailId', undefined, [{ indexName: 'byUnsent', partitionKey: str('unsentKey'), sortKey: str('createdAt') }], 'expiresAt', dynamodb.StreamViewType.KEYS_ONLY);
   }
 
   /**
@@ -85,6 +91,7 @@ export class Data extends Construct {
     sortKey: string | undefined,
     globalSecondaryIndexes: dynamodb.GlobalSecondaryIndexPropsV2[],
     timeToLiveAttribute?: string,
+    dynamoStream?: dynamodb.StreamViewType,
   ): dynamodb.TableV2 {
     const table = new dynamodb.TableV2(this, id, {
       partitionKey: str(partitionKey),
@@ -97,6 +104,7 @@ export class Data extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       globalSecondaryIndexes,
       timeToLiveAttribute,
+      dynamoStream,
     });
     if (globalSecondaryIndexes.length) this.indexed.add(table);
     return table;

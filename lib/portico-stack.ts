@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { PortalApi, type HttpMethod } from './api.ts';
 import { Data, type TableAccess, type TableName } from './data.ts';
 import { Drive } from './drive.ts';
+import { EmailDelivery } from './email-delivery.ts';
 import { CustomerIdentity, StaffIdentity, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
 import { PageCursors } from './page-cursors.ts';
@@ -60,7 +61,8 @@ export class PorticoStack extends Stack {
     const postConfirmation = fn('customer-post-confirmation', 'system');
     data.grant(postConfirmation, 'contacts', 'readwrite');
     data.grant(postConfirmation, 'portalConfig', 'read');
-    mail.grantSend(postConfirmation);
+    data.grant(postConfirmation, 'audit', 'readwrite');
+    data.grant(postConfirmation, 'outbox', 'readwrite');
     postConfirmation.bindEnv('STAFF_INBOX', settings.staffInbox);
     // The pool's ARN cannot be referenced here: the pool already depends on this function as its trigger.
     postConfirmation.addToRolePolicy(
@@ -109,9 +111,8 @@ export class PorticoStack extends Stack {
     };
     /** Routes that change portal access: Cognito account operations, email, seats and audit. */
     const accessRoute = (method: HttpMethod, path: string, entry: string) => {
-      const f = staffRoute(method, path, entry, [['contacts', 'readwrite'], ['portalConfig', 'readwrite'], ['audit', 'readwrite']]);
+      const f = staffRoute(method, path, entry, [['contacts', 'readwrite'], ['portalConfig', 'readwrite'], ['audit', 'readwrite'], ['outbox', 'readwrite']]);
       customerIdentity.grantAdminUserManagement(f);
-      mail.grantSend(f);
       return f;
     };
     /** Admin-only routes over staff users. */
@@ -147,7 +148,7 @@ export class PorticoStack extends Stack {
 
     // Staff API: sharing (F10, F11).
     staffRoute('GET', '/contacts/{contactId}/shares', 'staff-list-shares', [['shares', 'read'], ['drive', 'read']]);
-    mail.grantSend(staffRoute('POST', '/contacts/{contactId}/shares', 'staff-share-items', [['contacts', 'read'], ['shares', 'readwrite'], ['drive', 'read']]));
+    staffRoute('POST', '/contacts/{contactId}/shares', 'staff-share-items', [['contacts', 'read'], ['shares', 'readwrite'], ['drive', 'read'], ['audit', 'readwrite'], ['outbox', 'readwrite']]);
 
     // Staff API: the drive (F9).
     staffRoute('POST', '/drive/folders', 'staff-create-folder', [['drive', 'readwrite']]);
@@ -186,13 +187,22 @@ export class PorticoStack extends Stack {
       data.grant(f, 'contacts', 'read');
       data.grant(f, 'drive', driveAccess);
       data.grant(f, 'uploadBatches', 'readwrite');
-      mail.grantSend(f);
+      data.grant(f, 'outbox', 'readwrite');
       return f;
     };
     const notifier = uploadMailer('notify-customer-upload', 'readwrite');
     mail.keepFailures(notifier);
     drive.notifyOnCustomerUpload(notifier);
     mail.flushHourly(uploadMailer('flush-upload-batches', 'read'));
+
+    // Every email the portal promises is written to the outbox with its change, and delivered from there.
+    const emailSender = (entry: string) => {
+      const f = fn(entry, 'system');
+      data.grant(f, 'outbox', 'readwrite');
+      mail.grantSend(f);
+      return f;
+    };
+    new EmailDelivery(this, 'EmailDelivery', { outbox: data.outbox, deliverer: emailSender('deliver-emails'), sweeper: emailSender('sweep-outbox'), failures: mail.failedNotifications });
 
     const notificationsHandler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
     if (notificationsHandler) {

@@ -16,6 +16,7 @@ import { LocalGateway } from './gateway.ts';
 import { HostedLogin, type LoginClient } from './hosted-login.ts';
 import { createS3Proxy } from './s3-proxy.ts';
 import { LocalSecrets } from './secrets.ts';
+import { StreamPoller } from './streams.ts';
 import { serveSite, siteFiles } from './web-sites.ts';
 import { corsXml, createIdentity, createTables, localBucketName, localCredentials, localTableName, LOCAL_ACCOUNT, LOCAL_REGION, type CognitoIds } from './provision.ts';
 import { cloudModel, readTemplate, Resolver, type CloudModel, type FunctionSpec } from './template.ts';
@@ -120,8 +121,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const gateways: LocalGateway[] = [];
   const timers: NodeJS.Timeout[] = [];
   let functions: FunctionHost | undefined;
+  let stopStreams = () => undefined as void;
   const stop = async () => {
     for (const t of timers) clearInterval(t);
+    stopStreams();
     functions?.stop();
     await Promise.all(gateways.map((g) => g.close()));
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
@@ -231,6 +234,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       options.retryDelayMs ?? 200,
     );
 
+    // DynamoDB streams → the functions their event source mappings name (the email outbox).
+    const streamPoller = new StreamPoller(dynamodb.url, functions, (v) => String(resolver.resolve(v)), options.retryDelayMs ?? 200);
+    stopStreams = () => streamPoller.stop();
+    await streamPoller.start(model.streamSources);
+
     // S3 object events → the functions the bucket's notification configuration names.
     const bucketIds = new Map(model.buckets.map((b) => [localBucketName(b.logicalId), b.logicalId]));
     const deliverS3 = (record: any) => {
@@ -300,6 +308,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         }
       }
       if (req.method === 'GET' && req.url === '/_local/failed-events') return reply(200, asyncInvoker.failed);
+      if (req.method === 'GET' && req.url === '/_local/failed-stream-batches') return reply(200, streamPoller.failed);
+      if (req.method === 'POST' && req.url === '/_local/settle') {
+        // Waits until every S3 event and stream record handed over so far has been delivered or parked.
+        await asyncInvoker.settled();
+        await streamPoller.settled();
+        return reply(200, { settled: true });
+      }
       if (req.method === 'POST' && req.url === '/_local/schedules') {
         // Runs every scheduled rule's targets now, with the schedule's clock at `time` if given.
         return reply(200, await runSchedules(JSON.parse(body || '{}').time));

@@ -24,3 +24,23 @@ export function temporaryPasswordIn(email: StoredEmail): string {
   if (!m) throw new Error(`No temporary password in "${email.subject}"`);
   return m[1];
 }
+
+/**
+ * The emails to one address that match, once at least `count` have arrived: portal emails are
+ * delivered asynchronously from the outbox, a moment after the request that promised them.
+ */
+export async function emailsArriving(sesUrl: string, address: string, match: (e: StoredEmail) => boolean = () => true, count = 1, timeoutMs = 20_000): Promise<StoredEmail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await emailsTo(sesUrl, address)).filter(match);
+    if (found.length >= count) return found;
+    if (Date.now() > deadline) throw new Error(`Expected ${count} email(s) to ${address}, ${found.length} arrived`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Waits until the local cloud has delivered everything promised so far, so "no email was sent" can be checked. */
+export async function settle(controlUrl: string): Promise<void> {
+  const res = await fetch(`${controlUrl}/_local/settle`, { method: 'POST' });
+  if (!res.ok) throw new Error(`The local cloud did not settle: ${res.status}`);
+}

@@ -35,6 +35,7 @@ export async function createTables(endpoint: string, model: CloudModel): Promise
         GlobalSecondaryIndexes: table.globalSecondaryIndexes.length
           ? table.globalSecondaryIndexes.map((g) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection ?? { ProjectionType: 'ALL' } }))
           : undefined,
+        StreamSpecification: table.streamViewType ? { StreamEnabled: true, StreamViewType: table.streamViewType as 'KEYS_ONLY' } : undefined,
       }),
     );
     if (table.timeToLiveAttribute) {

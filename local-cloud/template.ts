@@ -19,6 +19,17 @@ export interface TableSpec {
   attributeDefinitions: Json[];
   globalSecondaryIndexes: Json[];
   timeToLiveAttribute?: string;
+  /** The table's stream, if it has one (NEW_IMAGE, KEYS_ONLY, …). */
+  streamViewType?: string;
+}
+
+/** A DynamoDB stream feeding a function, as an event source mapping declares it. */
+export interface StreamSourceSpec {
+  functionLogicalId: string;
+  tableLogicalId: string;
+  batchSize: number;
+  maximumRetryAttempts: number;
+  onFailure?: Json;
 }
 
 export interface BucketSpec {
@@ -113,6 +124,7 @@ export interface CloudModel {
   sites: SiteSpec[];
   /** Secrets Manager secrets whose value the stack generates. */
   secrets: SecretSpec[];
+  streamSources: StreamSourceSpec[];
   outputs: Record<string, { value: Json; description?: string }>;
 }
 
@@ -143,6 +155,7 @@ export function cloudModel(template: Template, assemblyDir: string): CloudModel 
       keySchema: r.Properties.KeySchema,
       attributeDefinitions: r.Properties.AttributeDefinitions,
       globalSecondaryIndexes: r.Properties.GlobalSecondaryIndexes ?? [],
+      streamViewType: r.Properties.StreamSpecification?.StreamViewType,
       timeToLiveAttribute: r.Properties.TimeToLiveSpecification?.AttributeName,
     }),
   );
@@ -262,7 +275,17 @@ export function cloudModel(template: Template, assemblyDir: string): CloudModel 
     logicalId,
     passwordLength: r.Properties?.GenerateSecretString?.PasswordLength ?? 32,
   }));
-  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, schedules, sites, secrets, outputs };
+  const streamSources = ofType(template, 'AWS::Lambda::EventSourceMapping')
+    .filter(([, r]) => Array.isArray(r.Properties.EventSourceArn?.['Fn::GetAtt']) && r.Properties.EventSourceArn['Fn::GetAtt'][1] === 'StreamArn')
+    .map(([, r]): StreamSourceSpec => ({
+      functionLogicalId: referencedId(r.Properties.FunctionName)!,
+      tableLogicalId: referencedId(r.Properties.EventSourceArn)!,
+      batchSize: r.Properties.BatchSize ?? 100,
+      // Lambda retries a stream batch until its records expire when no maximum is set; locally that is bounded.
+      maximumRetryAttempts: r.Properties.MaximumRetryAttempts ?? 10,
+      onFailure: r.Properties.DestinationConfig?.OnFailure?.Destination,
+    }));
+  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, schedules, sites, secrets, streamSources, outputs };
 }
 
 /**

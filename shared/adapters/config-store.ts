@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ConfigStore } from '../domain/ports.ts';
+import type { ConfigStore, PendingWrite } from '../domain/ports.ts';
 import type { PortalSettings } from '../domain/settings.ts';
-import { conditionalWrite, documents } from './dynamo.ts';
+import { conditionalWrite, documents, dynamoWrite } from './dynamo.ts';
 
 /** portalConfig table: PK configKey — "settings", "seats", "staff#<sub>". */
 export class DynamoConfigStore implements ConfigStore {
@@ -50,8 +50,12 @@ export class DynamoConfigStore implements ConfigStore {
     );
   }
 
+  seatWrite(change: 1 | -1): PendingWrite {
+    return dynamoWrite({ Update: { TableName: this.tableName, Key: { configKey: 'seats' }, UpdateExpression: 'ADD used :change', ExpressionAttributeValues: { ':change': change } } });
+  }
+
   async seatsUsed(): Promise<number> {
-    return Number((await this.get('seats'))?.used ?? 0);
+    return Math.max(0, Number((await this.get('seats'))?.used ?? 0));
   }
 
   async roles(): Promise<string[] | undefined> {

@@ -1,7 +1,8 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessState, Contact, PortalAccess } from '../domain/model.ts';
-import type { ContactDetails, ContactStore, Page } from '../domain/ports.ts';
-import { batchGet, conditionalWrite, decodeCursor, documents, encodeCursor } from './dynamo.ts';
+import type { ContactDetails, ContactStore, Page, PendingWrite } from '../domain/ports.ts';
+import { conflict } from '../errors.ts';
+import { batchGet, conditionalWrite, decodeCursor, documents, dynamoWrite, encodeCursor, type DynamoWrite } from './dynamo.ts';
 
 const LIST_KEY = 'contact';
 
@@ -31,20 +32,23 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async create(contact: Contact): Promise<void> {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...contact, listKey: LIST_KEY, sortName: sortNameOf(contact.name, contact.contactId) },
-              ConditionExpression: 'attribute_not_exists(contactId)',
-            },
+    await documents.send(new TransactWriteCommand({ TransactItems: this.createWrites(contact).map((w) => (w as DynamoWrite).item) }));
+  }
+
+  createWrites(contact: Contact): PendingWrite[] {
+    return [
+      dynamoWrite(
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...contact, listKey: LIST_KEY, sortName: sortNameOf(contact.name, contact.contactId) },
+            ConditionExpression: 'attribute_not_exists(contactId)',
           },
-          ...contact.organisationIds.map((orgId) => ({ Put: { TableName: this.tableName, Item: this.membership(orgId, contact) } })),
-        ],
-      }),
-    );
+        },
+        conflict('contact_exists', 'This contact exists already.'),
+      ),
+      ...contact.organisationIds.map((orgId) => dynamoWrite({ Put: { TableName: this.tableName, Item: this.membership(orgId, contact) } })),
+    ];
   }
 
   async membersOf(organisationId: string, limit: number, cursor?: string): Promise<Page<Contact>> {
@@ -123,6 +127,22 @@ export class DynamoContactStore implements ContactStore {
       if ((error as { name?: string }).name === 'TransactionCanceledException') return false;
       throw error;
     }
+  }
+
+  setAccessWrite(contactId: string, access: PortalAccess, expected: AccessState[]): PendingWrite {
+    return dynamoWrite({ Update: this.setAccessInput(contactId, access, expected) }, conflict('access_changed', 'Portal access was changed at the same time; reload the contact and try again.'));
+  }
+
+  private setAccessInput(contactId: string, access: PortalAccess, expected: AccessState[]) {
+    const names = expected.map((_, i) => `:s${i}`);
+    return {
+      TableName: this.tableName,
+      Key: { contactId },
+      UpdateExpression: 'SET #access = :access',
+      ConditionExpression: `attribute_exists(contactId) AND #access.#state IN (${names.join(', ')})`,
+      ExpressionAttributeNames: { '#access': 'access', '#state': 'state' },
+      ExpressionAttributeValues: { ':access': access, ...Object.fromEntries(expected.map((s, i) => [names[i], s])) } as Record<string, unknown>,
+    };
   }
 
   async setAccess(contactId: string, access: PortalAccess, expected: AccessState[]): Promise<boolean> {

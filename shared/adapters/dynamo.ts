@@ -44,13 +44,17 @@ function isConditionFailure(error: unknown): boolean {
  * DynamoDB has returned every key (it may hand some back as unprocessed). Order is not kept.
  */
 export async function batchGet(tableName: string, keyName: string, ids: readonly string[]): Promise<Record<string, unknown>[]> {
-  const unique = [...new Set(ids)];
-  const batches: string[][] = [];
-  for (let i = 0; i < unique.length; i += 100) batches.push(unique.slice(i, i + 100));
+  return batchGetKeys(tableName, [...new Set(ids)].map((id) => ({ [keyName]: id })));
+}
+
+/** `batchGet` for any keys (e.g. a partition and sort key); the keys must be distinct. */
+export async function batchGetKeys(tableName: string, allKeys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < allKeys.length; i += 100) batches.push(allKeys.slice(i, i + 100));
   const results = await Promise.all(
     batches.map(async (batch) => {
       const found: Record<string, unknown>[] = [];
-      let keys: Record<string, unknown>[] | undefined = batch.map((id) => ({ [keyName]: id }));
+      let keys: Record<string, unknown>[] | undefined = batch;
       while (keys?.length) {
         const out: BatchGetCommandOutput = await documents.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
         found.push(...(out.Responses?.[tableName] ?? []));

@@ -12,6 +12,7 @@ import { DynamoDriveStore } from './drive-store.ts';
 import { DynamoTransactions } from './dynamo.ts';
 import { objectKeys, S3FileStore } from './file-store.ts';
 import { SesMailer } from './mailer.ts';
+import { DynamoOutbox } from './outbox.ts';
 import { DynamoShareStore } from './share-store.ts';
 import { DynamoUploadLedger } from './upload-ledger.ts';
 
@@ -22,6 +23,7 @@ export const driveStore = () => new DynamoDriveStore(requireEnv('DRIVE_TABLE'));
 export const uploadLedger = () => new DynamoUploadLedger(requireEnv('UPLOAD_BATCHES_TABLE'));
 export const fileStore = () => new S3FileStore(requireEnv('DRIVE_BUCKET'));
 export const mailer = () => new SesMailer(requireEnv('SENDER_EMAIL'));
+export const outbox = () => new DynamoOutbox(requireEnv('OUTBOX_TABLE'));
 export const customerDirectory = () => new CognitoCustomerDirectory(requireEnv('CUSTOMER_USER_POOL_ID'));
 export const customerAccounts = () => new CognitoCustomerAccounts(requireEnv('CUSTOMER_USER_POOL_ID'));
 export const staffDirectory = () => new CognitoStaffDirectory(requireEnv('STAFF_USER_POOL_ID'));
@@ -39,7 +41,8 @@ export const accessDeps = () => ({
   accounts: customerAccounts(),
   config: configStore(),
   audit: auditLog(),
-  mailer: mailer(),
+  outbox: outbox(),
+  transactions: transactions(),
   ...firm(),
 });
 
@@ -58,8 +61,11 @@ export const notifyDeps = () => ({
   contacts: contactStore(),
   drive: driveStore(),
   ledger: uploadLedger(),
-  mailer: mailer(),
+  outbox: outbox(),
   keys: objectKeys,
   firmName: firm().firmName,
   driveUrl: `${adminUrl()}/drive`,
 });
+
+/** What the email deliverer and the outbox sweep need. */
+export const deliveryDeps = () => ({ outbox: outbox(), mailer: mailer() });

@@ -1,11 +1,26 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Share } from '../domain/model.ts';
-import type { ShareStore } from '../domain/ports.ts';
-import { conditionalWrite, documents } from './dynamo.ts';
+import type { PendingWrite, ShareStore } from '../domain/ports.ts';
+import { conflict } from '../errors.ts';
+import { batchGetKeys, conditionalWrite, documents, dynamoWrite } from './dynamo.ts';
 
 /** shares table: PK contactId, SK itemId; GSI byItem (itemId, contactId) for "shared with whom". */
 export class DynamoShareStore implements ShareStore {
   constructor(private readonly tableName: string) {}
+
+  async alreadyShared(contactId: string, itemIds: string[]): Promise<Set<string>> {
+    const found = await batchGetKeys(this.tableName, [...new Set(itemIds)].map((itemId) => ({ contactId, itemId })));
+    return new Set(found.map((s) => s.itemId as string));
+  }
+
+  addWrites(shares: Share[]): PendingWrite[] {
+    return shares.map((share) =>
+      dynamoWrite(
+        { Put: { TableName: this.tableName, Item: share, ConditionExpression: 'attribute_not_exists(itemId)' } },
+        conflict('shared_meanwhile', 'Someone shared some of these items at the same time; reload the contact and try again.'),
+      ),
+    );
+  }
 
   async sharedWith(contactIds: string[]): Promise<Share[]> {
     const pages = await Promise.all(contactIds.map((id) => this.allOf(id)));

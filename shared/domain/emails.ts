@@ -69,6 +69,20 @@ export function accessClosedEmail(p: { firmName: string; to: string; name: strin
   };
 }
 
+export function accessReopenedEmail(p: { firmName: string; portalUrl: string; to: string; name: string }): Email {
+  return {
+    to: [p.to],
+    subject: `Your access to the ${p.firmName} portal is open again`,
+    text: [
+      `Dear ${p.name},`,
+      '',
+      `${p.firmName} has reopened your access to its client portal. You can sign in again with your email address and password.`,
+      '',
+      `Portal: ${p.portalUrl}`,
+    ].join('\n'),
+  };
+}
+
 export function staffInvitationEmail(p: { firmName: string; adminUrl: string; to: string; temporaryPassword: string; reset?: boolean }): Email {
   return {
     to: [p.to],

@@ -35,6 +35,10 @@ export interface ContactStore {
   findByEmail(email: string): Promise<Contact[]>;
   /** Contacts whose name starts with `prefix` (case-insensitive), by name. */
   searchByName(prefix: string, limit: number, cursor?: string): Promise<Page<Contact>>;
+  /** `setAccess` as a write of a transaction; it fails with a 409 if the access was changed meanwhile. */
+  setAccessWrite(contactId: string, access: PortalAccess, expected: PortalAccess['state'][]): PendingWrite;
+  /** A new contact (and its memberships) as writes of a transaction. */
+  createWrites(contact: Contact): PendingWrite[];
   /** Replaces the access record only if it is still in `expected` state; returns false if it was not. */
   setAccess(contactId: string, access: PortalAccess, expected: PortalAccess['state'][]): Promise<boolean>;
 }
@@ -42,6 +46,10 @@ export interface ContactStore {
 export type ContactDetails = Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'address' | 'notes' | 'responsibleStaff' | 'organisationIds' | 'links' | 'archived'>>;
 
 export interface ShareStore {
+  /** Which of these items are already shared with the contact directly (keyed reads). */
+  alreadyShared(contactId: string, itemIds: string[]): Promise<Set<string>>;
+  /** New shares as writes of a transaction; each fails if the share appeared meanwhile. */
+  addWrites(shares: Share[]): PendingWrite[];
   /** Every share of every given contact (a contact has tens of shares, not thousands). */
   sharedWith(contactIds: string[]): Promise<Share[]>;
   /** Adds shares that do not exist yet; returns only the ones that were new. */
@@ -129,6 +137,25 @@ export interface Mailer {
   send(email: Email): Promise<void>;
 }
 
+/**
+ * Emails the portal has promised, recorded with the change they announce and delivered
+ * asynchronously, with retries, exactly once (shared/services/email-delivery.ts).
+ */
+export interface Outbox {
+  /** The email as a write of the transaction that makes the change it announces. */
+  enqueueWrite(email: Email, key?: string): PendingWrite;
+  /** Records an email on its own; with a `key`, only the first of several enqueues with that key is kept. False if it was already there. */
+  enqueue(email: Email, key: string, now: Date): Promise<boolean>;
+  /** Takes an unsent email for delivery (no one else may send it meanwhile); undefined if it is sent or claimed. */
+  claim(emailId: string, now: Date): Promise<Email | undefined>;
+  /** Marks it sent and forgets its text (it may hold a temporary password). */
+  markSent(emailId: string, now: Date): Promise<void>;
+  /** Hands it back after a failed attempt, so a retry or the sweep sends it. */
+  release(emailId: string, failure: string): Promise<void>;
+  /** Ids of emails still unsent that were recorded before `before`, oldest first. */
+  unsentBefore(before: Date, limit: number): Promise<string[]>;
+}
+
 export interface CustomerDirectory {
   /** Creates a customer user tied to a contact; Cognito's own invitation is suppressed, ours is sent instead. */
   createUser(input: { email: string; name: string; contactId: string; temporaryPassword: string }): Promise<{ username: string; sub: string }>;
@@ -170,6 +197,8 @@ export interface ConfigStore {
   /** Takes one portal seat if fewer than `limit` are used; false when none is left. Atomic. */
   takeSeat(limit: number): Promise<boolean>;
   releaseSeat(): Promise<void>;
+  /** One seat taken (+1) or released (-1) as a write of a transaction, unconditionally: the access change it goes with is the guard. */
+  seatWrite(change: 1 | -1): PendingWrite;
   seatsUsed(): Promise<number>;
   /** The roles admins maintain for links between contacts; undefined until first saved. */
   roles(): Promise<string[] | undefined>;

@@ -1,8 +1,8 @@
 import { badRequest, conflict } from '../errors.ts';
-import { accessClosedEmail, invitationEmail } from '../domain/emails.ts';
+import { accessClosedEmail, accessReopenedEmail, invitationEmail } from '../domain/emails.ts';
 import { temporaryPassword } from '../domain/ids.ts';
 import type { AccessState, Contact, PortalAccess, StaffPrincipal } from '../domain/model.ts';
-import type { AuditLog, ConfigStore, ContactStore, CustomerAccounts, CustomerDirectory, Mailer } from '../domain/ports.ts';
+import type { AuditEntry, AuditLog, ConfigStore, ContactStore, CustomerAccounts, CustomerDirectory, Email, Outbox, Transactions } from '../domain/ports.ts';
 import { getContact } from './contacts.ts';
 
 export interface AccessDeps {
@@ -11,17 +11,29 @@ export interface AccessDeps {
   accounts: CustomerAccounts;
   config: ConfigStore;
   audit: AuditLog;
-  mailer: Mailer;
+  outbox: Outbox;
+  transactions: Transactions;
   firmName: string;
   portalUrl: string;
 }
 
 const OPEN: AccessState[] = ['invited', 'active'];
 
-async function changeAccess(deps: AccessDeps, contact: Contact, access: PortalAccess, expected: AccessState[]): Promise<void> {
-  if (!(await deps.contacts.setAccess(contact.contactId, access, expected))) {
-    throw conflict('access_changed', 'Portal access was changed at the same time; reload the contact and try again.');
-  }
+/**
+ * Commits an access change with what goes with it, all or nothing: the new access record (only if
+ * the access is still as expected), the seat it takes or frees, the email it promises (delivered
+ * from the outbox) and its audit entry.
+ */
+async function commitAccessChange(
+  deps: AccessDeps,
+  change: { contact: Contact; access: PortalAccess; expected: AccessState[]; seat?: 1 | -1; email?: Email; audit: AuditEntry },
+): Promise<void> {
+  await deps.transactions.commit([
+    deps.contacts.setAccessWrite(change.contact.contactId, change.access, change.expected),
+    ...(change.seat ? [deps.config.seatWrite(change.seat)] : []),
+    ...(change.email ? [deps.outbox.enqueueWrite(change.email)] : []),
+    ...deps.audit.recordWrites(change.audit),
+  ]);
 }
 
 /**
@@ -39,13 +51,15 @@ export async function openAccess(deps: AccessDeps, staff: StaffPrincipal, contac
   const password = temporaryPassword();
   const user = await deps.directory.createUser({ email: contact.email, name: contact.name, contactId, temporaryPassword: password });
   const access: PortalAccess = { state: 'invited', userSub: user.sub, username: user.username, invitedAt: now.toISOString() };
-  await changeAccess(deps, contact, access, ['none']);
   // Every open access counts against the seats (a staff-opened one is never refused for it).
-  await deps.config.takeSeat(Number.MAX_SAFE_INTEGER);
-  await deps.mailer.send(
-    invitationEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email, name: contact.name, temporaryPassword: password }),
-  );
-  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'access.opened', contactId });
+  await commitAccessChange(deps, {
+    contact,
+    access,
+    expected: ['none'],
+    seat: 1,
+    email: invitationEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email, name: contact.name, temporaryPassword: password }),
+    audit: { at: now.toISOString(), actor: staff.email, action: 'access.opened', contactId, details: { contactName: contact.name, invitationTo: contact.email } },
+  });
   return { ...contact, access };
 }
 
@@ -58,34 +72,57 @@ export async function closeAccess(deps: AccessDeps, staff: StaffPrincipal, conta
   const contact = await getContact(deps.contacts, contactId);
   if (!OPEN.includes(contact.access.state)) throw conflict('access_not_open', `Portal access is ${contact.access.state}; there is nothing to close.`);
   const access: PortalAccess = { ...contact.access, state: 'closed', closedAt: now.toISOString(), tokensValidAfter: Math.ceil(now.getTime() / 1000) };
-  await changeAccess(deps, contact, access, OPEN);
+  const told = notify && !!contact.email;
+  await commitAccessChange(deps, {
+    contact,
+    access,
+    expected: OPEN,
+    seat: -1,
+    email: told ? accessClosedEmail({ firmName: deps.firmName, to: contact.email!, name: contact.name }) : undefined,
+    audit: { at: now.toISOString(), actor: staff.email, action: 'access.closed', contactId, details: { contactName: contact.name, customerTold: told } },
+  });
   // The close has taken effect (every request checks the record); the Cognito steps add defence in
   // depth, and one failing must not undo or hide the close — it is recorded in the audit trail.
-  const username = contact.access.username!;
-  const steps = await Promise.allSettled([deps.accounts.disable(username), deps.accounts.signOutEverywhere(username)]);
-  const incomplete = steps.flatMap((r, i) => (r.status === 'rejected' ? [`${['disable', 'global sign-out'][i]}: ${(r.reason as Error)?.message}`] : []));
-  await deps.config.releaseSeat();
-  if (notify && contact.email) await deps.mailer.send(accessClosedEmail({ firmName: deps.firmName, to: contact.email, name: contact.name }));
-  await deps.audit.record({
-    at: now.toISOString(),
-    actor: staff.email,
-    action: 'access.closed',
-    contactId,
-    details: { customerTold: notify, ...(incomplete.length ? { cognitoStepsFailed: incomplete } : {}) },
-  });
+  await closeSignIn(deps, contact, now);
   return { ...contact, access };
 }
 
-/** Reopens a closed access: `active` again, or `invited` if the customer never chose a password. Old tokens stay refused. */
-export async function reopenAccess(deps: AccessDeps, staff: StaffPrincipal, contactId: string, now = new Date()): Promise<Contact> {
+/** Disables the customer's user and signs it out everywhere; a step that fails is recorded, in words, not undone. */
+async function closeSignIn(deps: AccessDeps, contact: Contact, now: Date): Promise<void> {
+  const username = contact.access.username;
+  if (!username) return;
+  const steps = await Promise.allSettled([deps.accounts.disable(username), deps.accounts.signOutEverywhere(username)]);
+  const failed = steps.flatMap((r, i) => (r.status === 'rejected' ? [['disabling the sign-in', 'signing out everywhere'][i]] : []));
+  if (!failed.length) return;
+  await deps.audit.record({
+    // After the close it follows, whatever the request's clock said.
+    at: new Date(Math.max(Date.now(), now.getTime() + 1)).toISOString(),
+    actor: 'system',
+    action: 'access.cognito_steps_failed',
+    contactId: contact.contactId,
+    details: { contactName: contact.name, failed, note: 'Access is closed: the portal refuses every request of this customer. Retry closing the sign-in in Cognito.' },
+  });
+}
+
+/**
+ * Reopens a closed access: `active` again, or `invited` if the customer never chose a password.
+ * Old tokens stay refused. If staff choose, the customer is told by email.
+ */
+export async function reopenAccess(deps: AccessDeps, staff: StaffPrincipal, contactId: string, notify = false, now = new Date()): Promise<Contact> {
   const contact = await getContact(deps.contacts, contactId);
   if (contact.archived) throw conflict('contact_archived', 'This contact is archived; restore it before reopening portal access.');
   if (contact.access.state !== 'closed') throw conflict('access_not_closed', `Portal access is ${contact.access.state}; only a closed access can be reopened.`);
   const access: PortalAccess = { ...contact.access, state: contact.access.activatedAt ? 'active' : 'invited', closedAt: undefined };
   await deps.accounts.enable(contact.access.username!);
-  await changeAccess(deps, contact, access, ['closed']);
-  await deps.config.takeSeat(Number.MAX_SAFE_INTEGER);
-  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'access.reopened', contactId });
+  const told = notify && !!contact.email;
+  await commitAccessChange(deps, {
+    contact,
+    access,
+    expected: ['closed'],
+    seat: 1,
+    email: told ? accessReopenedEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email!, name: contact.name }) : undefined,
+    audit: { at: now.toISOString(), actor: staff.email, action: 'access.reopened', contactId, details: { contactName: contact.name, customerTold: told } },
+  });
   return { ...contact, access };
 }
 
@@ -95,8 +132,10 @@ export async function resendInvitation(deps: AccessDeps, staff: StaffPrincipal, 
   if (contact.access.state !== 'invited' || !contact.email) throw conflict('not_invited', 'Only a pending invitation can be sent again.');
   const password = temporaryPassword();
   await deps.accounts.resetTemporaryPassword(contact.access.username!, password);
-  await deps.mailer.send(invitationEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email, name: contact.name, temporaryPassword: password }));
-  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'access.invitation_resent', contactId });
+  await deps.transactions.commit([
+    deps.outbox.enqueueWrite(invitationEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email, name: contact.name, temporaryPassword: password })),
+    ...deps.audit.recordWrites({ at: now.toISOString(), actor: staff.email, action: 'access.invitation_resent', contactId, details: { contactName: contact.name, invitationTo: contact.email } }),
+  ]);
   return contact;
 }
 

@@ -1,7 +1,7 @@
 import { newSignUpEmail } from '../domain/emails.ts';
 import { newId } from '../domain/ids.ts';
 import type { Contact } from '../domain/model.ts';
-import type { ConfigStore, ContactStore, CustomerDirectory, Mailer } from '../domain/ports.ts';
+import type { AuditLog, ConfigStore, ContactStore, CustomerDirectory, Outbox, Transactions } from '../domain/ports.ts';
 import type { PortalSettings } from '../domain/settings.ts';
 
 /**
@@ -18,7 +18,9 @@ export async function admitSelfSignUp(config: ConfigStore, settings: PortalSetti
 export interface SelfSignUpDeps {
   contacts: ContactStore;
   directory: CustomerDirectory;
-  mailer: Mailer;
+  outbox: Outbox;
+  audit: AuditLog;
+  transactions: Transactions;
   firmName: string;
   /** Where the firm is told of new sign-ups. */
   staffInbox: string;
@@ -44,8 +46,18 @@ export async function registerSelfSignUp(
     createdAt: now.toISOString(),
     createdBy: 'self sign-up',
   };
-  await deps.contacts.create(contact);
+  // The contact, the staff's notice and the audit entry are one change.
+  await deps.transactions.commit([
+    ...deps.contacts.createWrites(contact),
+    deps.outbox.enqueueWrite(newSignUpEmail({ firmName: deps.firmName, to: [deps.staffInbox], name: user.name, email: user.email })),
+    ...deps.audit.recordWrites({
+      at: now.toISOString(),
+      actor: user.email,
+      action: 'contact.signed_up',
+      contactId: contact.contactId,
+      details: { contactName: user.name, email: user.email, accessType },
+    }),
+  ]);
   await deps.directory.linkContact(user.username, contact.contactId);
-  await deps.mailer.send(newSignUpEmail({ firmName: deps.firmName, to: [deps.staffInbox], name: user.name, email: user.email }));
   return contact;
 }

@@ -1,14 +1,17 @@
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { documentsSharedEmail } from '../domain/emails.ts';
-import type { DriveItem, Share, StaffPrincipal } from '../domain/model.ts';
-import type { AuditLog, ContactStore, DriveStore, Mailer, ShareStore } from '../domain/ports.ts';
+import { accessIsOpen, organisationOpensShares } from '../domain/access-policy.ts';
+import type { Contact, DriveItem, Share, StaffPrincipal } from '../domain/model.ts';
+import type { AuditLog, ContactStore, DriveStore, Outbox, ShareStore, Transactions } from '../domain/ports.ts';
 import { getContact } from './contacts.ts';
 
 export interface SharingDeps {
   contacts: ContactStore;
   shares: ShareStore;
   drive: DriveStore;
-  mailer: Mailer;
+  outbox: Outbox;
+  audit: AuditLog;
+  transactions: Transactions;
   firmName: string;
   portalUrl: string;
 }
@@ -19,9 +22,15 @@ export interface SharedItem {
   sharedBy: string;
 }
 
+/** Writes a transaction may hold (DynamoDB's limit), less room for the audit entries. */
+const MAX_WRITES = 96;
+
 /**
- * Shares items with a contact. Sharing what is already shared changes nothing and sends nothing;
- * otherwise the customer gets one email listing what is new, unless staff opted out.
+ * Shares items with a contact. Sharing what is already shared changes nothing and sends nothing.
+ * Otherwise the new shares, their audit entries and the emails are written in one transaction,
+ * unless staff opted out of the emails: the contact (if their access is open) gets one email
+ * listing what is new; for an organisation, so does each linked person whose access is open.
+ * The emails are delivered from the outbox, so an SES outage delays them but loses none.
  */
 export async function shareItems(
   deps: SharingDeps,
@@ -30,30 +39,43 @@ export async function shareItems(
   itemIds: string[],
   notify: boolean,
   now = new Date(),
-): Promise<{ added: string[]; emailed: boolean }> {
+): Promise<{ added: string[]; emailed: number }> {
   const contact = await getContact(deps.contacts, contactId);
   if (contact.archived) throw conflict('contact_archived', 'This contact is archived; nothing can be shared with it.');
   const ids = [...new Set(itemIds)];
-  const items = await deps.drive.getMany(ids);
+  const [items, existing] = await Promise.all([deps.drive.getMany(ids), deps.shares.alreadyShared(contactId, ids)]);
   const found = new Map(items.filter((i) => i.status === 'ready').map((i) => [i.itemId, i]));
   const missing = ids.filter((id) => !found.has(id));
-  if (missing.length) throw badRequest('unknown_items', `These items do not exist in the drive: ${missing.join(', ')}.`);
-  const added = await deps.shares.addNew(
-    ids.map((itemId): Share => ({ contactId, itemId, sharedAt: now.toISOString(), sharedBy: staff.email })),
-  );
-  const emailed = notify && added.length > 0 && contact.access.state !== 'none' && contact.access.state !== 'closed' && !!contact.email;
-  if (emailed) {
-    await deps.mailer.send(
-      documentsSharedEmail({
-        firmName: deps.firmName,
-        portalUrl: deps.portalUrl,
-        to: contact.email!,
-        name: contact.name,
-        itemNames: added.map((s) => found.get(s.itemId)!.name),
-      }),
-    );
-  }
-  return { added: added.map((s) => s.itemId), emailed };
+  if (missing.length) throw badRequest('unknown_items', `itemIds: ${missing.length === 1 ? 'one item does' : `${missing.length} items do`} not exist in the drive (or are in the trash): ${missing.join(', ')}.`);
+  const added = ids.filter((id) => !existing.has(id)).map((itemId): Share => ({ contactId, itemId, sharedAt: now.toISOString(), sharedBy: staff.email }));
+  if (!added.length) return { added: [], emailed: 0 };
+  const itemNames = added.map((s) => found.get(s.itemId)!.name);
+  const recipients = notify ? await openRecipients(deps.contacts, contact) : [];
+  const emails = recipients.map((r) => deps.outbox.enqueueWrite(documentsSharedEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: r.email!, name: r.name, itemNames })));
+  const audit = deps.audit.recordWrites({
+    at: now.toISOString(),
+    actor: staff.email,
+    action: 'share.added',
+    contactId,
+    details: { contactName: contact.name, items: itemNames, itemIds: added.map((s) => s.itemId), emailed: recipients.length },
+  });
+  const writes = [...deps.shares.addWrites(added), ...emails, ...audit];
+  if (writes.length > MAX_WRITES) throw badRequest('too_many', `itemIds: share at most ${MAX_WRITES - emails.length - audit.length} items at once with this contact.`);
+  await deps.transactions.commit(writes);
+  return { added: added.map((s) => s.itemId), emailed: recipients.length };
+}
+
+/** Who is told of a share: the contact if its access is open; for an organisation with open access, also each linked person whose access is open. */
+async function openRecipients(contacts: ContactStore, contact: Contact): Promise<Contact[]> {
+  const recipients = accessIsOpen(contact) && contact.email ? [contact] : [];
+  if (contact.kind !== 'organisation' || !accessIsOpen(contact)) return recipients;
+  let cursor: string | undefined;
+  do {
+    const page = await contacts.membersOf(contact.contactId, 100, cursor);
+    recipients.push(...page.items.filter((p) => organisationOpensShares(p, contact) && accessIsOpen(p) && p.email));
+    cursor = page.cursor;
+  } while (cursor);
+  return recipients;
 }
 
 /** What is shared directly with a contact, with the items' current names. */

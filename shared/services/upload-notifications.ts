@@ -1,11 +1,11 @@
 import { customerUploadEmail } from '../domain/emails.ts';
-import type { ContactStore, DriveStore, Mailer, ObjectKeys, StoredObject, UploadLedger } from '../domain/ports.ts';
+import type { ContactStore, DriveStore, ObjectKeys, Outbox, StoredObject, UploadLedger } from '../domain/ports.ts';
 
 export interface NotifyDeps {
   contacts: ContactStore;
   drive: DriveStore;
   ledger: UploadLedger;
-  mailer: Mailer;
+  outbox: Outbox;
   keys: ObjectKeys;
   firmName: string;
   driveUrl: string;
@@ -45,7 +45,8 @@ async function emailBatch(deps: NotifyDeps, batchId: string, contactId: string, 
     const contact = await deps.contacts.get(contactId);
     const files = await deps.drive.getMany(itemIds);
     if (contact && contact.responsibleStaff.length > 0) {
-      await deps.mailer.send(
+      // Keyed by the batch: however many deliveries get here, the outbox keeps one email.
+      await deps.outbox.enqueue(
         customerUploadEmail({
           firmName: deps.firmName,
           // The admin UI's page of the folder the files landed in.
@@ -54,6 +55,8 @@ async function emailBatch(deps: NotifyDeps, batchId: string, contactId: string, 
           contactName: contact.name,
           fileNames: files.map((f) => f.name).sort((a, b) => a.localeCompare(b)),
         }),
+        `upload-batch#${batchId}`,
+        now,
       );
     }
   } catch (error) {

@@ -3,8 +3,7 @@
  * follows every staff action at once, nothing is lost, and upload emails are sent exactly once.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailsTo } from '../../local-cloud/mailbox.ts';
-import { call, cloud, customerSession, eventually, expectStatus, putToUrl, staffSession } from '../support/world.ts';
+import { call, cloud, customerSession, eventually, expectStatus, mailTo, putToUrl, staffSession } from '../support/world.ts';
 
 type Staff = Awaited<ReturnType<typeof staffSession>>;
 type Customer = Awaited<ReturnType<typeof customerSession>>;
@@ -43,9 +42,9 @@ describe('the drive and what customers see', () => {
   });
 
   it('sharing the same thing twice changes nothing and sends nothing; staff see who has it', async () => {
-    const before = (await emailsTo(cloud().endpoints.ses, customer.email)).length;
+    const before = (await mailTo(customer.email)).length;
     expect(expectStatus(await staff.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [folder.itemId] }), 200)).toEqual({ added: [], emailed: false });
-    expect((await emailsTo(cloud().endpoints.ses, customer.email)).length).toBe(before);
+    expect((await mailTo(customer.email)).length).toBe(before);
     const whom = expectStatus(await staff.api.get(`/drive/items/${folder.itemId}/shares`), 200);
     expect(whom.items).toEqual([expect.objectContaining({ contactId: customer.contact.contactId, name: 'Dirk Drive', sharedBy: staff.email })]);
   });
@@ -145,14 +144,14 @@ describe('upload notifications', () => {
     const batch = expectStatus(await customer.api.post('/uploads', { files }), 201);
     for (const u of batch.uploads) expect(await putToUrl(u.upload, 'abc')).toBe(200);
     const isBatchEmail = (e: any) => e.body.text?.includes('a.txt') && e.body.text?.includes('b.txt') && e.subject.startsWith('Eve Event');
-    await eventually(async () => (await emailsTo(cloud().endpoints.ses, staff.email)).find(isBatchEmail), 'the batch email');
+    await eventually(async () => (await mailTo(staff.email)).find(isBatchEmail), 'the batch email');
 
     // S3 delivers at least once: replay both objects' events, twice at the same time.
     const key = new URL(batch.uploads[0].upload.url).pathname.split('/').slice(2).join('/');
     const record = { eventVersion: '2.1', eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: cloud().bucketName }, object: { key, size: 3 } } };
     await Promise.all([1, 2].map(() => call('POST', `${cloud().endpoints.control}/_local/s3-events`, undefined, { Records: [record] })));
     await new Promise((r) => setTimeout(r, 1500));
-    expect((await emailsTo(cloud().endpoints.ses, staff.email)).filter(isBatchEmail)).toHaveLength(1);
+    expect((await mailTo(staff.email)).filter(isBatchEmail)).toHaveLength(1);
     expect(expectStatus(await call('GET', `${cloud().endpoints.control}/_local/failed-events`), 200)).toEqual([]);
   });
 });
@@ -163,7 +162,7 @@ describe('a batch whose last file never comes', () => {
     const batch = expectStatus(await customer.api.post('/uploads', { files: [{ name: 'came.txt', size: 3 }, { name: 'never-came.txt', size: 3 }] }), 201);
     expect(await putToUrl(batch.uploads[0].upload, 'abc')).toBe(200);
     await eventually(async () => ((await customer.api.get(`/shared/items/${batch.uploads[0].item.itemId}/download`)).status === 200 ? true : undefined), 'the first file');
-    const about = async () => (await emailsTo(cloud().endpoints.ses, staff.email)).filter((e) => e.subject.startsWith('Ida Incomplete'));
+    const about = async () => (await mailTo(staff.email)).filter((e) => e.subject.startsWith('Ida Incomplete'));
     expect(await about()).toHaveLength(0);
     const later = new Date(Date.now() + 2 * 3600 * 1000).toISOString();
     expectStatus(await call('POST', `${cloud().endpoints.control}/_local/schedules`, undefined, { time: later }), 200);

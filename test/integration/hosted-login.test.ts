@@ -7,9 +7,9 @@ import { AdminDisableUserCommand, CognitoIdentityProviderClient } from '@aws-sdk
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../local-cloud/identities.ts';
-import { emailsTo, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
+import { temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
 import { localCredentials } from '../../local-cloud/provision.ts';
-import { call, client, cloud, customerSession, eventually, expectStatus, staffSession, uniqueEmail } from '../support/world.ts';
+import { call, client, cloud, customerSession, eventually, expectStatus, mailTo, staffSession, uniqueEmail } from '../support/world.ts';
 
 const PASSWORD = 'Hosted-login-2026!';
 
@@ -62,7 +62,7 @@ describe('local hosted login', () => {
     const email = uniqueEmail('invited');
     const contact = expectStatus(await staff.api.post('/contacts', { kind: 'person', name: 'Ivy Invited', email }), 201);
     expectStatus(await staff.api.post(`/contacts/${contact.contactId}/access`), 200);
-    const temporary = temporaryPasswordIn((await emailsTo(cloud().endpoints.ses, email))[0]);
+    const temporary = temporaryPasswordIn((await mailTo(email))[0]);
     const request = authorizeRequest('portal');
 
     const wrong = await post('/oauth2/authorize', { ...request.oauth, username: email, password: 'Not-the-temporary-1!' });
@@ -108,7 +108,7 @@ describe('local hosted login', () => {
     const admin = await staffSession({ admin: true });
     const email = uniqueEmail('new-staff');
     expectStatus(await admin.api.post('/staff-users', { email, name: 'Nora New' }), 201);
-    const invitation = await eventually(async () => (await emailsTo(cloud().endpoints.ses, email))[0], 'the staff invitation');
+    const invitation = await eventually(async () => (await mailTo(email))[0], 'the staff invitation');
     const request = authorizeRequest('admin');
 
     const first = await post('/oauth2/authorize', { ...request.oauth, username: email, password: temporaryPasswordIn(invitation) });
@@ -146,7 +146,7 @@ describe('local hosted login', () => {
       const email = uniqueEmail('signup');
       const signedUp = await post('/signup', { ...request.oauth, name: 'Sam Signup', email, password: PASSWORD });
       expect(signedUp.html).toContain('Confirm your email');
-      const mail = await eventually(async () => (await emailsTo(cloud().endpoints.ses, email)).find((e) => /verification code/i.test(e.subject)), 'the confirmation code');
+      const mail = await eventually(async () => (await mailTo(email)).find((e) => /verification code/i.test(e.subject)), 'the confirmation code');
       const code = /code is (\d+)/.exec(mail.body.text ?? '')![1];
 
       const wrong = await post('/signup/confirm', { flow: flowOf(signedUp.html), code: code === '000000' ? '111111' : '000000' });

@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailsTo } from '../../local-cloud/mailbox.ts';
-import { cloud, customerSession, eventually, expectStatus, staffSession } from '../support/world.ts';
+import { customerSession, eventually, expectStatus, mailTo, staffSession } from '../support/world.ts';
 
 const MiB = 1024 * 1024;
 
@@ -43,7 +42,7 @@ describe('large uploads', () => {
     expect((await customer.api.post(`/uploads/${item.itemId}/complete`, { parts: parts.slice(0, 1) })).status).toBe(400);
     expectStatus(await customer.api.post(`/uploads/${item.itemId}/complete`, { parts }), 200);
 
-    await eventually(async () => (await emailsTo(cloud().endpoints.ses, staff.email)).find((e) => e.body.text?.includes('scan archive.zip')), 'the upload email');
+    await eventually(async () => (await mailTo(staff.email)).find((e) => e.body.text?.includes('scan archive.zip')), 'the upload email');
     const { url } = expectStatus(await staff.api.get(`/drive/items/${item.itemId}/download`), 200);
     const downloaded = Buffer.from(await (await fetch(url)).arrayBuffer());
     expect(createHash('sha256').update(downloaded).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));

@@ -4,8 +4,7 @@
  * nobody else sees any of it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailsTo } from '../../local-cloud/mailbox.ts';
-import { client, cloud, customerSession, eventually, expectStatus, putToUrl, staffSession } from '../support/world.ts';
+import { client, cloud, customerSession, eventually, expectStatus, mailTo, putToUrl, staffSession } from '../support/world.ts';
 
 describe('share → download → upload → email', () => {
   let staff: Awaited<ReturnType<typeof staffSession>>;
@@ -48,7 +47,7 @@ describe('share → download → upload → email', () => {
   });
 
   it('the customer was emailed once about the share', async () => {
-    const shareEmails = (await emailsTo(cloud().endpoints.ses, ann.email)).filter((e) => e.subject.includes('shared'));
+    const shareEmails = (await mailTo(ann.email)).filter((e) => e.subject.includes('shared'));
     expect(shareEmails).toHaveLength(1);
     expect(shareEmails[0].body.text).toContain('Accounts 2025');
   });
@@ -58,7 +57,7 @@ describe('share → download → upload → email', () => {
     const batch = expectStatus(await ann.api.post('/uploads', { files: [{ name: 'Engagement letter.pdf', size: content.length, contentType: 'application/pdf' }] }), 201);
     expect(await putToUrl(batch.uploads[0].upload, content)).toBe(200);
 
-    const email = await eventually(async () => (await emailsTo(cloud().endpoints.ses, staff.email)).find((e) => e.body.text?.includes('Engagement letter.pdf')), 'the upload email');
+    const email = await eventually(async () => (await mailTo(staff.email)).find((e) => e.body.text?.includes('Engagement letter.pdf')), 'the upload email');
     expect(email.subject).toBe('Ann Customer uploaded a document');
 
     // The file is in the staff drive, in Ann's inbox folder, with the bytes she sent.
@@ -72,7 +71,7 @@ describe('share → download → upload → email', () => {
     const roots = expectStatus(await ann.api.get('/shared'), 200);
     expect(roots.items.map((i: any) => i.name)).toContain('From Ann Customer');
     await new Promise((r) => setTimeout(r, 500));
-    const uploadEmails = (await emailsTo(cloud().endpoints.ses, staff.email)).filter((e) => e.body.text?.includes('Engagement letter.pdf'));
+    const uploadEmails = (await mailTo(staff.email)).filter((e) => e.body.text?.includes('Engagement letter.pdf'));
     expect(uploadEmails).toHaveLength(1);
   });
 

@@ -2,10 +2,10 @@
 import { AdminConfirmSignUpCommand, CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../local-cloud/identities.ts';
-import { emailsTo, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
+import { temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
 import { localCredentials } from '../../local-cloud/provision.ts';
 import { seatsUsed } from '../support/seats.ts';
-import { client, cloud, expectStatus, staffSession, uniqueEmail } from '../support/world.ts';
+import { client, cloud, expectStatus, mailTo, staffSession, uniqueEmail } from '../support/world.ts';
 
 const PASSWORD = 'Correct-horse-42!';
 let admin: Awaited<ReturnType<typeof staffSession>>;
@@ -62,7 +62,7 @@ describe('staff users', () => {
     const email = uniqueEmail('new-staff');
     const invited = expectStatus(await admin.api.post('/staff-users', { email, name: 'Nina New' }), 201);
     expect(invited).toMatchObject({ email, admin: false, enabled: true });
-    const [mail] = await emailsTo(cloud().endpoints.ses, email);
+    const [mail] = await mailTo(email);
     expect(mail.subject).toContain('invited');
     const tokens = await signIn(cloud().endpoints.cognito, cloud().staffPool, { email, password: temporaryPasswordIn(mail), newPassword: PASSWORD });
     expect((await client(cloud().staffApiUrl, tokens.IdToken!).get('/contacts')).status).toBe(200);
@@ -103,7 +103,7 @@ describe('staff users', () => {
     const colleague = await staffSession({ name: 'Rita Reset' });
     const user = expectStatus(await admin.api.get('/staff-users?limit=60'), 200).items.find((u: any) => u.email === colleague.email);
     expectStatus(await admin.api.post(`/staff-users/${user.username}/password-reset`), 200);
-    const [mail] = (await emailsTo(cloud().endpoints.ses, colleague.email)).filter((m) => m.subject.includes('reset'));
+    const [mail] = (await mailTo(colleague.email)).filter((m) => m.subject.includes('reset'));
     await signIn(cloud().endpoints.cognito, cloud().staffPool, { email: colleague.email, password: temporaryPasswordIn(mail), newPassword: 'Another-horse-43!', totpSecret: colleague.credentials.totpSecret });
     expect((await admin.api.post('/staff-users/nobody%40nowhere.test/password-reset')).status).toBe(404);
   });
@@ -134,7 +134,7 @@ describe('self sign-up', () => {
     expect(expectStatus(await client(cloud().customerApiUrl, tokens.IdToken!).get('/shared'), 200).items).toEqual([]);
     const contact = expectStatus(await admin.api.get('/contacts?search=Sally&limit=200'), 200).items.find((c: any) => c.email === email);
     expect(contact).toMatchObject({ access: { state: 'active' }, accessType: 'both' });
-    const told = (await emailsTo(cloud().endpoints.ses, 'office@example.com')).filter((m) => m.body.text?.includes(email));
+    const told = (await mailTo('office@example.com')).filter((m) => m.body.text?.includes(email));
     expect(told).toHaveLength(1);
   });
 

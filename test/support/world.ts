@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createStaffUser, signIn } from '../../local-cloud/identities.ts';
-import { emailsTo, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
+import { emailsArriving, emailsTo, settle, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
 
 export const cloud = () => inject('cloud');
 
@@ -67,8 +67,7 @@ export async function customerSession(staff: Awaited<ReturnType<typeof staffSess
     201,
   );
   expectStatus(await staff.api.post(`/contacts/${contact.contactId}/access`), 200);
-  const [invitation] = await emailsTo(c.endpoints.ses, email);
-  if (!invitation) throw new Error(`No invitation email reached ${email}`);
+  const [invitation] = await emailsArriving(c.endpoints.ses, email, (e) => /opened a client portal/.test(e.subject));
   const tokens = await signIn(c.endpoints.cognito, c.customerPool, { email, password: temporaryPasswordIn(invitation), newPassword: PASSWORD });
   return { email, contact, idToken: tokens.IdToken!, accessToken: tokens.AccessToken!, api: client(c.customerApiUrl, tokens.IdToken!) };
 }
@@ -89,4 +88,13 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`Timed out waiting for ${what}`);
+}
+
+/**
+ * The emails to an address once the local cloud has delivered everything promised so far (the
+ * outbox sends asynchronously), so a test can count them, including "none was sent".
+ */
+export async function mailTo(address: string) {
+  await settle(cloud().endpoints.control);
+  return emailsTo(cloud().endpoints.ses, address);
 }

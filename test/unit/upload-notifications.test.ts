@@ -47,6 +47,7 @@ function world(files: number, failFirstSends = 0) {
     items.set(itemId, { itemId, kind: 'file', name: `file ${i}.pdf`, parentId: 'inbox-c-ann', ancestorIds: [], status: 'pending', createdAt: '', createdBy: { kind: 'customer', id: 'c-ann', name: 'Ann' }, uploadBatchId: 'b-1' });
   }
   const sent: Email[] = [];
+  const enqueued = new Set<string>();
   let failures = failFirstSends;
   const contact = { contactId: 'c-ann', name: 'Ann', responsibleStaff: ['sam@firm.test'] } as Contact;
   const deps = {
@@ -57,12 +58,16 @@ function world(files: number, failFirstSends = 0) {
       markReady: async (id: string) => ((items.get(id)!.status = 'ready'), true),
     } as any,
     ledger: new MemoryLedger(),
-    mailer: {
-      send: async (e: Email) => {
-        if (failures-- > 0) throw new Error('SES throttled');
+    // The outbox keeps one email per key, as the DynamoDB outbox's conditional put does.
+    outbox: {
+      enqueue: async (e: Email, key: string) => {
+        if (failures-- > 0) throw new Error('DynamoDB throttled');
+        if (enqueued.has(key)) return false;
+        enqueued.add(key);
         sent.push(e);
+        return true;
       },
-    },
+    } as any,
     keys: objectKeys,
     firmName: 'Firm',
     driveUrl: 'https://admin/drive',
@@ -90,9 +95,9 @@ describe('customer upload notifications', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('a failed send releases the claim and throws, so the retried event sends it', async () => {
+  it('a failed enqueue releases the claim and throws, so the retried event records the email', async () => {
     const { deps, keys, sent } = world(1, 1);
-    await expect(handleCustomerUpload(deps, keys[0], { size: 10 })).rejects.toThrow('SES throttled');
+    await expect(handleCustomerUpload(deps, keys[0], { size: 10 })).rejects.toThrow('DynamoDB throttled');
     expect(await handleCustomerUpload(deps, keys[0], { size: 10 })).toBe('emailed');
     expect(sent).toHaveLength(1);
   });

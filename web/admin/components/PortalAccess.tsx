@@ -12,6 +12,7 @@ export function PortalAccess({ contact, onChanged }: { contact: Contact; onChang
   const { state, invitedAt, activatedAt, closedAt } = contact.access;
   const [closing, setClosing] = useState(false);
   const [notice, setNotice] = useState<string>();
+  const [tellOnReopen, setTellOnReopen] = useState(true);
   const action = useAction();
   const call = (path: string, done: string, body: unknown = {}) => {
     setNotice(undefined);
@@ -45,7 +46,12 @@ export function PortalAccess({ contact, onChanged }: { contact: Contact; onChang
         {state === 'none' && button('Open access', () => call('access', 'Access opened; the invitation is on its way.'))}
         {state === 'invited' && button('Resend invitation', () => call('access/invitation', 'A new invitation was sent.'), 'secondary')}
         {(state === 'invited' || state === 'active') && button('Close access', () => setClosing(true), 'danger')}
-        {state === 'closed' && button('Reopen access', () => call('access/reopen', 'Access reopened.'))}
+        {state === 'closed' && button('Reopen access', () => call('access/reopen', tellOnReopen ? 'Access reopened; the customer is told by email.' : 'Access reopened.', { notifyCustomer: tellOnReopen }))}
+        {state === 'closed' && (
+          <label className="row">
+            <input type="checkbox" checked={tellOnReopen} onChange={(e) => setTellOnReopen(e.target.checked)} /> Tell the customer by email
+          </label>
+        )}
       </div>
       {closing && (
         <CloseAccessPanel
