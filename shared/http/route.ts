@@ -8,7 +8,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { configStore, contactStore, firm } from '../adapters/index.ts';
-import { activeStaff, requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
+import { activeStaff, currentRole, requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
 import type { CustomerPrincipal, StaffPrincipal } from '../domain/model.ts';
 import type { PortalSettings } from '../domain/settings.ts';
 import { AppError } from '../errors.ts';
@@ -99,7 +99,8 @@ export function staffRoute<P extends Schema | undefined = undefined, Q extends S
   return build(spec, async (claims) => {
     const claimed = staffPrincipal(claims);
     const staff = activeStaff(claimed, await config.isStaffDisabled(claimed.sub));
-    if (spec.admin) requireAdmin(staff);
+    // A demoted admin's token still claims the group until it expires: admin routes also check the last demotion.
+    if (spec.admin) requireAdmin(staff.isAdmin ? currentRole(staff, claims.iat, await config.adminClaimsValidAfter(staff.sub)) : staff);
     return { caller: staff };
   }, run);
 }
