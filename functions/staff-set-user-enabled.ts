@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { staffUserDeps } from '#shared/adapters/index';
+import { staffUsername } from '#shared/adapters/staff-directory';
 import { staffRoute } from '#shared/http/route';
 import { setStaffEnabled } from '#shared/services/staff-users';
 
 const deps = staffUserDeps();
 
 export const handler = staffRoute(
-  { admin: true, path: z.object({ username: z.string().min(1).max(128) }), body: z.object({ enabled: z.boolean() }) },
+  { admin: true, path: z.object({ username: staffUsername }), body: z.object({ enabled: z.boolean() }) },
   async ({ path, body, caller }) => ({ body: await setStaffEnabled(deps, caller, path.username, body.enabled) }),
 );

@@ -74,13 +74,14 @@ export class StaffIdentity extends Construct {
     acknowledge(this.userPool, ['AwsSolutions-COG8'], 'The Plus feature plan (threat protection) is a per-user cost ops can turn on; staff already need TOTP MFA and strong passwords.');
   }
 
-  /** Lets an admin-only staff function invite, list, disable and reset staff users. */
+  /** Lets an admin-only staff function invite, list, disable, reset, promote and demote staff users. */
   grantUserAdministration(fn: PorticoFunction): void {
     this.userPool.grant(
       fn,
       'cognito-idp:AdminCreateUser',
       'cognito-idp:AdminGetUser',
       'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminRemoveUserFromGroup',
       'cognito-idp:AdminListGroupsForUser',
       'cognito-idp:ListUsers',
       'cognito-idp:ListUsersInGroup',

@@ -144,6 +144,7 @@ export class PorticoStack extends Stack {
     staffUserRoute('POST', '/staff-users', 'staff-invite-user');
     staffUserRoute('GET', '/staff-users', 'staff-list-users');
     staffUserRoute('PUT', '/staff-users/{username}/enabled', 'staff-set-user-enabled');
+    staffUserRoute('PUT', '/staff-users/{username}/role', 'staff-set-user-role');
     staffUserRoute('POST', '/staff-users/{username}/password-reset', 'staff-reset-user-password');
 
     // Staff API: sharing (F10, F11).

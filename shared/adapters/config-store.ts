@@ -1,9 +1,9 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ConfigStore, PendingWrite } from '../domain/ports.ts';
 import type { PortalSettings } from '../domain/settings.ts';
 import { conditionalWrite, documents, dynamoWrite } from './dynamo.ts';
 
-/** portalConfig table: PK configKey — "settings", "seats", "staff#<sub>". */
+/** portalConfig table: PK configKey — "settings", "seats", "roles", "staff#<sub>" (disabled), "staffrole#<sub>" (last demotion). */
 export class DynamoConfigStore implements ConfigStore {
   constructor(private readonly tableName: string) {}
 
@@ -72,5 +72,16 @@ export class DynamoConfigStore implements ConfigStore {
 
   async setStaffDisabled(sub: string, disabled: boolean): Promise<void> {
     await documents.send(new PutCommand({ TableName: this.tableName, Item: { configKey: `staff#${sub}`, disabled } }));
+  }
+
+  async adminClaimsValidAfter(sub: string): Promise<number | undefined> {
+    const value = (await this.get(`staffrole#${sub}`))?.adminClaimsValidAfter;
+    return value === undefined ? undefined : Number(value);
+  }
+
+  async setAdminClaimsValidAfter(sub: string, epochSeconds: number | undefined): Promise<void> {
+    const Key = { configKey: `staffrole#${sub}` };
+    if (epochSeconds === undefined) await documents.send(new DeleteCommand({ TableName: this.tableName, Key }));
+    else await documents.send(new PutCommand({ TableName: this.tableName, Item: { ...Key, adminClaimsValidAfter: epochSeconds } }));
   }
 }

@@ -169,3 +169,15 @@ export function ownUpload(customer: CustomerPrincipal, item: DriveItem | undefin
 export function customerCanRevise(customer: CustomerPrincipal, item: DriveItem | undefined, ancestors: DriveItem[], grants: Grants): DriveItem {
   return visibleToCustomer(customer, item, ancestors, grants, 'file');
 }
+
+/**
+ * A staff token's admin claim counts only if the token was issued after the user was last made a
+ * regular staff member: an ID token keeps its `cognito:groups` claim until it expires, so a demotion
+ * is recorded per user and checked on every admin request. `adminClaimsValidAfter` is epoch seconds,
+ * rounded up, so a token issued in the second of the demotion no longer counts either.
+ */
+export function currentRole(staff: StaffPrincipal, issuedAt: JwtClaims[string], adminClaimsValidAfter: number | undefined): StaffPrincipal {
+  if (!staff.isAdmin || adminClaimsValidAfter === undefined) return staff;
+  const iat = Number(issuedAt);
+  return Number.isFinite(iat) && iat >= adminClaimsValidAfter ? staff : { ...staff, isAdmin: false };
+}

@@ -206,6 +206,10 @@ export interface ConfigStore {
   /** Staff users disabled by an admin; checked on every staff request. */
   isStaffDisabled(sub: string): Promise<boolean>;
   setStaffDisabled(sub: string, disabled: boolean): Promise<void>;
+  /** When a staff user was last made a regular staff member (epoch seconds): older tokens' admin claim no longer counts. */
+  adminClaimsValidAfter(sub: string): Promise<number | undefined>;
+  /** Records a demotion; undefined (on a promotion) lets every admin claim of the user count again. */
+  setAdminClaimsValidAfter(sub: string, epochSeconds: number | undefined): Promise<void>;
 }
 
 export interface AuditEntry {
@@ -252,6 +256,8 @@ export interface StaffDirectory {
   get(username: string): Promise<StaffUser | undefined>;
   /** Usernames of the members of the admins group. */
   admins(): Promise<StaffUser[]>;
+  /** Adds the user to the admins group, or removes them from it. */
+  setAdmin(username: string, admin: boolean): Promise<void>;
   setEnabled(username: string, enabled: boolean): Promise<void>;
   signOutEverywhere(username: string): Promise<void>;
   setTemporaryPassword(username: string, temporaryPassword: string): Promise<void>;

@@ -11,7 +11,7 @@ import { configStore, contactStore, firm } from '../adapters/index.ts';
 import { lazySecret } from '../adapters/secrets.ts';
 import { requireEnv } from '../env.ts';
 import { cursorKeyFrom, openCursor, sealCursor, type CursorBinding } from './cursor.ts';
-import { activeStaff, requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
+import { activeStaff, currentRole, requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
 import type { CustomerPrincipal, StaffPrincipal } from '../domain/model.ts';
 import type { PortalSettings } from '../domain/settings.ts';
 import { AppError } from '../errors.ts';
@@ -119,7 +119,8 @@ export function staffRoute<P extends Schema | undefined = undefined, Q extends S
   return build(spec, async (claims) => {
     const claimed = staffPrincipal(claims);
     const staff = activeStaff(claimed, await config.isStaffDisabled(claimed.sub));
-    if (spec.admin) requireAdmin(staff);
+    // A demoted admin's token still claims the group until it expires: admin routes also check the last demotion.
+    if (spec.admin) requireAdmin(staff.isAdmin ? currentRole(staff, claims.iat, await config.adminClaimsValidAfter(staff.sub)) : staff);
     return { caller: staff };
   }, run);
 }

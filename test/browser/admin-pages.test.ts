@@ -166,8 +166,9 @@ Auditor ${tag}`);
     expectStatus(await admin.api.raw('PUT', '/roles', { roles: before.split('\n') }), 200);
   });
 
+  const colleague = uniqueEmail('colleague');
   it('staff users: invite, then disable and enable', async () => {
-    const email = uniqueEmail('colleague');
+    const email = colleague;
     await page.getByRole('link', { name: 'Staff users' }).click();
     await page.getByRole('heading', { name: 'Staff users' }).waitFor();
     await page.getByLabel('Email').fill(email);
@@ -178,6 +179,52 @@ Auditor ${tag}`);
     await page.getByRole('button', { name: `Disable ${email}` }).waitFor();
     await eventually(async () => (await emailsTo(cloud().endpoints.ses, email))[0], 'the staff invitation');
     await screenshot(page, '13-admin-staff-users');
+  });
+
+  it('staff users: make a colleague an administrator and regular staff again, from the keyboard; the last admin is refused with the API\'s message', async () => {
+    const promote = page.getByRole('button', { name: `Make ${colleague} an administrator` });
+    await promote.focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: `Make ${colleague} an administrator` });
+    await confirm.waitFor();
+    // Focus is in the confirmation: Enter confirms.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Make administrator');
+    await page.keyboard.press('Enter');
+    await row(colleague).getByRole('cell', { name: 'Administrator', exact: true }).waitFor();
+    await page.getByText(/is now an administrator/).waitFor();
+    const username = expectStatus(await admin.api.get('/staff-users?limit=200'), 200).items.find((u: { email: string }) => u.email === colleague).username;
+    expect(expectStatus(await admin.api.get('/staff-users?limit=200'), 200).items.find((u: { email: string }) => u.email === colleague).admin).toBe(true);
+
+    // Escape closes the confirmation without a change, and focus returns to the button that opened it.
+    const demote = page.getByRole('button', { name: `Make ${colleague} a regular staff member` });
+    await demote.click();
+    await page.getByRole('dialog', { name: `Make ${colleague} a regular staff member` }).waitFor();
+    await screenshot(page, '13b-admin-staff-role-confirm');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Make ${colleague} a regular staff member`);
+    await demote.click();
+    await page.getByRole('button', { name: 'Make regular staff', exact: true }).click();
+    await row(colleague).getByRole('cell', { name: 'Staff', exact: true }).waitFor();
+    const trail = expectStatus(await admin.api.get('/audit?limit=10'), 200).items;
+    expect(trail.find((e: { action: string }) => e.action === 'staff.made_staff')).toMatchObject({ actor: admin.email, details: { email: colleague } });
+    expect(username).toBeTruthy();
+
+    // With every other admin disabled, this admin is the last one: the page shows the API's refusal.
+    const others = expectStatus(await admin.api.get('/staff-users?limit=200'), 200).items.filter((u: { admin: boolean; enabled: boolean; email: string }) => u.admin && u.enabled && u.email !== admin.email);
+    for (const o of others) expectStatus(await admin.api.raw('PUT', `/staff-users/${o.username}/enabled`, { enabled: false }), 200);
+    try {
+      const self = page.getByRole('button', { name: `Make ${admin.email} a regular staff member` });
+      while (!(await self.count())) await page.getByRole('button', { name: 'Load more' }).click();
+      await self.click();
+      await page.getByRole('button', { name: 'Make regular staff', exact: true }).click();
+      await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' ')).toMatch(/last enabled administrator/);
+      await screenshot(page, '13c-admin-staff-last-admin');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      expect(expectStatus(await admin.api.get('/staff-users?limit=200'), 200).items.find((u: { email: string }) => u.email === admin.email).admin).toBe(true);
+    } finally {
+      for (const o of others) await admin.api.raw('PUT', `/staff-users/${o.username}/enabled`, { enabled: true });
+    }
   });
 
   it('activity: the firm\'s audit trail shows what was just done', async () => {

@@ -25,6 +25,8 @@ const ACTIONS: Record<string, string> = {
   'staff.enabled': 'Enabled a staff user',
   'staff.disabled': 'Disabled a staff user',
   'staff.password_reset': 'Reset a staff password',
+  'staff.made_admin': 'Made a staff user an administrator',
+  'staff.made_staff': 'Made an administrator a regular staff member',
 };
 
 function describeValue(value: unknown): string {

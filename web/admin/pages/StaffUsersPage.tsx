@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { get, post, put, query } from '../../common/api.ts';
+import { currentUser } from '../../common/auth.ts';
 import { formatDate } from '../../common/format.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { Dialog } from '../components/Dialog.tsx';
@@ -47,10 +48,55 @@ function InviteForm({ onInvited }: { onInvited: (user: StaffUser) => void }) {
   );
 }
 
-function UserActions({ user, onChanged, onNotice }: { user: StaffUser; onChanged: (user: StaffUser) => void; onNotice: (message: string) => void }) {
-  const [confirmReset, setConfirmReset] = useState(false);
+/** Makes a staff member an administrator or a regular staff member, after a confirmation. */
+function RoleChange({ user, onChanged, onNotice, onClose }: { user: StaffUser; onChanged: (user: StaffUser) => void; onNotice: (message: string) => void; onClose: () => void }) {
   const action = useAction();
   const label = user.name ?? user.email;
+  const yourself = currentUser()?.email === user.email;
+  const makeAdmin = !user.admin;
+  const change = () =>
+    action.run(async () => {
+      onChanged(await put<StaffUser>(`/staff-users/${encodeURIComponent(user.username)}/role`, { admin: makeAdmin }));
+      onClose();
+      onNotice(
+        makeAdmin
+          ? `${label} is now an administrator; the admin pages appear at their next sign-in.`
+          : yourself
+            ? 'You are now a regular staff member; sign in again to continue without the admin pages.'
+            : `${label} is now a regular staff member; the admin pages no longer work for them.`,
+      );
+    });
+  const title = makeAdmin ? `Make ${user.email} an administrator` : `Make ${user.email} a regular staff member`;
+  return (
+    <Dialog label={title} onClose={onClose}>
+      <p>
+        {makeAdmin
+          ? `${label} will be able to change the settings, see the firm's activity and manage staff users, from their next sign-in.`
+          : yourself
+            ? 'You will no longer be an administrator: the admin pages stop working for you at once and you are signed out everywhere. Another administrator must remain.'
+            : `${label} will no longer be an administrator: the admin pages stop working for them at once and they are signed out everywhere.`}
+      </p>
+      <ErrorMessage error={action.error} />
+      <div className="row">
+        <button type="button" disabled={action.busy} onClick={() => void change()}>
+          {makeAdmin ? 'Make administrator' : 'Make regular staff'}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function UserActions({ user, onChanged, onNotice }: { user: StaffUser; onChanged: (user: StaffUser) => void; onNotice: (message: string) => void }) {
+  const [confirm, setConfirm] = useState<'reset' | 'role'>();
+  const action = useAction();
+  const label = user.name ?? user.email;
+  const toggle = (which: 'reset' | 'role') => {
+    action.clearError();
+    setConfirm(confirm === which ? undefined : which);
+  };
   const setEnabled = () =>
     action.run(async () => {
       onChanged(await put<StaffUser>(`/staff-users/${encodeURIComponent(user.username)}/enabled`, { enabled: !user.enabled }));
@@ -59,7 +105,7 @@ function UserActions({ user, onChanged, onNotice }: { user: StaffUser; onChanged
   const reset = () =>
     action.run(async () => {
       await post(`/staff-users/${encodeURIComponent(user.username)}/password-reset`);
-      setConfirmReset(false);
+      setConfirm(undefined);
       onNotice(`${label} was sent a new temporary password.`);
     });
   return (
@@ -68,12 +114,22 @@ function UserActions({ user, onChanged, onNotice }: { user: StaffUser; onChanged
         <button type="button" className={user.enabled ? 'secondary' : undefined} aria-label={`${user.enabled ? 'Disable' : 'Enable'} ${user.email}`} disabled={action.busy} onClick={() => void setEnabled()}>
           {user.enabled ? 'Disable' : 'Enable'}
         </button>
-        <button type="button" className="secondary" aria-label={`Reset password for ${user.email}`} aria-expanded={confirmReset} disabled={action.busy} onClick={() => setConfirmReset(!confirmReset)}>
+        <button type="button" className="secondary" aria-label={`Reset password for ${user.email}`} aria-expanded={confirm === 'reset'} disabled={action.busy} onClick={() => toggle('reset')}>
           Reset password
         </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-label={user.admin ? `Make ${user.email} a regular staff member` : `Make ${user.email} an administrator`}
+          aria-expanded={confirm === 'role'}
+          disabled={action.busy}
+          onClick={() => toggle('role')}
+        >
+          {user.admin ? 'Make regular staff' : 'Make administrator'}
+        </button>
       </div>
-      {confirmReset && (
-        <Dialog label={`Reset password for ${user.email}`} onClose={() => setConfirmReset(false)}>
+      {confirm === 'reset' && (
+        <Dialog label={`Reset password for ${user.email}`} onClose={() => setConfirm(undefined)}>
           <p>
             {label} will get an email with a new temporary password and must choose a new password at the next sign-in.
           </p>
@@ -81,18 +137,19 @@ function UserActions({ user, onChanged, onNotice }: { user: StaffUser; onChanged
             <button type="button" disabled={action.busy} onClick={() => void reset()}>
               Send new password
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirmReset(false)}>
+            <button type="button" className="secondary" onClick={() => setConfirm(undefined)}>
               Cancel
             </button>
           </div>
         </Dialog>
       )}
+      {confirm === 'role' && <RoleChange user={user} onChanged={onChanged} onNotice={onNotice} onClose={() => setConfirm(undefined)} />}
       <ErrorMessage error={action.error} />
     </>
   );
 }
 
-/** Staff accounts (admins): invite, disable or enable, reset a password. */
+/** Staff accounts (admins): invite, disable or enable, reset a password, make an administrator or regular staff. */
 export function StaffUsersPage() {
   const users = usePaged((cursor) => get<Page<StaffUser>>(`/staff-users${query({ cursor, limit: 50 })}`), []);
   const [notice, setNotice] = useState<string>();
