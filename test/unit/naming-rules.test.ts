@@ -1,0 +1,72 @@
+/** Names people see and the order they see them in (shared/domain/naming.ts). */
+import { describe, expect, it } from 'vitest';
+import { cleanItemName, inboxFolderName, revisedName, sortKeyOf } from '../../shared/domain/naming.ts';
+
+const on = new Date('2026-11-22T10:00:00Z');
+
+describe('item names', () => {
+  it('a name of exactly 255 characters is accepted; 256 is too long', () => {
+    expect(cleanItemName('x'.repeat(255))).toBe('x'.repeat(255));
+    expect(cleanItemName('x'.repeat(256))).toBeUndefined();
+  });
+
+  it('names that only start with dots are ordinary names', () => {
+    expect(cleanItemName('.env')).toBe('.env');
+    expect(cleanItemName('...')).toBe('...');
+  });
+});
+
+describe('the order of a folder listing', () => {
+  /** Sorts as the drive table does: by the stored sort key, byte by byte. */
+  const listed = (items: [kind: 'folder' | 'file', name: string, id: string][]) =>
+    items
+      .map(([kind, name, id]) => ({ name, key: sortKeyOf(kind, name, id) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((i) => i.name);
+
+  it('folders come before files, whatever their names', () => {
+    expect(listed([['file', 'A.pdf', 'i-1'], ['folder', 'zz', 'i-2'], ['file', '0.pdf', 'i-3'], ['folder', 'Aa', 'i-4']])).toEqual(['Aa', 'zz', '0.pdf', 'A.pdf']);
+  });
+
+  it('names sort regardless of case, with punctuation where a lower-case listing puts it', () => {
+    expect(listed([['file', 'reports.pdf', 'i-1'], ['file', 'Report_final.pdf', 'i-2'], ['file', 'REPORT.pdf', 'i-3']])).toEqual(['REPORT.pdf', 'Report_final.pdf', 'reports.pdf']);
+  });
+
+  it('equal names stay apart by id', () => {
+    expect(sortKeyOf('file', 'a', 'i-1')).not.toBe(sortKeyOf('file', 'A', 'i-2'));
+  });
+
+  it('the key format is stored in the drive table, so it never changes: kind digit, lower-cased name, id', () => {
+    // Keys written by earlier versions must keep sorting with new ones.
+    expect(sortKeyOf('folder', 'Tax Returns', 'i-1')).toBe('0#tax returns#i-1');
+    expect(sortKeyOf('file', 'Bilanz MÄRZ.pdf', 'i-2')).toBe('1#bilanz märz.pdf#i-2');
+  });
+});
+
+describe('revised versions', () => {
+  it('a name that starts with a dot is the stem, not an extension', () => {
+    expect(revisedName('.env', 'Ann', on)).toBe('.env (revised by Ann 2026-11-22)');
+  });
+
+  it('only the last dot starts the extension', () => {
+    expect(revisedName('accounts.2025.xlsx', 'Ann', on)).toBe('accounts.2025 (revised by Ann 2026-11-22).xlsx');
+  });
+
+  it('the revised name of a long name is cut to the longest name the drive accepts', () => {
+    const name = revisedName(`${'x'.repeat(250)}.pdf`, 'Ann', on);
+    expect(name).toHaveLength(255);
+    expect(cleanItemName(name)).toBe(name);
+  });
+});
+
+describe('inbox folders', () => {
+  it('a contact\'s uploads land in "From <name>"', () => {
+    expect(inboxFolderName('Ann Example')).toBe('From Ann Example');
+  });
+
+  it('the inbox name of a very long contact name is cut to the longest name the drive accepts', () => {
+    const name = inboxFolderName('y'.repeat(300));
+    expect(name).toBe(`From ${'y'.repeat(250)}`);
+    expect(cleanItemName(name)).toBe(name);
+  });
+});
