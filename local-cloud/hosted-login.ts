@@ -593,10 +593,11 @@ ${newPasswordFields(flow.client.passwordPolicy)}
     const id = randomUUID();
     this.flows.set(id, { oauth, client, username: email, email, password: '', resetAllowed, expires: Date.now() + RESET_MINUTES * 60_000 });
     this.forgetExpired();
-    this.resetPage(id, email, client, res);
+    this.resetPage(id, email, client, oauth, res);
   }
 
-  private resetPage(id: string, email: string, client: LoginClient, res: ServerResponse, error?: string): void {
+  private resetPage(id: string, email: string, client: LoginClient, oauth: OAuthRequest, res: ServerResponse, error?: string): void {
+    const query = escape(new URLSearchParams({ ...oauth }).toString());
     send(
       res,
       200,
@@ -606,7 +607,8 @@ ${newPasswordFields(flow.client.passwordPolicy)}
 <form method="post" action="/forgotpassword/confirm">${hidden('flow', id)}
 <label for="code">Code from the email</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
 ${newPasswordFields(client.passwordPolicy)}
-<button type="submit">Change password</button></form>`,
+<button type="submit">Change password</button></form>
+<p><a href="/forgotpassword?${query}">Send a new code</a></p><p><a href="/oauth2/authorize?${query}">Back to sign in</a></p>`,
         error,
         { standIn: HostedLogin.RESET_STAND_IN },
       ),
@@ -619,7 +621,7 @@ ${newPasswordFields(client.passwordPolicy)}
     const again = (error: string) => {
       const id = randomUUID();
       this.flows.set(id, flow);
-      return this.resetPage(id, flow.email ?? flow.username, flow.client, res, error);
+      return this.resetPage(id, flow.email ?? flow.username, flow.client, flow.oauth, res, error);
     };
     const password = form.password ?? '';
     if (password !== form.confirm) return again('The two passwords are not the same.');

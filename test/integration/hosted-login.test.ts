@@ -265,6 +265,8 @@ describe('local hosted login', () => {
     await post('/forgotpassword', { ...request.oauth, email: customer.email });
     const sent = await post('/forgotpassword', { ...request.oauth, email: customer.email });
     expect(sent.html).toContain('Reset your password');
+    expect(sent.html).toContain('>Send a new code</a>');
+    expect(sent.html).toContain('>Back to sign in</a>');
     const mails = await eventually(async () => {
       const found = (await emailsTo(cloud().endpoints.ses, customer.email)).filter((e) => /password reset code/i.test(e.subject));
       return found.length === 2 ? found : undefined;
