@@ -368,9 +368,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           callbackUrls: c.properties.CallbackURLs ?? [],
           logoutUrls: c.properties.LogoutURLs ?? [],
           selfSignUp: pool.properties.AdminCreateUserConfig?.AllowAdminCreateUserOnly === false,
+          passwordPolicy: pool.properties.Policies?.PasswordPolicy,
         };
       }),
       sendConfirmationCode: (userPoolId, email) => mailConfirmationCode(path.join(stateDir, 'cognito'), ses.url, userPoolId, email),
+      sendPasswordResetCode: (userPoolId, email, since) => mailConfirmationCode(path.join(stateDir, 'cognito'), ses.url, userPoolId, email, { purpose: 'reset', since }),
     });
     servers.push(await hostedLogin.listen(loginPort));
     for (const site of model.sites) {
@@ -402,23 +404,28 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
 
 /**
- * Cognito emails a sign-up's confirmation code; cognito-local only logs it. The local cloud reads
- * it from cognito-local's store and mails it through the SES emulator, so it arrives in the local mailbox.
+ * Cognito emails a sign-up's confirmation code and a forgotten password's reset code; cognito-local
+ * only logs them. The local cloud reads the code from cognito-local's store and mails it through the
+ * SES emulator, so it arrives in the local mailbox. A reset waits for the user record saved at or
+ * after `since`, so an earlier code still in the store is never sent.
  */
-async function mailConfirmationCode(cognitoDir: string, sesUrl: string, userPoolId: string, email: string): Promise<void> {
+async function mailConfirmationCode(cognitoDir: string, sesUrl: string, userPoolId: string, email: string, reset?: { purpose: 'reset'; since: number }): Promise<void> {
   // cognito-local writes its store a moment after answering; wait for the code to be there.
   let code: string | undefined;
   for (let attempt = 0; attempt < 40 && !code; attempt++) {
     if (attempt) await new Promise((r) => setTimeout(r, 50));
     const db = JSON.parse(readFileSync(path.join(cognitoDir, '.cognito', 'db', `${userPoolId}.json`), 'utf8'));
-    code = Object.values<any>(db.Users ?? {}).find((u) => u.Attributes?.some((a: any) => a.Name === 'email' && a.Value === email))?.ConfirmationCode;
+    const user = Object.values<any>(db.Users ?? {}).find((u) => u.Attributes?.some((a: any) => a.Name === 'email' && a.Value === email));
+    if (reset && !(Date.parse(user?.UserLastModifiedDate ?? '') >= reset.since)) continue;
+    code = user?.ConfirmationCode;
   }
-  if (!code) throw new Error(`cognito-local stored no confirmation code for ${email}`);
+  if (!code) throw new Error(`cognito-local stored no ${reset ? 'password reset' : 'confirmation'} code for ${email}`);
+  const words = reset ? 'password reset code' : 'verification code';
   const sent = await new SESClient({ endpoint: sesUrl, region: LOCAL_REGION, credentials: localCredentials }).send(
     new SendEmailCommand({
       Source: 'no-reply@verificationemail.com',
       Destination: { ToAddresses: [email] },
-      Message: { Subject: { Data: 'Your verification code' }, Body: { Text: { Data: `Your verification code is ${code}` } } },
+      Message: { Subject: { Data: `Your ${words}` }, Body: { Text: { Data: `Your ${words} is ${code}` } } },
     }),
   );
   if (!sent.MessageId) throw new Error(`The SES emulator did not take the confirmation code for ${email}`);

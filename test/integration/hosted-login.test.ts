@@ -3,12 +3,14 @@
  * lacks. These tests drive it over HTTP as a browser would (form posts, redirects) and prove it
  * refuses what the AWS hosted login refuses, where cognito-local on its own would let a user in.
  */
-import { AdminDisableUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminDisableUserCommand, AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../local-cloud/identities.ts';
-import { temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
+import { signIn, totpCode } from '../../local-cloud/identities.ts';
+import { emailsTo, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
 import { localCredentials } from '../../local-cloud/provision.ts';
+import { cloudModel, readTemplate } from '../../local-cloud/template.ts';
+import { passwordProblem, type PasswordPolicy } from '../../web/common/password-policy.ts';
 import { call, client, cloud, customerSession, eventually, expectStatus, mailTo, staffSession, uniqueEmail } from '../support/world.ts';
 
 const PASSWORD = 'Hosted-login-2026!';
@@ -39,6 +41,26 @@ async function post(path: string, form: Record<string, string>, base = cloud().e
 }
 
 const flowOf = (html: string) => /name="flow" value="([^"]+)"/.exec(html)?.[1] ?? '';
+const alertOf = (html: string) => /role="alert">([^<]*)</.exec(html)?.[1];
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The customer pool's password policy as the synthesized template declares it (the global setup synthesized into cdk.out). */
+function customerPolicy(): PasswordPolicy {
+  const model = cloudModel(readTemplate('cdk.out', 'Portico'), 'cdk.out');
+  const pool = model.userPools.find((p) => /^Customer/.test(p.logicalId));
+  if (!pool?.properties.Policies?.PasswordPolicy) throw new Error('The template declares no customer password policy');
+  return pool.properties.Policies.PasswordPolicy;
+}
+
+/** A Cognito API call from a web UI: JSON with the operation in X-Amz-Target, no AWS signature. */
+async function userApi(operation: string, body: Record<string, unknown>) {
+  const res = await fetch(`${cloud().endpoints.login}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`, origin: cloud().web.portalUrl },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, cors: res.headers.get('access-control-allow-origin'), body: (await res.json()) as { __type?: string; message?: string } & Record<string, any> };
+}
 
 /** Trades the code in a callback URL for tokens, as the UI does on /callback. */
 async function tokensFrom(location: string, request: ReturnType<typeof authorizeRequest>) {
@@ -72,8 +94,22 @@ describe('local hosted login', () => {
     const first = await post('/oauth2/authorize', { ...request.oauth, username: email, password: temporary });
     expect(first.location).toBeUndefined();
     expect(first.html).toContain('Choose your password');
+    // The page names the person's email, never Cognito's internal user id.
+    const { Username: internalId } = await cognito.send(new AdminGetUserCommand({ UserPoolId: cloud().customerPool.userPoolId, Username: email }));
+    expect(internalId).not.toBe(email);
+    expect(first.html).toContain(`choose a password for <strong>${email}</strong>`);
+    expect(first.html).not.toContain(internalId!);
+    // The requirements shown are the template's policy.
+    expect(first.html).toContain(`At least ${customerPolicy().MinimumLength} characters`);
 
-    const mismatch = await post('/login/new-password', { flow: flowOf(first.html), password: PASSWORD, confirm: `${PASSWORD}x` });
+    // A password the pool's policy refuses is refused here too, with everything it lacks.
+    const weak = await post('/login/new-password', { flow: flowOf(first.html), password: 'weak', confirm: 'weak' });
+    expect(weak.location).toBeUndefined();
+    expect(unescape(alertOf(weak.html) ?? '')).toBe(passwordProblem(customerPolicy(), 'weak'));
+    expect(alertOf(weak.html)).toContain(`at least ${customerPolicy().MinimumLength} characters (this one has 4)`);
+    expect(alertOf(weak.html)).toMatch(/an upper-case letter, a number and a symbol/);
+
+    const mismatch = await post('/login/new-password', { flow: flowOf(weak.html), password: PASSWORD, confirm: `${PASSWORD}x` });
     expect(mismatch.html).toContain('The two passwords are not the same.');
     const done = await post('/login/new-password', { flow: flowOf(mismatch.html), password: PASSWORD, confirm: PASSWORD });
     expect(done.status).toBe(302);
@@ -170,8 +206,138 @@ describe('local hosted login', () => {
     const request = authorizeRequest('portal');
     const refused = await post('/signup', { ...request.oauth, name: 'Late Larry', email: uniqueEmail('larry'), password: PASSWORD });
     expect(refused.status).toBe(400);
-    expect(refused.html).toMatch(/role="alert">[^<]+</);
+    // Only the firm's own message (what the PreSignUp trigger threw), without Cognito's "… failed with error" nor a doubled full stop.
+    expect(alertOf(refused.html)).toMatch(/^Sign-up is not open\. Please contact .+ to get access to the portal\.$/);
+    expect(refused.html).not.toContain('failed with error');
+    expect(refused.html).not.toContain('PreSignUp');
     expect(refused.html).not.toContain('Confirm your email');
+    // What was typed stays, so the person can try again later without retyping.
+    expect(refused.html).toContain('value="Late Larry"');
+  });
+
+  it('sign-up refuses a password the pool\'s policy does not accept, before any account or seat is taken', async () => {
+    const request = authorizeRequest('portal');
+    const email = uniqueEmail('weak-signup');
+    const refused = await post('/signup', { ...request.oauth, name: 'Wes Weak', email, password: 'weakpassword' });
+    expect(refused.status).toBe(400);
+    expect(unescape(alertOf(refused.html) ?? '')).toBe(passwordProblem(customerPolicy(), 'weakpassword'));
+    expect(alertOf(refused.html)).toContain('It needs an upper-case letter, a number and a symbol');
+    expect(refused.html).toContain(`value="${email}"`);
+    await expect(cognito.send(new AdminGetUserCommand({ UserPoolId: cloud().customerPool.userPoolId, Username: email }))).rejects.toThrow();
+  });
+
+  it('a wrong password keeps the username filled in', async () => {
+    const request = authorizeRequest('portal');
+    const email = uniqueEmail('typo');
+    const wrong = await post('/oauth2/authorize', { ...request.oauth, username: email, password: 'Not-my-password-1!' });
+    expect(wrong.html).toContain('Incorrect username or password.');
+    expect(wrong.html).toMatch(new RegExp(`id="username"[^>]*value="${email.replace(/[.]/g, '\\.')}"`));
+  });
+
+  it('no page of the sign-in site makes the browser fetch a missing icon', async () => {
+    const request = authorizeRequest('portal');
+    const query = new URLSearchParams(request.oauth);
+    const pages = [
+      await (await fetch(`${cloud().endpoints.login}/oauth2/authorize?${query}`)).text(),
+      await (await fetch(`${cloud().endpoints.login}/signup?${query}`)).text(),
+      await (await fetch(`${cloud().endpoints.login}/forgotpassword?${query}`)).text(),
+      await (await fetch(`${cloud().endpoints.login}/no-such-page`)).text(),
+    ];
+    for (const html of pages) expect(html).toContain('<link rel="icon" href="data:,">');
+    const icon = await fetch(`${cloud().endpoints.login}/favicon.ico`);
+    expect(icon.status).toBe(204);
+  });
+
+  it('forgot password: the emailed code and a new password that meets the policy, then back to sign-in', async () => {
+    const staff = await staffSession();
+    const customer = await customerSession(staff, { name: 'Fern Forgetful' });
+    const request = authorizeRequest('portal');
+    const query = new URLSearchParams(request.oauth);
+    const signInPage = await (await fetch(`${cloud().endpoints.login}/oauth2/authorize?${query}`)).text();
+    expect(signInPage).toContain(`<a href="/forgotpassword?${query.toString().replace(/&/g, '&amp;')}">Forgot your password?</a>`);
+    const form = await fetch(`${cloud().endpoints.login}/forgotpassword?${query}`);
+    expect(form.status).toBe(200);
+    const formHtml = await form.text();
+    expect(formHtml).toContain('<label for="email">Email</label>');
+    expect(formHtml).toContain('cognito-local keeps a reset code but emails nothing'); // the stand-in says what it adds
+
+    // Asked twice: only the latest code works, and it is the one in the latest email.
+    await post('/forgotpassword', { ...request.oauth, email: customer.email });
+    const sent = await post('/forgotpassword', { ...request.oauth, email: customer.email });
+    expect(sent.html).toContain('Reset your password');
+    expect(sent.html).toContain('>Send a new code</a>');
+    expect(sent.html).toContain('>Back to sign in</a>');
+    const mails = await eventually(async () => {
+      const found = (await emailsTo(cloud().endpoints.ses, customer.email)).filter((e) => /password reset code/i.test(e.subject));
+      return found.length === 2 ? found : undefined;
+    }, 'two reset codes');
+    const code = /code is (\d+)/.exec(mails[1].body.text ?? '')![1];
+
+    const wrong = await post('/forgotpassword/confirm', { flow: flowOf(sent.html), code: code === '000000' ? '111111' : '000000', password: PASSWORD, confirm: PASSWORD });
+    expect(alertOf(wrong.html)).toContain('That code is not right. Enter the code from the latest email');
+    const weak = await post('/forgotpassword/confirm', { flow: flowOf(wrong.html), code, password: 'weak', confirm: 'weak' });
+    expect(unescape(alertOf(weak.html) ?? '')).toBe(passwordProblem(customerPolicy(), 'weak'));
+    const done = await post('/forgotpassword/confirm', { flow: flowOf(weak.html), code, password: PASSWORD, confirm: PASSWORD });
+    expect(done.status).toBe(200);
+    expect(done.html).toContain('Your password has been changed. Sign in with your new password.');
+    expect(done.html).toContain(`value="${customer.email}"`);
+    expect(done.html).toContain('action="/oauth2/authorize"');
+
+    // The new password signs in through the same page; the old one no longer does.
+    const old = await post('/oauth2/authorize', { ...request.oauth, username: customer.email, password: 'Correct-horse-42!' });
+    expect(old.html).toContain('Incorrect username or password.');
+    const signedIn = await post('/oauth2/authorize', { ...request.oauth, username: customer.email, password: PASSWORD });
+    expect(signedIn.status).toBe(302);
+    const tokens = await tokensFrom(signedIn.location!, request);
+    expectStatus(await client(cloud().customerApiUrl, tokens.id_token).get('/me'), 200);
+  });
+
+  it('forgot password for an unknown email looks the same and sends nothing; an invited user is told to use the invitation', async () => {
+    const request = authorizeRequest('portal');
+    const nobody = uniqueEmail('nobody');
+    const sent = await post('/forgotpassword', { ...request.oauth, email: nobody });
+    expect(sent.html).toContain(`If ${nobody} has an account here, we have sent a code to it.`);
+    const refused = await post('/forgotpassword/confirm', { flow: flowOf(sent.html), code: '123456', password: PASSWORD, confirm: PASSWORD });
+    expect(alertOf(refused.html)).toContain('That code is not right.');
+    expect(await emailsTo(cloud().endpoints.ses, nobody)).toEqual([]);
+
+    const staff = await staffSession();
+    const email = uniqueEmail('not-yet');
+    const contact = expectStatus(await staff.api.post('/contacts', { kind: 'person', name: 'Nat Notyet', email }), 201);
+    expectStatus(await staff.api.post(`/contacts/${contact.contactId}/access`), 200);
+    const invited = await post('/forgotpassword', { ...request.oauth, email });
+    expect(invited.status).toBe(400);
+    expect(alertOf(invited.html)).toContain('Sign in with the temporary password from your invitation email');
+  });
+
+  it('a signed-in user\'s own Cognito calls from a web UI: the policy applies, a wrong current password or a forged token is refused', async () => {
+    const staff = await staffSession();
+    const customer = await customerSession(staff, { name: 'Cher Changer' });
+    const preflight = await fetch(`${cloud().endpoints.login}/`, {
+      method: 'OPTIONS',
+      headers: { origin: cloud().web.portalUrl, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('x-amz-target');
+
+    const weak = await userApi('ChangePassword', { AccessToken: customer.accessToken, PreviousPassword: 'Correct-horse-42!', ProposedPassword: 'weak' });
+    expect(weak.status).toBe(400);
+    expect(weak.cors).toBe('*');
+    expect(weak.body).toEqual({ __type: 'InvalidPasswordException', message: 'Password did not conform with policy: Password not long enough' });
+    const wrongCurrent = await userApi('ChangePassword', { AccessToken: customer.accessToken, PreviousPassword: 'Not-the-password-1!', ProposedPassword: PASSWORD });
+    expect(wrongCurrent.body.__type).toBe('NotAuthorizedException');
+    const [head, payload] = customer.accessToken.split('.');
+    const forged = await userApi('ChangePassword', { AccessToken: `${head}.${payload}.${'A'.repeat(86)}`, PreviousPassword: 'Correct-horse-42!', ProposedPassword: PASSWORD });
+    expect(forged.body).toEqual({ __type: 'NotAuthorizedException', message: 'Invalid Access Token' });
+    const notForwarded = await userApi('AdminGetUser', { UserPoolId: cloud().customerPool.userPoolId, Username: customer.email });
+    expect(notForwarded.body.__type).toBe('UnknownOperationException');
+
+    const changed = await userApi('ChangePassword', { AccessToken: customer.accessToken, PreviousPassword: 'Correct-horse-42!', ProposedPassword: PASSWORD });
+    expect(changed.status).toBe(200);
+    const tokens = await signIn(cloud().endpoints.cognito, cloud().customerPool, { email: customer.email, password: PASSWORD });
+    expect(tokens.AccessToken).toBeTruthy();
+    const me = await userApi('GetUser', { AccessToken: tokens.AccessToken });
+    expect(me.body.UserAttributes.find((a: { Name: string }) => a.Name === 'email').Value).toBe(customer.email);
   });
 
   it('the sign-in page escapes what the link carries (cognito-local\'s own form reflects it as HTML)', async () => {

@@ -11,6 +11,8 @@ const REFRESH_MARGIN_MS = 60_000;
 
 interface Tokens {
   idToken: string;
+  /** For the Cognito calls a user makes about their own account (change password, authenticator app). */
+  accessToken?: string;
   refreshToken?: string;
   expiresAt: number;
 }
@@ -40,9 +42,10 @@ function readTokens(): Tokens | undefined {
   return raw ? (JSON.parse(raw) as Tokens) : undefined;
 }
 
-function storeTokens(body: { id_token: string; refresh_token?: string; expires_in: number }, previous?: Tokens): void {
+function storeTokens(body: { id_token: string; access_token?: string; refresh_token?: string; expires_in: number }, previous?: Tokens): void {
   const tokens: Tokens = {
     idToken: body.id_token,
+    accessToken: body.access_token,
     refreshToken: body.refresh_token ?? previous?.refreshToken,
     expiresAt: Date.now() + body.expires_in * 1000,
   };
@@ -100,13 +103,13 @@ export async function completeSignIn(search: string): Promise<string> {
   return to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/callback') ? to : '/';
 }
 
-let refreshing: Promise<string | undefined> | undefined;
+let refreshing: Promise<Tokens | undefined> | undefined;
 
-/** The ID token for API calls, refreshed when it is about to expire; undefined when signed out. */
-export async function idToken(): Promise<string | undefined> {
+/** The tokens, refreshed when they are about to expire; undefined when signed out. */
+async function freshTokens(): Promise<Tokens | undefined> {
   const tokens = readTokens();
   if (!tokens) return undefined;
-  if (tokens.expiresAt - REFRESH_MARGIN_MS > Date.now()) return tokens.idToken;
+  if (tokens.expiresAt - REFRESH_MARGIN_MS > Date.now()) return tokens;
   if (!tokens.refreshToken) return undefined;
   refreshing ??= (async () => {
     const { clientId } = await loadConfig();
@@ -116,9 +119,19 @@ export async function idToken(): Promise<string | undefined> {
       return undefined;
     }
     storeTokens(await res.json(), tokens);
-    return readTokens()?.idToken;
+    return readTokens();
   })().finally(() => (refreshing = undefined));
   return refreshing;
+}
+
+/** The ID token for API calls, refreshed when it is about to expire; undefined when signed out. */
+export async function idToken(): Promise<string | undefined> {
+  return (await freshTokens())?.idToken;
+}
+
+/** The access token for the user's own Cognito calls; undefined when signed out (or signed in before it was kept). */
+export async function accessToken(): Promise<string | undefined> {
+  return (await freshTokens())?.accessToken;
 }
 
 /** Who is signed in, read from the ID token's claims (the API checks the signature; this is only for display). */

@@ -3,6 +3,8 @@
  * stack writes `/config.json` next to the UI at deploy time (and the local cloud serves its own),
  * so one build runs against any deployment.
  */
+import type { PasswordPolicy } from './password-policy.ts';
+
 export interface WebConfig {
   /** The HTTP API this UI may call (the staff API for the admin UI, the customer API for the portal). */
   apiUrl: string;
@@ -10,6 +12,15 @@ export interface WebConfig {
   clientId: string;
   /** Base URL of the pool's hosted login (Cognito's domain in AWS, the local stand-in locally). */
   loginUrl: string;
+  /**
+   * Cognito's user-pools API, for the signed-in user's own account calls (`https://cognito-idp.<region>.amazonaws.com/`).
+   * Optional: without it, it is worked out from `loginUrl` (see account.ts).
+   */
+  cognitoUrl?: string;
+  /** The pool's MFA setting as the template declares it; the portal offers authenticator set-up only when it is `OPTIONAL`. */
+  mfaConfiguration?: 'OFF' | 'OPTIONAL' | 'ON';
+  /** The pool's password policy as the template declares it, so a new password is checked before it is sent. */
+  passwordPolicy?: PasswordPolicy;
 }
 
 let loaded: Promise<WebConfig> | undefined;

@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Route, Routes } from 'react-router';
+import { NavLink, Route, Routes } from 'react-router';
 import { get, type ApiError } from '../common/api.ts';
 import { ErrorMessage, Loading, SignedInAs, useAsync } from '../common/ui.tsx';
 import { BlockedNotice } from './components/BlockedNotice.tsx';
 import { isBlocking, PortalContext, type Profile } from './components/PortalContext.tsx';
 import { FolderPage } from './pages/FolderPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
 import { SharedWithYouPage } from './pages/SharedWithYouPage.tsx';
 import './portal.css';
 
@@ -43,12 +44,19 @@ export function PortalApp() {
             {firm.logoUrl && <img src={firm.logoUrl} alt="" />}
             {firm.firmName}
           </span>
+          <nav aria-label="Main">
+            <NavLink to="/" end>
+              Shared with you
+            </NavLink>
+            <NavLink to="/profile">Your account</NavLink>
+          </nav>
           <SignedInAs name={context.profile.name ?? context.profile.email} />
         </header>
         <main>
           <Routes>
             <Route path="/" element={<SharedWithYouPage />} />
             <Route path="/folders/:folderId" element={<FolderPage />} />
+            <Route path="/profile" element={<ProfilePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>
