@@ -13,7 +13,7 @@ interface PortalUserPoolProps {
   readonly webOrigins: string[];
 }
 
-const strongPasswords: cognito.PasswordPolicy = {
+export const strongPasswords: cognito.PasswordPolicy = {
   minLength: 12,
   requireLowercase: true,
   requireUppercase: true,
@@ -30,7 +30,8 @@ function webClient(pool: cognito.UserPool, props: PortalUserPoolProps, readAttri
     preventUserExistenceErrors: true,
     oAuth: {
       flows: { authorizationCodeGrant: true },
-      scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+      // COGNITO_ADMIN lets the signed-in user change their own password and set up TOTP (the portal's profile page).
+      scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE, cognito.OAuthScope.COGNITO_ADMIN],
       callbackUrls: props.webOrigins.map((o) => `${o}/callback`),
       logoutUrls: props.webOrigins.map((o) => `${o}/`),
     },

@@ -6,7 +6,7 @@ import { PortalApi, type HttpMethod } from './api.ts';
 import { Data, type TableAccess, type TableName } from './data.ts';
 import { Drive } from './drive.ts';
 import { EmailDelivery } from './email-delivery.ts';
-import { CustomerIdentity, StaffIdentity, type CustomerMfa } from './identity.ts';
+import { CustomerIdentity, StaffIdentity, strongPasswords, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
 import { PageCursors } from './page-cursors.ts';
 import { PorticoFunction } from './portico-function.ts';
@@ -212,7 +212,19 @@ export class PorticoStack extends Stack {
 
     // Each UI learns its API, app client and login at deploy time, from /config.json.
     web.admin.deploy({ apiUrl: staffApi.url, clientId: staffIdentity.webClient.userPoolClientId, loginUrl: staffIdentity.domain.baseUrl() });
-    web.portal.deploy({ apiUrl: customerApi.url, clientId: customerIdentity.webClient.userPoolClientId, loginUrl: customerIdentity.domain.baseUrl() });
+    web.portal.deploy({
+      apiUrl: customerApi.url,
+      clientId: customerIdentity.webClient.userPoolClientId,
+      loginUrl: customerIdentity.domain.baseUrl(),
+      mfaConfiguration: ({ off: 'OFF', optional: 'OPTIONAL', required: 'ON' } as const)[settings.customerMfa],
+      passwordPolicy: {
+        MinimumLength: strongPasswords.minLength!,
+        RequireLowercase: !!strongPasswords.requireLowercase,
+        RequireUppercase: !!strongPasswords.requireUppercase,
+        RequireNumbers: !!strongPasswords.requireDigits,
+        RequireSymbols: !!strongPasswords.requireSymbols,
+      },
+    });
     for (const child of this.node.children) {
       if (!child.node.id.startsWith('Custom::CDKBucketDeployment')) continue;
       const granted = [

@@ -16,6 +16,10 @@ export interface WebConfig {
   apiUrl: string;
   clientId: string;
   loginUrl: string;
+  /** The pool's MFA setting, so the portal offers TOTP set-up only where it is optional. */
+  mfaConfiguration?: 'OFF' | 'OPTIONAL' | 'ON';
+  /** The pool's password policy, as the template declares it, so the UI states it before Cognito refuses. */
+  passwordPolicy?: { MinimumLength: number; RequireLowercase: boolean; RequireUppercase: boolean; RequireNumbers: boolean; RequireSymbols: boolean };
 }
 
 interface WebAppProps {
@@ -58,7 +62,7 @@ export class WebApp extends Construct {
         contentSecurityPolicy: {
           contentSecurityPolicy: [
             "default-src 'self'",
-            `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://*.s3.${region}.amazonaws.com https://*.s3.amazonaws.com`,
+            `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://cognito-idp.${region}.amazonaws.com https://*.s3.${region}.amazonaws.com https://*.s3.amazonaws.com`,
             "img-src 'self' https: data:",
             "style-src 'self' 'unsafe-inline'",
             "frame-ancestors 'none'",

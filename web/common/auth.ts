@@ -70,7 +70,7 @@ export async function signIn(options: { returnTo?: string; screen?: 'login' | 's
   const query = new URLSearchParams({
     client_id: clientId,
     response_type: 'code',
-    scope: 'openid email profile',
+    scope: 'openid email profile aws.cognito.signin.user.admin',
     redirect_uri: redirectUri(),
     state,
     code_challenge: await challengeOf(verifier),
