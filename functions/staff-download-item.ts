@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { driveStore, fileStore, objectKeys } from '#shared/adapters/index';
+import { auditLog, driveStore, fileStore, objectKeys } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { staffDownload } from '#shared/services/drive';
 
-const deps = { drive: driveStore(), files: fileStore(), keys: objectKeys };
+const deps = { drive: driveStore(), files: fileStore(), keys: objectKeys, audit: auditLog() };
 
-export const handler = staffRoute({ path: z.object({ itemId: id }) }, async ({ path }) => ({
-  body: await staffDownload(deps, path.itemId),
+export const handler = staffRoute({ path: z.object({ itemId: id }) }, async ({ path, caller }) => ({
+  body: await staffDownload(deps, caller, path.itemId),
 }));

@@ -1,9 +1,10 @@
 import { auditLog } from '#shared/adapters/index';
-import { pageQuery, staffRoute } from '#shared/http/route';
+import { activityQuery, pageQuery, staffRoute } from '#shared/http/route';
 
 const audit = auditLog();
 
-/** The firm's whole audit trail, newest first (admins). */
-export const handler = staffRoute({ admin: true, query: pageQuery }, async ({ query }) => ({
-  body: await audit.list('firm', query.limit, query.cursor),
-}));
+/** The firm's audit trail, newest first, narrowed by person, action and dates (admins). */
+export const handler = staffRoute({ admin: true, query: pageQuery.extend(activityQuery.shape) }, async ({ query }) => {
+  const { limit, cursor, ...filter } = query;
+  return { body: await audit.list('firm', limit, cursor, filter) };
+});

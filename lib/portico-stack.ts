@@ -99,13 +99,14 @@ export class PorticoStack extends Stack {
       return f;
     };
     /** A customer route: every call checks access (contacts) and the portal switch (portalConfig) and authorises against shares and the drive. */
-    const customerRoute = (method: HttpMethod, path: string, entry: string, driveAccess: TableAccess = 'read') => {
+    const customerRoute = (method: HttpMethod, path: string, entry: string, driveAccess: TableAccess = 'read', extra: [TableName, TableAccess][] = []) => {
       const f = fn(entry, 'customer');
       cursors.bind(f);
       data.grant(f, 'contacts', 'read');
       data.grant(f, 'portalConfig', 'read');
       data.grant(f, 'shares', 'read');
       data.grant(f, 'drive', driveAccess);
+      for (const [table, access] of extra) data.grant(f, table, access);
       customerApi.route(method, path, f);
       return f;
     };
@@ -139,6 +140,7 @@ export class PorticoStack extends Stack {
     staffRoute('GET', '/settings', 'staff-get-settings');
     staffRoute('PATCH', '/settings', 'staff-update-settings', [['portalConfig', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('GET', '/audit', 'staff-list-audit', [['audit', 'read']]);
+    staffRoute('GET', '/audit/export', 'staff-export-audit', [['audit', 'read']]);
     staffRoute('GET', '/roles', 'staff-list-roles');
     staffRoute('PUT', '/roles', 'staff-update-roles', [['portalConfig', 'readwrite'], ['audit', 'readwrite']]);
     staffUserRoute('POST', '/staff-users', 'staff-invite-user');
@@ -158,7 +160,8 @@ export class PorticoStack extends Stack {
     const staffComplete = staffRoute('POST', '/drive/items/{itemId}/complete', 'staff-complete-upload', [['drive', 'readwrite']]);
     drive.grantRead(staffComplete);
     drive.grantStaffUpload(staffComplete);
-    drive.grantRead(staffRoute('GET', '/drive/items/{itemId}/download', 'staff-download-item', [['drive', 'readwrite']]));
+    drive.grantRead(staffRoute('GET', '/drive/items/{itemId}/download', 'staff-download-item', [['drive', 'readwrite'], ['audit', 'readwrite']]));
+    staffRoute('GET', '/drive/items/{itemId}/downloads', 'staff-list-item-downloads', [['audit', 'read']]);
     staffRoute('PATCH', '/drive/items/{itemId}', 'staff-update-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('DELETE', '/drive/items/{itemId}', 'staff-trash-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('POST', '/drive/items/{itemId}/restore', 'staff-restore-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
@@ -169,11 +172,12 @@ export class PorticoStack extends Stack {
     customerRoute('GET', '/me', 'customer-get-profile');
     customerRoute('GET', '/shared', 'customer-list-shared');
     customerRoute('GET', '/shared/folders/{folderId}/items', 'customer-list-folder');
-    drive.grantRead(customerRoute('GET', '/shared/items/{itemId}/download', 'customer-download-item'));
+    // Every download is on the record (the file's download receipts).
+    drive.grantRead(customerRoute('GET', '/shared/items/{itemId}/download', 'customer-download-item', 'read', [['audit', 'readwrite']]));
     drive.grantCustomerUpload(customerRoute('POST', '/uploads', 'customer-start-upload', 'readwrite'));
     drive.grantCustomerUpload(customerRoute('POST', '/uploads/{itemId}/complete', 'customer-complete-upload'));
     // Deleting moves the customer's own upload to the staff trash: a drive record change, no S3 delete.
-    customerRoute('DELETE', '/uploads/{itemId}', 'customer-delete-upload', 'readwrite');
+    customerRoute('DELETE', '/uploads/{itemId}', 'customer-delete-upload', 'readwrite', [['audit', 'readwrite']]);
 
     // The trash empties itself after the retention period (F9).
     const trashEmptier = fn('empty-trash', 'system');
@@ -189,6 +193,7 @@ export class PorticoStack extends Stack {
       data.grant(f, 'drive', driveAccess);
       data.grant(f, 'uploadBatches', 'readwrite');
       data.grant(f, 'outbox', 'readwrite');
+      data.grant(f, 'audit', 'readwrite');
       return f;
     };
     const notifier = uploadMailer('notify-customer-upload', 'readwrite');

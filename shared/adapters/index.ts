@@ -62,6 +62,7 @@ export const notifyDeps = () => ({
   drive: driveStore(),
   ledger: uploadLedger(),
   outbox: outbox(),
+  audit: auditLog(),
   keys: objectKeys,
   firmName: firm().firmName,
   driveUrl: `${adminUrl()}/drive`,

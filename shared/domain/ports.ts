@@ -1,4 +1,5 @@
 /** What the domain needs from the outside world; adapters in shared/adapters implement these. */
+import type { ActivityFilter } from './activity.ts';
 import type { Contact, DriveItem, PortalAccess, Share } from './model.ts';
 
 export interface Page<T> {
@@ -219,6 +220,8 @@ export interface AuditEntry {
   action: string;
   /** The contact concerned, if any: the entry is listed on that contact too. */
   contactId?: string;
+  /** The file concerned by a download, if any: the entry is listed on that file too (its download receipts). */
+  itemId?: string;
   details?: Record<string, unknown>;
 }
 
@@ -226,8 +229,8 @@ export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
   /** The entry as writes of a transaction (one per scope it is listed in). */
   recordWrites(entry: AuditEntry): PendingWrite[];
-  /** Newest first; scope is a contact id or "firm". */
-  list(scope: string, limit: number, cursor?: string): Promise<Page<AuditEntry>>;
+  /** Newest first; scope is "firm", a contact id, or `item#<itemId>`; narrowed by `filter` (pages stay full). */
+  list(scope: string, limit: number, cursor?: string, filter?: ActivityFilter): Promise<Page<AuditEntry>>;
 }
 
 export interface CustomerAccounts {

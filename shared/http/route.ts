@@ -37,6 +37,8 @@ export interface RouteInput<P, Q, B> {
 export interface RouteResult {
   status?: number;
   body: unknown;
+  /** A body that is not JSON (e.g. a CSV export): sent as it is, as a download named `fileName`. */
+  file?: { contentType: string; fileName: string };
 }
 
 function json(status: number, body: unknown): APIGatewayProxyResultV2 {
@@ -99,6 +101,10 @@ function build<P extends Schema | undefined, Q extends Schema | undefined, B ext
     const result = await run(input);
     const page = result.body as { cursor?: unknown } | undefined;
     if (typeof page?.cursor === 'string') result.body = { ...page, cursor: sealCursor(await cursorKey(), page.cursor, binding) };
+    if (result.file) {
+      const headers = { 'content-type': result.file.contentType, 'content-disposition': `attachment; filename="${result.file.fileName}"`, 'cache-control': 'no-store' };
+      return { statusCode: result.status ?? 200, headers, body: String(result.body) };
+    }
     return json(result.status ?? 200, result.body);
   };
   const handler = middy<Event, APIGatewayProxyResultV2>(core);
@@ -163,3 +169,14 @@ export const pageQuery = z.object({
   /** As the previous page returned it: sealed, bound to the route, its parameters and the caller. */
   cursor: z.string().max(2048).optional(),
 });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD');
+/** Narrows the firm's activity: who (exactly, any case), what (an action code) and dates (inclusive). */
+export const activityQuery = z
+  .object({
+    actor: z.string().trim().min(1).max(254).optional(),
+    action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'use an action code such as file.downloaded').optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });

@@ -4,9 +4,9 @@ import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
 import { inboxFolderName, revisedName } from '../domain/naming.ts';
 import { visiblePage } from '../domain/paging.ts';
-import type { ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore } from '../domain/ports.ts';
+import type { AuditLog, ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore, Transactions } from '../domain/ports.ts';
 import { controlAllows, type PortalSettings } from '../domain/settings.ts';
-import { downloadUrl, finishMultipart, itemName, MAX_UPLOAD_BYTES, uploadInstructions, type UploadInstructions } from './drive.ts';
+import { downloadEntry, downloadUrl, finishMultipart, itemName, MAX_UPLOAD_BYTES, uploadInstructions, type UploadInstructions } from './drive.ts';
 import { sharesOfContact } from './sharing.ts';
 
 export interface PortalDeps {
@@ -94,10 +94,13 @@ export async function listSharedFolder(
   return { items: page.items.map((i) => toPortalItem(customer, i)), cursor: page.cursor };
 }
 
-export async function downloadShared(deps: PortalDeps & { files: FileStore }, customer: CustomerPrincipal, itemId: string) {
+/** A download link for a file the customer may see; the download is on the record (the file's receipts and the contact's trail). */
+export async function downloadShared(deps: PortalDeps & { files: FileStore; audit: AuditLog }, customer: CustomerPrincipal, itemId: string, now = new Date()) {
   const [grants, [item, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, itemId)]);
   const file = visibleToCustomer(customer, item, ancestors, grants, 'file');
-  return downloadUrl(deps.files, file);
+  const link = await downloadUrl(deps.files, file);
+  await deps.audit.record(downloadEntry(file, { actor: customer.name, contactId: customer.contactId, email: customer.email }, now));
+  return link;
 }
 
 export interface UploadRequestFile {
@@ -110,7 +113,7 @@ export const MAX_FILES_PER_BATCH = 50;
 
 /** Deletes (moves to the staff trash, so nothing is lost) a document the customer uploaded, if the firm allows it. */
 export async function deleteOwnUpload(
-  deps: PortalDeps,
+  deps: PortalDeps & { audit: AuditLog; transactions: Transactions },
   customer: CustomerPrincipal,
   settings: PortalSettings,
   itemId: string,
@@ -119,7 +122,10 @@ export async function deleteOwnUpload(
   const [grants, [item, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, itemId)]);
   const own = ownUpload(customer, item, ancestors, grants);
   requireAttachmentControl(controlAllows(settings.attachments.delete), 'delete');
-  await deps.drive.update(own.itemId, { status: 'trashed', trashedAt: now.toISOString(), trashedBy: `customer:${customer.contactId}` });
+  await deps.transactions.commit([
+    deps.drive.updateWrite(own, { status: 'trashed', trashedAt: now.toISOString(), trashedBy: `${customer.name} (customer)` }),
+    ...deps.audit.recordWrites({ at: now.toISOString(), actor: customer.name, action: 'file.deleted_by_customer', contactId: customer.contactId, details: { name: own.name } }),
+  ]);
   return { deleted: true };
 }
 

@@ -4,7 +4,7 @@ import { isLive } from '../domain/access-policy.ts';
 import { visiblePage } from '../domain/paging.ts';
 import { ROOT_FOLDER_ID, type DriveItem, type StaffPrincipal } from '../domain/model.ts';
 import { cleanItemName } from '../domain/naming.ts';
-import { MULTIPART_PART_SIZE, type AuditLog, type DriveStore, type Transactions, type FileStore, type MultipartTarget, type ObjectKeys, type Page, type UploadTarget } from '../domain/ports.ts';
+import { MULTIPART_PART_SIZE, type AuditEntry, type AuditLog, type DriveStore, type Transactions, type FileStore, type MultipartTarget, type ObjectKeys, type Page, type UploadTarget } from '../domain/ports.ts';
 
 /** Files above this go up in parts (S3 allows one PUT of up to 5 GB, but a large single PUT cannot resume). */
 export const MULTIPART_THRESHOLD_BYTES = 100 * 1024 ** 2;
@@ -143,12 +143,25 @@ export async function downloadUrl(files: FileStore, item: DriveItem): Promise<{ 
   return { url: await files.downloadUrl(item.objectKey, item.name, item.versionId), name: item.name, size: item.size };
 }
 
-/** A staff download; the first one of a customer's upload marks it seen, so it is no longer "new" for any staff member. */
-export async function staffDownload(deps: DriveDeps, itemId: string, now = new Date()) {
+/** The audit entry of a download: who, which file and which version (the filing time), listed on the file as a receipt. */
+export function downloadEntry(file: DriveItem, by: { actor: string; contactId?: string; email?: string }, now: Date): AuditEntry {
+  return {
+    at: now.toISOString(),
+    actor: by.actor,
+    action: 'file.downloaded',
+    contactId: by.contactId,
+    itemId: file.itemId,
+    details: { name: file.name, version: `of ${file.createdAt.slice(0, 16).replace('T', ' ')} UTC`, ...(by.email ? { email: by.email } : {}) },
+  };
+}
+
+/** A staff download, on the record; the first one of a customer's upload marks it seen, so it is no longer "new" for any staff member. */
+export async function staffDownload(deps: DriveDeps & { audit: AuditLog }, staff: StaffPrincipal, itemId: string, now = new Date()) {
   const item = await deps.drive.get(itemId);
   if (!item || item.kind !== 'file') throw notFound('file');
   const link = await downloadUrl(deps.files, item);
   if (item.createdBy.kind === 'customer' && !item.seenByStaffAt) await deps.drive.update(itemId, { seenByStaffAt: now.toISOString() });
+  await deps.audit.record(downloadEntry(item, { actor: staff.email }, now));
   return link;
 }
 

@@ -1,11 +1,12 @@
 import { customerUploadEmail } from '../domain/emails.ts';
-import type { ContactStore, DriveStore, ObjectKeys, Outbox, StoredObject, UploadLedger } from '../domain/ports.ts';
+import type { AuditLog, ContactStore, DriveStore, ObjectKeys, Outbox, StoredObject, UploadLedger } from '../domain/ports.ts';
 
 export interface NotifyDeps {
   contacts: ContactStore;
   drive: DriveStore;
   ledger: UploadLedger;
   outbox: Outbox;
+  audit: AuditLog;
   keys: ObjectKeys;
   firmName: string;
   driveUrl: string;
@@ -28,7 +29,11 @@ export async function handleCustomerUpload(deps: NotifyDeps, objectKey: string, 
   if (!item || item.uploadBatchId !== key.batchId || item.createdBy.id !== key.contactId) return 'ignored';
   // Filed once: a second event for the same bytes is a duplicate delivery; one for other bytes
   // at the same key is a later write, which never replaces the filed document.
-  if (!(await deps.drive.markReady(key.itemId, stored)) && item.etag && stored.etag && item.etag !== stored.etag) return 'overwrite-refused';
+  const filed = await deps.drive.markReady(key.itemId, stored);
+  if (!filed && item.etag && stored.etag && item.etag !== stored.etag) return 'overwrite-refused';
+  if (filed) {
+    await deps.audit.record({ at: now.toISOString(), actor: item.createdBy.name, action: 'file.uploaded', contactId: key.contactId, details: { name: item.name, size: stored.size } });
+  }
   const arrived = await deps.ledger.recordArrival(key.batchId, key.itemId, key.contactId, now);
   if (arrived.length < key.batchSize) return 'waiting';
   return (await emailBatch(deps, key.batchId, key.contactId, arrived, now)) ? 'emailed' : 'already-emailed';

@@ -13,7 +13,7 @@ const model = cloudModel(readTemplate(assembly, 'Portico'), assembly);
 const staffRoutes = model.apis.find((a) => a.logicalId.startsWith('StaffApi'))!.routes;
 const customerRoutes = model.apis.find((a) => a.logicalId.startsWith('CustomerApi'))!.routes;
 const concrete = (p: string) => p.replace(/\{[^}]+\}/g, 'x-1');
-const ADMIN_ONLY = ['PATCH /settings', 'PUT /roles', 'GET /audit', 'POST /staff-users', 'GET /staff-users', 'PUT /staff-users/{username}/enabled', 'PUT /staff-users/{username}/role', 'POST /staff-users/{username}/password-reset'];
+const ADMIN_ONLY = ['PATCH /settings', 'PUT /roles', 'GET /audit', 'GET /audit/export', 'POST /staff-users', 'GET /staff-users', 'PUT /staff-users/{username}/enabled', 'PUT /staff-users/{username}/role', 'POST /staff-users/{username}/password-reset'];
 
 describe('route guards', () => {
   let staff: Awaited<ReturnType<typeof staffSession>>;

@@ -58,6 +58,7 @@ function world(files: number, failFirstSends = 0) {
       markReady: async (id: string) => ((items.get(id)!.status = 'ready'), true),
     } as any,
     ledger: new MemoryLedger(),
+    audit: { record: async () => undefined } as any,
     // The outbox keeps one email per key, as the DynamoDB outbox's conditional put does.
     outbox: {
       enqueue: async (e: Email, key: string) => {

@@ -53,3 +53,22 @@ export function query(values: Record<string, string | number | undefined>): stri
   const s = params.toString();
   return s ? `?${s}` : '';
 }
+
+/** Fetches a file the API makes (e.g. a CSV export) and hands it to the browser as a download. */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const [{ apiUrl }, token] = await Promise.all([loadConfig(), idToken()]);
+  if (!token) return signIn();
+  const res = await fetch(`${apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } }).catch(() => {
+    throw new ApiError(0, 'network', 'The portal could not be reached. Check your connection and try again.');
+  });
+  if (!res.ok) {
+    const json = await res.json().catch(() => undefined);
+    throw new ApiError(res.status, json?.error?.code ?? 'error', json?.error?.message ?? `The export failed (${res.status}). Please try again.`);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}

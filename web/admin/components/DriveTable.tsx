@@ -4,16 +4,17 @@ import { get } from '../../common/api.ts';
 import { formatBytes, formatDate } from '../../common/format.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
 import { useAction } from './hooks.tsx';
-import { DeletePanel, MovePanel, RenamePanel, SharePanel } from './ItemPanels.tsx';
+import { DeletePanel, DownloadsPanel, MovePanel, RenamePanel, SharePanel } from './ItemPanels.tsx';
 import type { DriveItem } from './types.tsx';
 
-type Action = 'rename' | 'move' | 'delete' | 'share';
-const PANELS = { rename: RenamePanel, move: MovePanel, delete: DeletePanel, share: SharePanel };
-const ACTION_BUTTONS: { action: Action; label: string; ariaLabel: (name: string) => string }[] = [
+type Action = 'rename' | 'move' | 'delete' | 'share' | 'downloads';
+const PANELS = { rename: RenamePanel, move: MovePanel, delete: DeletePanel, share: SharePanel, downloads: DownloadsPanel };
+const ACTION_BUTTONS: { action: Action; label: string; ariaLabel: (name: string) => string; filesOnly?: boolean }[] = [
   { action: 'rename', label: 'Rename', ariaLabel: (name) => `Rename ${name}` },
   { action: 'move', label: 'Move', ariaLabel: (name) => `Move ${name}` },
   { action: 'delete', label: 'Delete', ariaLabel: (name) => `Delete ${name}` },
   { action: 'share', label: 'Share with…', ariaLabel: (name) => `Share ${name} with…` },
+  { action: 'downloads', label: 'Downloads', ariaLabel: (name) => `Who downloaded ${name}`, filesOnly: true },
 ];
 
 export const isNewCustomerUpload = (item: DriveItem) => item.createdBy.kind === 'customer' && !item.seenByStaffAt;
@@ -82,7 +83,7 @@ export function DriveTable({ items, onChanged }: { items: DriveItem[]; onChanged
                   <td>
                     <div className="actions">
                       {item.kind === 'file' && item.status === 'ready' && <DownloadButton item={item} />}
-                      {ACTION_BUTTONS.map(({ action, label, ariaLabel }) => (
+                      {ACTION_BUTTONS.filter((b) => !b.filesOnly || item.kind === 'file').map(({ action, label, ariaLabel }) => (
                         <button
                           key={action}
                           type="button"

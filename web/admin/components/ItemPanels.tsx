@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
-import { del, patch, post } from '../../common/api.ts';
-import { ErrorMessage } from '../../common/ui.tsx';
+import { del, get, patch, post, query } from '../../common/api.ts';
+import { formatDate } from '../../common/format.ts';
+import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { ContactSearch } from './ContactSearch.tsx';
 import { Dialog } from './Dialog.tsx';
 import { FolderTree } from './FolderTree.tsx';
-import { useAction } from './hooks.tsx';
-import type { Contact, DriveItem } from './types.tsx';
+import { useAction, usePaged } from './hooks.tsx';
+import type { AuditEntry, Contact, DriveItem, Page } from './types.tsx';
 
 interface PanelProps {
   item: DriveItem;
@@ -100,9 +101,10 @@ export function SharePanel({ item, onDone, onCancel }: PanelProps) {
   const action = useAction();
   const share = () =>
     action.run(async () => {
-      const result = await post<{ added: string[]; emailed: boolean }>(`/contacts/${contact!.contactId}/shares`, { itemIds: [item.itemId], notify });
+      const result = await post<{ added: string[]; emailed: number }>(`/contacts/${contact!.contactId}/shares`, { itemIds: [item.itemId], notify });
       const what = result.added.length ? `Shared ${item.name} with ${contact!.name}` : `${item.name} was already shared with ${contact!.name}`;
-      onDone(`${what}${result.emailed ? '; they were told by email' : ''}.`);
+      const told = result.emailed === 0 ? '' : result.emailed === 1 ? '; they are told by email' : `; ${result.emailed} people are told by email`;
+      onDone(`${what}${told}.`);
     });
   return (
     <Dialog label={`Share ${item.name} with a contact`} onClose={onCancel}>
@@ -128,6 +130,44 @@ export function SharePanel({ item, onDone, onCancel }: PanelProps) {
         <Cancel onCancel={onCancel} />
       </div>
       <ErrorMessage error={action.error} />
+    </Dialog>
+  );
+}
+
+/** A file's download receipts: who downloaded which version, and when (staff and customers alike). */
+export function DownloadsPanel({ item, onCancel }: PanelProps) {
+  const receipts = usePaged((cursor) => get<Page<AuditEntry>>(`/drive/items/${item.itemId}/downloads${query({ cursor, limit: 50 })}`), [item.itemId]);
+  return (
+    <Dialog label={`Who downloaded ${item.name}`} onClose={onCancel}>
+      {receipts.loading && !receipts.items.length && <Loading />}
+      <ErrorMessage error={receipts.error} />
+      {!receipts.loading && !receipts.error && !receipts.items.length && <p className="muted">Nobody has downloaded this file yet.</p>}
+      {receipts.items.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Who</th>
+              <th>Version</th>
+            </tr>
+          </thead>
+          <tbody>
+            {receipts.items.map((r, i) => (
+              <tr key={`${r.at}-${i}`}>
+                <td>{formatDate(r.at)}</td>
+                <td>{r.actor}</td>
+                <td>{String(r.details?.version ?? '')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {receipts.hasMore && (
+        <button type="button" className="secondary" onClick={receipts.loadMore} disabled={receipts.loading}>
+          Load more
+        </button>
+      )}
+      <Cancel onCancel={onCancel} />
     </Dialog>
   );
 }
