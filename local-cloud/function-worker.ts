@@ -45,3 +45,9 @@ process.on('message', async (message: Invoke) => {
 });
 process.on('disconnect', () => process.exit(0));
 process.send?.({ type: 'ready' });
+// The cold start happens now, as Lambda initialises an environment before its first invocation;
+// an error here is reported by that invocation, which the host starts timing only afterwards.
+loadHandler().then(
+  () => process.send?.({ type: 'initialised' }),
+  () => process.send?.({ type: 'initialised' }),
+);

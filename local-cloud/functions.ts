@@ -22,9 +22,14 @@ export class FunctionError extends Error {
   }
 }
 
+/** How long a new environment may take to start and import its bundle locally (Node and tsx start too, which Lambda has ready). */
+const INIT_TIMEOUT_MS = 60_000;
+
 interface Instance {
   child: ChildProcess;
   busy: boolean;
+  /** Settles once the environment has imported its handler (or failed to): the invocation's timeout starts then, as in Lambda. */
+  initialised: Promise<void>;
   /** Killed (timed out) or gone: never handed out again, even before its exit event arrives. */
   dead?: boolean;
 }
@@ -51,8 +56,12 @@ class LocalFunction {
   async invoke(event: unknown): Promise<unknown> {
     const instance = await this.acquire();
     const id = randomUUID();
-    const deadline = Date.now() + this.spec.timeoutSeconds * 1000;
     try {
+      await instance.initialised.catch((error) => {
+        instance.dead = true;
+        throw error;
+      });
+      const deadline = Date.now() + this.spec.timeoutSeconds * 1000;
       return await new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           // A timed-out environment is discarded, as Lambda does.
@@ -93,7 +102,10 @@ class LocalFunction {
       return idle;
     }
     if (this.instances.length < MAX_INSTANCES) {
-      const instance = { child: this.spawn(), busy: true };
+      const child = this.spawn();
+      const instance: Instance = { child, busy: true, initialised: initialisation(child) };
+      // Handled where it is awaited; this only keeps an early failure from counting as unhandled.
+      instance.initialised.catch(() => undefined);
       this.instances.push(instance);
       return instance;
     }
@@ -133,6 +145,24 @@ class LocalFunction {
     for (const i of this.instances) i.child.kill('SIGTERM');
     this.instances.length = 0;
   }
+}
+
+/** Resolves when the worker has imported its handler; rejects if it exits or takes too long. */
+function initialisation(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new FunctionError('Runtime.InitTimeout', `Initialisation took longer than ${INIT_TIMEOUT_MS / 1000} s`)), INIT_TIMEOUT_MS);
+    const done = (m: { type?: string }) => {
+      if (m?.type !== 'initialised') return;
+      clearTimeout(timer);
+      child.off('message', done);
+      resolve();
+    };
+    child.on('message', done);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new FunctionError('Runtime.ExitError', 'The environment exited while initialising'));
+    });
+  });
 }
 
 export class FunctionHost {
