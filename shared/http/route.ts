@@ -172,11 +172,13 @@ export const pageQuery = z.object({
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD');
 /** Narrows the firm's activity: who (exactly, any case), what (an action code) and dates (inclusive). */
-export const activityQuery = z
-  .object({
-    actor: z.string().trim().min(1).max(254).optional(),
-    action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'use an action code such as file.downloaded').optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export const activityFields = {
+  actor: z.string().trim().min(1).max(254).optional(),
+  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'use an action code such as file.downloaded').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+const datesInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+export const activityQuery = z.object(activityFields).refine(datesInOrder, { message: 'from must not be after to', path: ['from'] });
+/** A page of the firm's activity, narrowed as `activityQuery`. */
+export const activityPageQuery = pageQuery.extend(activityFields).refine(datesInOrder, { message: 'from must not be after to', path: ['from'] });
