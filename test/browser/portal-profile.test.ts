@@ -75,9 +75,9 @@ describe('portal: your account', () => {
     await expect.poll(() => passwordAlert(page).textContent()).toBe('Your current password is not right. Type the password you signed in with.');
     await fillPasswords(page, FIRST, SECOND, `${SECOND}x`);
     await expect.poll(() => passwordAlert(page).textContent()).toContain('The two new passwords are not the same.');
-    // The served config carries no policy yet: Cognito's refusal is what the page shows.
+    // The served config carries the pool's policy: the page says what is missing before Cognito is asked.
     await fillPasswords(page, FIRST, 'weak');
-    await expect.poll(() => passwordAlert(page).textContent()).toMatch(/^This new password is not strong enough\. It needs /);
+    await expect.poll(() => passwordAlert(page).textContent()).toMatch(/^This password is not strong enough\. It needs at least 12 characters/);
 
     await fillPasswords(page, FIRST, SECOND);
     await page.getByRole('status').filter({ hasText: 'Your password has been changed.' }).waitFor();

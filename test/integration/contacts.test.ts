@@ -1,6 +1,6 @@
 /** Contacts (F8): create, read, update, list by name, search, organisations and the consolidated account. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { customerSession, expectStatus, staffSession, uniqueEmail } from '../support/world.ts';
+import { customerSession, expectStatus, mailTo, staffSession, uniqueEmail } from '../support/world.ts';
 
 let staff: Awaited<ReturnType<typeof staffSession>>;
 beforeAll(async () => {
@@ -46,12 +46,17 @@ describe('contacts', () => {
   });
 
   it('a person linked to an organisation sees what is shared with the organisation, plus their own shares', async () => {
-    const org = expectStatus(await staff.api.post('/contacts', { kind: 'organisation', name: 'Globex GmbH' }), 201);
+    const org = expectStatus(await staff.api.post('/contacts', { kind: 'organisation', name: 'Globex GmbH', email: uniqueEmail('globex') }), 201);
+    // An organisation's shares reach its members while its own portal access is open.
+    expectStatus(await staff.api.post(`/contacts/${org.contactId}/access`), 200);
     const member = await customerSession(staff, { name: 'Mia Member', organisationIds: [org.contactId] });
     const outsider = await customerSession(staff, { name: 'Otto Outsider' });
     const orgFolder = expectStatus(await staff.api.post('/drive/folders', { name: 'Globex payroll' }), 201);
     const personal = expectStatus(await staff.api.post('/drive/folders', { name: 'Mia personal' }), 201);
-    expectStatus(await staff.api.post(`/contacts/${org.contactId}/shares`, { itemIds: [orgFolder.itemId] }), 200);
+    // Sharing with the organisation tells the organisation and each linked person with open access, one email each.
+    expect(expectStatus(await staff.api.post(`/contacts/${org.contactId}/shares`, { itemIds: [orgFolder.itemId] }), 200)).toEqual({ added: [orgFolder.itemId], emailed: 2 });
+    expect((await mailTo(member.email)).filter((e) => e.body.text?.includes('Globex payroll'))).toHaveLength(1);
+    expect((await mailTo(outsider.email)).filter((e) => e.body.text?.includes('Globex payroll'))).toHaveLength(0);
     expectStatus(await staff.api.post(`/contacts/${member.contact.contactId}/shares`, { itemIds: [personal.itemId], notify: false }), 200);
     const seen = expectStatus(await member.api.get('/shared'), 200).items.map((i: any) => i.name);
     expect(seen.sort()).toEqual(['Globex payroll', 'Mia personal']);

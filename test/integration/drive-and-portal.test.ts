@@ -43,7 +43,7 @@ describe('the drive and what customers see', () => {
 
   it('sharing the same thing twice changes nothing and sends nothing; staff see who has it', async () => {
     const before = (await mailTo(customer.email)).length;
-    expect(expectStatus(await staff.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [folder.itemId] }), 200)).toEqual({ added: [], emailed: false });
+    expect(expectStatus(await staff.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [folder.itemId] }), 200)).toEqual({ added: [], emailed: 0 });
     expect((await mailTo(customer.email)).length).toBe(before);
     const whom = expectStatus(await staff.api.get(`/drive/items/${folder.itemId}/shares`), 200);
     expect(whom.items).toEqual([expect.objectContaining({ contactId: customer.contact.contactId, name: 'Dirk Drive', sharedBy: staff.email })]);
