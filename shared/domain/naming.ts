@@ -7,6 +7,8 @@ export function cleanItemName(raw: string): string | undefined {
   const name = raw.normalize('NFC').trim();
   if (!name || name.length > MAX_NAME || name === '.' || name === '..') return undefined;
   if (/[\u0000-\u001f\u007f/\\]/.test(name)) return undefined;
+  // Bidirectional controls (e.g. U+202E) can make "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
+  if (/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name)) return undefined;
   return name;
 }
 

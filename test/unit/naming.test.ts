@@ -8,6 +8,13 @@ describe('item names', () => {
     for (const bad of ['', '   ', '.', '..', 'a/b', 'a\\b', 'a\u0000b', 'x'.repeat(256)]) expect(cleanItemName(bad)).toBeUndefined();
   });
 
+  it('refuses bidirectional controls that could disguise an extension (U+202E and its kin)', () => {
+    for (const control of ['\u202e', '\u202a', '\u202b', '\u202c', '\u202d', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c']) {
+      expect(cleanItemName(`invoice${control}fdp.exe`)).toBeUndefined();
+    }
+    expect(cleanItemName('עברית ومرحبا.pdf')).toBe('עברית ومرحبا.pdf');
+  });
+
   it('names a revised version after the original, the reviser and the day', () => {
     expect(revisedName('report.docx', 'Ann Customer', new Date('2026-11-22T10:00:00Z'))).toBe('report (revised by Ann Customer 2026-11-22).docx');
     expect(revisedName('README', 'Ann', new Date('2026-11-22T10:00:00Z'))).toBe('README (revised by Ann 2026-11-22)');
