@@ -51,10 +51,14 @@ describe('the record', () => {
     const batch = expectStatus(await customer.api.post('/uploads', { files: [{ name: 'Payslip.pdf', size: 2, contentType: 'application/pdf' }] }), 201);
     expect(await putToUrl(batch.uploads[0].upload, 'hi')).toBe(200);
     const itemId = batch.uploads[0].item.itemId;
+    // Other files change the firm-wide attachment controls: allow deleting for this step, then put back what was there.
+    const before = expectStatus(await admin.api.get('/settings'), 200).attachments.delete;
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { delete: 'allowed' } }), 200);
     const trail = async () => expectStatus(await admin.api.get(`/contacts/${customer.contact.contactId}/audit`), 200).items;
     await eventually(async () => ((await trail()).some((e: any) => e.action === 'file.uploaded') ? true : undefined), 'the upload entry');
     expect((await trail()).find((e: any) => e.action === 'file.uploaded')).toMatchObject({ actor: 'Ada Client', details: { name: 'Payslip.pdf', size: 2 } });
     expectStatus(await customer.api.raw('DELETE', `/uploads/${itemId}`), 200);
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { delete: before } }), 200);
     expect((await trail()).find((e: any) => e.action === 'file.deleted_by_customer')).toMatchObject({ actor: 'Ada Client', details: { name: 'Payslip.pdf' } });
     const trash = expectStatus(await admin.api.get('/drive/folders/trash/items?limit=200'), 200).items;
     expect(trash.find((i: any) => i.itemId === itemId)?.trashedBy).toBe('Ada Client (customer)');
