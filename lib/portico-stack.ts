@@ -118,9 +118,8 @@ export class PorticoStack extends Stack {
     };
     /** Admin-only routes over staff users. */
     const staffUserRoute = (method: HttpMethod, path: string, entry: string) => {
-      const f = staffRoute(method, path, entry, [['portalConfig', 'readwrite'], ['audit', 'readwrite']]);
+      const f = staffRoute(method, path, entry, [['portalConfig', 'readwrite'], ['audit', 'readwrite'], ['outbox', 'readwrite']]);
       staffIdentity.grantUserAdministration(f);
-      mail.grantSend(f);
       return f;
     };
 

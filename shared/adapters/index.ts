@@ -51,7 +51,8 @@ export const staffUserDeps = () => ({
   directory: staffDirectory(),
   config: configStore(),
   audit: auditLog(),
-  mailer: mailer(),
+  outbox: outbox(),
+  transactions: transactions(),
   firmName: firm().firmName,
   adminUrl: adminUrl(),
 });

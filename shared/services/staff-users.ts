@@ -2,13 +2,14 @@ import { conflict, notFound } from '../errors.ts';
 import { staffInvitationEmail } from '../domain/emails.ts';
 import { temporaryPassword } from '../domain/ids.ts';
 import type { StaffPrincipal } from '../domain/model.ts';
-import type { AuditLog, ConfigStore, Mailer, Page, StaffDirectory, StaffUser } from '../domain/ports.ts';
+import type { AuditLog, ConfigStore, Outbox, Page, StaffDirectory, StaffUser, Transactions } from '../domain/ports.ts';
 
 export interface StaffUserDeps {
   directory: StaffDirectory;
   config: ConfigStore;
   audit: AuditLog;
-  mailer: Mailer;
+  outbox: Outbox;
+  transactions: Transactions;
   firmName: string;
   adminUrl: string;
 }
@@ -19,8 +20,11 @@ export async function inviteStaff(deps: StaffUserDeps, admin: StaffPrincipal, in
   if (await deps.directory.get(email)) throw conflict('staff_exists', `email: ${email} already has a staff account.`);
   const password = temporaryPassword();
   const user = await deps.directory.invite({ ...input, email, temporaryPassword: password });
-  await deps.mailer.send(staffInvitationEmail({ firmName: deps.firmName, adminUrl: deps.adminUrl, to: email, temporaryPassword: password }));
-  await deps.audit.record({ at: now.toISOString(), actor: admin.email, action: 'staff.invited', details: { email, admin: input.admin } });
+  // The invitation email and its audit entry are stored together, and the email is delivered from the outbox.
+  await deps.transactions.commit([
+    deps.outbox.enqueueWrite(staffInvitationEmail({ firmName: deps.firmName, adminUrl: deps.adminUrl, to: email, temporaryPassword: password })),
+    ...deps.audit.recordWrites({ at: now.toISOString(), actor: admin.email, action: 'staff.invited', details: { email, admin: input.admin } }),
+  ]);
   return user;
 }
 
@@ -71,8 +75,10 @@ export async function resetStaffPassword(deps: StaffUserDeps, admin: StaffPrinci
   const user = await existing(deps, username);
   const password = temporaryPassword();
   await deps.directory.setTemporaryPassword(user.username, password);
-  await deps.mailer.send(staffInvitationEmail({ firmName: deps.firmName, adminUrl: deps.adminUrl, to: user.email, temporaryPassword: password, reset: true }));
-  await deps.audit.record({ at: now.toISOString(), actor: admin.email, action: 'staff.password_reset', details: { email: user.email } });
+  await deps.transactions.commit([
+    deps.outbox.enqueueWrite(staffInvitationEmail({ firmName: deps.firmName, adminUrl: deps.adminUrl, to: user.email, temporaryPassword: password, reset: true })),
+    ...deps.audit.recordWrites({ at: now.toISOString(), actor: admin.email, action: 'staff.password_reset', details: { email: user.email } }),
+  ]);
   return { reset: true };
 }
 
