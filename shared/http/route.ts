@@ -48,7 +48,8 @@ function json(status: number, body: unknown): APIGatewayProxyResultV2 {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`)
+    // zod says "expected string, received undefined" for a missing field; a person reads "is required".
+    .map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${/received undefined$/.test(i.message) ? 'is required' : i.message}`)
     .join('; ');
 }
 
