@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { driveStore, shareStore } from '#shared/adapters/index';
+import { contactStore, driveStore, shareStore } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
-import { sharesOfContact } from '#shared/services/sharing';
+import { sharesOfExistingContact } from '#shared/services/sharing';
 
-const deps = { shares: shareStore(), drive: driveStore() };
+const deps = { shares: shareStore(), drive: driveStore(), contacts: contactStore() };
 
 export const handler = staffRoute({ path: z.object({ contactId: id }) }, async ({ path }) => ({
-  body: { items: await sharesOfContact(deps, [path.contactId]) },
+  body: { items: await sharesOfExistingContact(deps, path.contactId) },
 }));

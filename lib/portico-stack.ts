@@ -149,7 +149,7 @@ export class PorticoStack extends Stack {
     staffUserRoute('POST', '/staff-users/{username}/password-reset', 'staff-reset-user-password');
 
     // Staff API: sharing (F10, F11).
-    staffRoute('GET', '/contacts/{contactId}/shares', 'staff-list-shares', [['shares', 'read'], ['drive', 'read']]);
+    staffRoute('GET', '/contacts/{contactId}/shares', 'staff-list-shares', [['shares', 'read'], ['drive', 'read'], ['contacts', 'read']]);
     staffRoute('POST', '/contacts/{contactId}/shares', 'staff-share-items', [['contacts', 'read'], ['shares', 'readwrite'], ['drive', 'read'], ['audit', 'readwrite'], ['outbox', 'readwrite']]);
 
     // Staff API: the drive (F9).
@@ -164,8 +164,8 @@ export class PorticoStack extends Stack {
     staffRoute('PATCH', '/drive/items/{itemId}', 'staff-update-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('DELETE', '/drive/items/{itemId}', 'staff-trash-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('POST', '/drive/items/{itemId}/restore', 'staff-restore-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
-    staffRoute('GET', '/drive/items/{itemId}/shares', 'staff-list-item-shares', [['shares', 'read'], ['contacts', 'read']]);
-    staffRoute('DELETE', '/contacts/{contactId}/shares/{itemId}', 'staff-unshare-item', [['shares', 'readwrite'], ['audit', 'readwrite']]);
+    staffRoute('GET', '/drive/items/{itemId}/shares', 'staff-list-item-shares', [['shares', 'read'], ['contacts', 'read'], ['drive', 'read']]);
+    staffRoute('DELETE', '/contacts/{contactId}/shares/{itemId}', 'staff-unshare-item', [['shares', 'readwrite'], ['audit', 'readwrite'], ['contacts', 'read'], ['drive', 'read']]);
 
     // Customer API (F12–F15).
     customerRoute('GET', '/me', 'customer-get-profile');

@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Share } from '../domain/model.ts';
 import type { PendingWrite, ShareStore } from '../domain/ports.ts';
 import { conflict } from '../errors.ts';
@@ -45,9 +45,11 @@ export class DynamoShareStore implements ShareStore {
     return shares;
   }
 
-  async remove(contactId: string, itemId: string): Promise<boolean> {
-    const out = await documents.send(new DeleteCommand({ TableName: this.tableName, Key: { contactId, itemId }, ReturnValues: 'ALL_OLD' }));
-    return out.Attributes !== undefined;
+  removeWrite(contactId: string, itemId: string): PendingWrite {
+    return dynamoWrite(
+      { Delete: { TableName: this.tableName, Key: { contactId, itemId }, ConditionExpression: 'attribute_exists(itemId)' } },
+      conflict('unshared_meanwhile', 'Someone removed this share at the same time; reload the contact.'),
+    );
   }
 
   async sharedItemWith(itemId: string): Promise<Share[]> {

@@ -165,6 +165,17 @@ export function ownUpload(customer: CustomerPrincipal, item: DriveItem | undefin
   return file;
 }
 
+/**
+ * A customer may finish only their own multipart upload that is still unfinished; anything else,
+ * even a file they can see, is "not found", so the route reveals nothing about other items.
+ */
+export function ownUnfinishedUpload(customer: CustomerPrincipal, item: DriveItem | undefined): DriveItem {
+  if (!item || item.createdBy.kind !== 'customer' || item.createdBy.id !== customer.contactId || item.status !== 'pending' || !item.multipartUploadId) {
+    throw notFound('upload');
+  }
+  return item;
+}
+
 /** A customer may upload a revised version of a staff file they can see; it lands beside it as a new file. */
 export function customerCanRevise(customer: CustomerPrincipal, item: DriveItem | undefined, ancestors: DriveItem[], grants: Grants): DriveItem {
   return visibleToCustomer(customer, item, ancestors, grants, 'file');

@@ -55,8 +55,8 @@ export interface ShareStore {
   sharedWith(contactIds: string[]): Promise<Share[]>;
   /** Adds shares that do not exist yet; returns only the ones that were new. */
   addNew(shares: Share[]): Promise<Share[]>;
-  /** Removes one share; false if it did not exist. */
-  remove(contactId: string, itemId: string): Promise<boolean>;
+  /** Removing one share as a write of a transaction; it fails with 409 if the share went meanwhile. */
+  removeWrite(contactId: string, itemId: string): PendingWrite;
   /** The contacts an item is shared with directly. */
   sharedItemWith(itemId: string): Promise<Share[]>;
 }

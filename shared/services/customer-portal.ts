@@ -1,5 +1,5 @@
-import { badRequest, notFound } from '../errors.ts';
-import { customerCanRevise, customerCanSee, customerPrincipal, isLive, ownUpload, requireAttachmentControl, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
+import { badRequest } from '../errors.ts';
+import { customerCanRevise, customerCanSee, customerPrincipal, isLive, ownUnfinishedUpload, ownUpload, requireAttachmentControl, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
 import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
 import { inboxFolderName, revisedName } from '../domain/naming.ts';
@@ -206,11 +206,7 @@ export async function completeCustomerUpload(
   itemId: string,
   parts: { partNumber: number; etag: string }[],
 ): Promise<{ completed: true }> {
-  const item = await deps.drive.get(itemId);
-  // Only the customer's own unfinished multipart uploads can be completed; anything else is "not found".
-  if (!item || item.createdBy.kind !== 'customer' || item.createdBy.id !== customer.contactId || item.status !== 'pending' || !item.multipartUploadId) {
-    throw notFound('upload');
-  }
+  const item = ownUnfinishedUpload(customer, await deps.drive.get(itemId));
   await finishMultipart(deps.files, item, parts);
   return { completed: true };
 }

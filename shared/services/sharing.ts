@@ -78,6 +78,12 @@ async function openRecipients(contacts: ContactStore, contact: Contact): Promise
   return recipients;
 }
 
+/** What staff see on a contact's page: 404 for a contact that does not exist, not an empty list. */
+export async function sharesOfExistingContact(deps: Pick<SharingDeps, 'shares' | 'drive' | 'contacts'>, contactId: string): Promise<SharedItem[]> {
+  const [, shared] = await Promise.all([getContact(deps.contacts, contactId), sharesOfContact(deps, [contactId])]);
+  return shared;
+}
+
 /** What is shared directly with a contact, with the items' current names. */
 export async function sharesOfContact(deps: Pick<SharingDeps, 'shares' | 'drive'>, contactIds: string[]): Promise<SharedItem[]> {
   const shares = await deps.shares.sharedWith(contactIds);
@@ -93,17 +99,34 @@ export async function sharesOfContact(deps: Pick<SharingDeps, 'shares' | 'drive'
   return result.sort((a, b) => (a.item.kind === b.item.kind ? a.item.name.localeCompare(b.item.name) : a.item.kind === 'folder' ? -1 : 1));
 }
 
-/** Removes an item from a contact's selection; the customer loses it on their next request. */
-export async function unshareItem(deps: { shares: ShareStore; audit: AuditLog }, staff: StaffPrincipal, contactId: string, itemId: string, now = new Date()): Promise<{ removed: boolean }> {
-  const removed = await deps.shares.remove(contactId, itemId);
-  if (!removed) throw notFound('share');
-  await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'share.removed', contactId, details: { itemId } });
-  return { removed };
+/**
+ * Removes an item from a contact's selection; the customer loses it on their next request. The
+ * removal and its audit entry (with names, so the record reads without lookups) are one write.
+ */
+export async function unshareItem(
+  deps: Pick<SharingDeps, 'shares' | 'contacts' | 'drive' | 'audit' | 'transactions'>,
+  staff: StaffPrincipal,
+  contactId: string,
+  itemId: string,
+  now = new Date(),
+): Promise<{ removed: boolean }> {
+  const [contact, item, existing] = await Promise.all([deps.contacts.get(contactId), deps.drive.get(itemId), deps.shares.alreadyShared(contactId, [itemId])]);
+  if (!contact || !existing.has(itemId)) throw notFound('share');
+  const audit = deps.audit.recordWrites({
+    at: now.toISOString(),
+    actor: staff.email,
+    action: 'share.removed',
+    contactId,
+    details: { contactName: contact.name, items: item ? [item.name] : [], itemIds: [itemId] },
+  });
+  await deps.transactions.commit([deps.shares.removeWrite(contactId, itemId), ...audit]);
+  return { removed: true };
 }
 
-/** The contacts an item is shared with directly, for the "share with…" dialog. */
-export async function sharedWithWhom(deps: { shares: ShareStore; contacts: ContactStore }, itemId: string) {
-  const shares = await deps.shares.sharedItemWith(itemId);
-  const contacts = await Promise.all(shares.map((s) => deps.contacts.get(s.contactId)));
-  return shares.map((s, i) => ({ contactId: s.contactId, name: contacts[i]?.name, sharedAt: s.sharedAt, sharedBy: s.sharedBy }));
+/** The contacts an item is shared with directly, for the "share with…" dialog; 404 for an item that does not exist. */
+export async function sharedWithWhom(deps: { shares: ShareStore; contacts: ContactStore; drive: DriveStore }, itemId: string) {
+  const [item, shares] = await Promise.all([deps.drive.get(itemId), deps.shares.sharedItemWith(itemId)]);
+  if (!item) throw notFound('item');
+  const contacts = new Map((await deps.contacts.getMany(shares.map((s) => s.contactId))).map((c) => [c.contactId, c]));
+  return shares.map((s) => ({ contactId: s.contactId, name: contacts.get(s.contactId)?.name, sharedAt: s.sharedAt, sharedBy: s.sharedBy }));
 }

@@ -96,6 +96,18 @@ describe('the drive and what customers see', () => {
     expect(await names(customer)).not.toContain('Temporary');
     expect((await customer.api.get(`/shared/folders/${extra.itemId}/items`)).status).toBe(404);
     expect((await staff.api.raw('DELETE', `/contacts/${customer.contact.contactId}/shares/${extra.itemId}`)).status).toBe(404);
+    // The record says which item, by name, in the same write as the removal.
+    const trail = expectStatus(await staff.api.get(`/contacts/${customer.contact.contactId}/audit`), 200).items;
+    expect(trail.find((e: any) => e.action === 'share.removed').details).toMatchObject({ contactName: customer.contact.name, items: ['Temporary'] });
+  });
+
+  it('the shares of a contact or an item that does not exist are a 404, not an empty list', async () => {
+    for (const path of ['/contacts/no-such-contact/shares', '/drive/items/no-such-item/shares']) {
+      const res = await staff.api.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+    }
+    expect((await staff.api.raw('DELETE', '/contacts/no-such-contact/shares/no-such-item')).status).toBe(404);
   });
 
   it('a revised version lands beside the original as a new file; the original stays byte-identical', async () => {
@@ -207,6 +219,11 @@ describe('isolation in a generated world', () => {
 
     let reachableSeen = 0;
     let hiddenSeen = 0;
+    const missingUpload = await customers[0].api.raw('DELETE', '/uploads/no-such-item');
+    expect(missingUpload.status).toBe(404);
+    const onePart = { parts: [{ partNumber: 1, etag: '"e"' }] };
+    const missingCompletion = await customers[0].api.post('/uploads/no-such-item/complete', onePart);
+    expect(missingCompletion.status).toBe(404);
     for (const c of customers) {
       const mine = new Set([...shared.get(c.contact.contactId)!, ...(c.contact.organisationIds ?? []).flatMap((o: string) => [...shared.get(o)!])]);
       const reachable = (i: (typeof items)[number]) => mine.has(i.itemId) || (!!i.parent && mine.has(i.parent));
@@ -225,9 +242,13 @@ describe('isolation in a generated world', () => {
           const revise = await c.api.post('/uploads', { revisesItemId: item.itemId, files: [{ name: 'x.txt', size: 1 }] });
           expect(revise.status, `${c.contact.name} revise ${item.itemId}`).toBe(expected ? 201 : 404);
         }
-        // No route lets a customer delete or change an item.
-        expect((await c.api.raw('DELETE', `/shared/items/${item.itemId}`)).status).toBe(404);
-        expect((await c.api.raw('PATCH', `/shared/items/${item.itemId}`, { name: 'x' })).status).toBe(404);
+        // A customer deletes only their own uploads: a staff file they can see is refused by name;
+        // anything else answers exactly as an id that does not exist does. Completing answers as a
+        // missing upload for every staff item, seen or not.
+        const deleted = await c.api.raw('DELETE', `/uploads/${item.itemId}`);
+        if (expected && item.kind === 'file') expect(deleted.body.error.code).toBe('not_your_upload');
+        else expect(deleted.body, `${c.contact.name} delete ${item.itemId}`).toEqual(missingUpload.body);
+        expect((await c.api.post(`/uploads/${item.itemId}/complete`, onePart)).body).toEqual(missingCompletion.body);
       }
     }
     // The world is mixed enough that a leak or an over-refusal would show.

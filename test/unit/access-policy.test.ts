@@ -3,7 +3,7 @@
  * every combination of the facts it decides on.
  */
 import { describe, expect, it } from 'vitest';
-import { activeStaff, claimList, customerCanSee, customerPrincipal, isLive, organisationOpensShares, ownUpload, requireAdmin, requireAttachmentControl, staffPrincipal, visibleToCustomer } from '../../shared/domain/access-policy.ts';
+import { activeStaff, claimList, customerCanSee, customerPrincipal, isLive, organisationOpensShares, ownUnfinishedUpload, ownUpload, requireAdmin, requireAttachmentControl, staffPrincipal, visibleToCustomer } from '../../shared/domain/access-policy.ts';
 import { controlAllows } from '../../shared/domain/settings.ts';
 import type { AccessState, Contact, CustomerPrincipal, DriveItem } from '../../shared/domain/model.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -197,6 +197,20 @@ describe('attachment controls and own uploads', () => {
     expect(codeOf(() => ownUpload(ann, file({ kind: 'staff', id: 's', name: 's' }), [], new Set(['u-1'])))).toBe('403 not_your_upload');
     expect(codeOf(() => ownUpload(ann, file({ kind: 'customer', id: 'c-bob', name: 'Bob' }), [], new Set(['u-1'])))).toBe('403 not_your_upload');
     expect(codeOf(() => ownUpload(ann, file({ kind: 'customer', id: 'c-bob', name: 'Bob' }), [], new Set()))).toBe('404 not_found');
+  });
+
+  it('a customer finishes only their own upload that is still unfinished and multipart; anything else is a 404', () => {
+    const mine = { ...file({ kind: 'customer', id: 'c-ann', name: 'Ann' }), status: 'pending' as const, multipartUploadId: 'mp-1' };
+    expect(ownUnfinishedUpload(ann, mine)).toBe(mine);
+    for (const other of [
+      undefined,
+      { ...mine, createdBy: { kind: 'staff' as const, id: 'c-ann', name: 'Ann' } },
+      { ...mine, createdBy: { kind: 'customer' as const, id: 'c-bob', name: 'Bob' } },
+      { ...mine, status: 'ready' as const },
+      { ...mine, multipartUploadId: undefined },
+    ]) {
+      expect(codeOf(() => ownUnfinishedUpload(ann, other))).toBe('404 not_found');
+    }
   });
 });
 
