@@ -23,6 +23,7 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - the trash, newest first, paged ............................. Query byParent (listedUnder = "#trash")
  *   - every child of a folder whatever its state (moves, restores
  *     and trash emptying keep the whole subtree's ancestry true) .. Query byFolder (parentId)
+ *   - uploads started long ago and never filed, oldest first ..... Query byPending (pendingKey = "pending", createdAt <), sparse
  * uploadBatches  PK batchId, TTL expiresAt
  *   - the upload notifier's exactly-once ledger per batch ........ UpdateItem with conditions
  *   - batches not yet announced, oldest first (hourly flush) ..... Query byOpen (openKey = "open", openSince <), sparse
@@ -60,6 +61,8 @@ export class Data extends Construct {
     this.drive = this.table('Drive', 'itemId', undefined, [
       { indexName: 'byParent', partitionKey: str('listedUnder'), sortKey: str('sortKey') },
       { indexName: 'byFolder', partitionKey: str('parentId'), sortKey: str('itemId'), projectionType: dynamodb.ProjectionType.KEYS_ONLY },
+      // Sparse: only an item whose upload is still pending carries pendingKey.
+      { indexName: 'byPending', partitionKey: str('pendingKey'), sortKey: str('createdAt') },
     ]);
     this.uploadBatches = this.table('UploadBatches', 'batchId', undefined, [{ indexName: 'byOpen', partitionKey: str('openKey'), sortKey: str('openSince') }], 'expiresAt');
     this.portalConfig = this.table('PortalConfig', 'configKey', undefined, []);

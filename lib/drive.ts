@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
@@ -86,6 +87,25 @@ export class Drive extends Construct {
     this.bucket.grantDelete(fn, `${CUSTOMER_UPLOAD_PREFIX}*`);
     fn.bindEnv('TRASH_RETENTION_DAYS', String(retentionDays));
     this.bindBucket(fn, [DRIVE_PREFIX, CUSTOMER_UPLOAD_PREFIX], ['s3:DeleteObject*']);
+  }
+
+  /**
+   * Runs `fn` hourly to settle uploads started more than a day ago and never filed: it reads what
+   * arrived and discards unfinished multipart uploads (the lifecycle rule would only after 7 days).
+   */
+  cleanUpAbandonedUploadsHourly(fn: PorticoFunction): void {
+    new events.Rule(this, 'CleanUpAbandonedUploadsHourly', {
+      schedule: events.Schedule.rate(Duration.hours(1)),
+      targets: [new targets.LambdaFunction(fn, { retryAttempts: 2 })],
+      description: 'Files or removes uploads started more than a day ago and never completed',
+    });
+    this.bucket.grantRead(fn, `${DRIVE_PREFIX}*`);
+    this.bucket.grantRead(fn, `${CUSTOMER_UPLOAD_PREFIX}*`);
+    // Abort only: it never writes an object.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:AbortMultipartUpload'], resources: [DRIVE_PREFIX, CUSTOMER_UPLOAD_PREFIX].map((p) => this.bucket.arnForObjects(`${p}*`)) }),
+    );
+    this.bindBucket(fn, [DRIVE_PREFIX, CUSTOMER_UPLOAD_PREFIX], ['s3:GetObject*', 's3:GetBucket*', 's3:List*']);
   }
 
   /** Staff functions sign upload URLs for new staff files. */

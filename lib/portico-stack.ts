@@ -183,6 +183,11 @@ export class PorticoStack extends Stack {
     data.grant(trashEmptier, 'drive', 'readwrite');
     data.grant(trashEmptier, 'audit', 'readwrite');
     drive.emptyTrashDaily(trashEmptier, settings.trashRetentionDays);
+    // Uploads started and never filed do not stay "uploading…" for ever.
+    const uploadCleaner = fn('clean-up-uploads', 'system');
+    data.grant(uploadCleaner, 'drive', 'readwrite');
+    data.grant(uploadCleaner, 'audit', 'readwrite');
+    drive.cleanUpAbandonedUploadsHourly(uploadCleaner);
 
     // Customer uploads → email to the responsible staff, exactly once per batch (F16): the notifier
     // on each S3 event (it also marks the file ready), and an hourly flush for batches left incomplete.

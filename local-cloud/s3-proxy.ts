@@ -5,6 +5,9 @@
  *     writes only if nothing is at the key yet, else 412 PreconditionFailed, and of two such
  *     writes racing for one key only one succeeds (409 ConditionalRequestConflict for the other),
  *     as S3 does. s3rver ignores the header and overwrites.
+ *   - AbortMultipartUpload works: s3rver answers 405 to it. An aborted upload id then gets 404
+ *     NoSuchUpload for its parts, its completion and a second abort, as in S3. (s3rver keeps the
+ *     parts on disk; nothing can reach them any more.)
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkPresigned } from './presigned.ts';
@@ -22,6 +25,7 @@ function createsObject(req: IncomingMessage, url: URL): boolean {
 
 export function createS3Proxy(s3Url: string, secretAccessKey: string): Server {
   const writing = new Set<string>();
+  const aborted = new Set<string>();
   const exists = (path: string) =>
     new Promise<boolean>((resolve, reject) => {
       const head = httpRequest(`${s3Url}${path}`, { method: 'HEAD' }, (up) => {
@@ -41,6 +45,17 @@ export function createS3Proxy(s3Url: string, secretAccessKey: string): Server {
         req.resume();
         return s3Error(res, 403, check.code, check.message);
       }
+    }
+    const uploadId = url.searchParams.get('uploadId');
+    if (uploadId && aborted.has(uploadId)) {
+      req.resume();
+      return s3Error(res, 404, 'NoSuchUpload', 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.');
+    }
+    if (uploadId && req.method === 'DELETE') {
+      req.resume();
+      aborted.add(uploadId);
+      res.writeHead(204);
+      return res.end();
     }
     const conditional = createsObject(req, url) && req.headers['if-none-match'] === '*';
     if (conditional) {

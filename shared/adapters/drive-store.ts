@@ -9,6 +9,7 @@ import { batchGet, conditionalWrite, decodeCursor, documents, dynamoWrite, encod
  * drive table: PK itemId; GSI byParent (listedUnder, sortKey) lists a folder, folders first, by
  * name. `listedUnder` is the parent id, or "#trash" for trashed items (sorted by trashing time).
  * GSI byFolder (parentId, itemId, keys only) finds every child whatever its state.
+ * GSI byPending (pendingKey, createdAt) is sparse: only a file whose upload is pending is in it.
  */
 export class DynamoDriveStore implements DriveStore {
   constructor(private readonly tableName: string) {}
@@ -27,7 +28,7 @@ export class DynamoDriveStore implements DriveStore {
       documents.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...item, ...listingKeys(item) },
+          Item: { ...item, ...listingKeys(item), ...(item.status === 'pending' ? { pendingKey: PENDING_KEY } : {}) },
           ConditionExpression: 'attribute_not_exists(itemId)',
         }),
       ),
@@ -96,6 +97,9 @@ export class DynamoDriveStore implements DriveStore {
     const keys = listingKeys({ ...current, ...change });
     fields.push(['listedUnder', keys.listedUnder], ['sortKey', keys.sortKey]);
     const removals = Object.entries(change).filter(([, v]) => v === undefined).map(([k]) => k);
+    // The pending index follows the status: a restore can make a file pending again.
+    if (change.status === 'pending') fields.push(['pendingKey', PENDING_KEY]);
+    else if (change.status) removals.push('pendingKey');
     const sets = fields.filter(([, v]) => v !== undefined);
     return {
       TableName: this.tableName,
@@ -137,6 +141,34 @@ export class DynamoDriveStore implements DriveStore {
     return (out.Items ?? []).map(toItem);
   }
 
+  async pendingBefore(before: Date, limit: number, cursor?: string): Promise<Page<DriveItem>> {
+    const out = await documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byPending',
+        KeyConditionExpression: 'pendingKey = :p AND createdAt < :before',
+        ExpressionAttributeValues: { ':p': PENDING_KEY, ':before': before.toISOString() },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ['itemId', 'pendingKey', 'createdAt']),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toItem), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async removePending(itemId: string): Promise<boolean> {
+    return conditionalWrite(() =>
+      documents.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { itemId },
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        }),
+      ),
+    );
+  }
+
   async remove(itemId: string): Promise<void> {
     await documents.send(new DeleteCommand({ TableName: this.tableName, Key: { itemId } }));
   }
@@ -148,7 +180,7 @@ export class DynamoDriveStore implements DriveStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { itemId },
-          UpdateExpression: `SET #status = :ready, #size = :size${filed.etag ? ', etag = :etag' : ''}${filed.versionId ? ', versionId = :version' : ''}`,
+          UpdateExpression: `SET #status = :ready, #size = :size${filed.etag ? ', etag = :etag' : ''}${filed.versionId ? ', versionId = :version' : ''} REMOVE pendingKey`,
           ConditionExpression: 'attribute_exists(itemId) AND #status = :pending',
           ExpressionAttributeNames: { '#status': 'status', '#size': 'size' },
           ExpressionAttributeValues: values,
@@ -161,6 +193,8 @@ export class DynamoDriveStore implements DriveStore {
 
 /** The index partition that lists the trash. */
 const TRASH_PARENT = '#trash';
+/** The one partition of the sparse pending-uploads index (a few items at any time, so one partition serves). */
+const PENDING_KEY = 'pending';
 
 /** Where an item is listed: in its folder by kind and name, or in the trash by when it was trashed. */
 function listingKeys(item: DriveItem): { listedUnder: string; sortKey: string } {
@@ -170,6 +204,6 @@ function listingKeys(item: DriveItem): { listedUnder: string; sortKey: string } 
 }
 
 function toItem(item: Record<string, unknown>): DriveItem {
-  const { sortKey: _s, listedUnder: _l, ...rest } = item;
+  const { sortKey: _s, listedUnder: _l, pendingKey: _p, ...rest } = item;
   return rest as unknown as DriveItem;
 }

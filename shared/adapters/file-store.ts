@@ -1,4 +1,5 @@
 import {
+  AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
@@ -101,6 +102,15 @@ export class S3FileStore implements FileStore {
 
   async remove(objectKey: string): Promise<void> {
     await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey }));
+  }
+
+  async abortMultipart(objectKey: string, uploadId: string): Promise<void> {
+    try {
+      await this.s3.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, UploadId: uploadId }));
+    } catch (error) {
+      // Already completed, aborted or expired by the lifecycle rule: nothing is left to discard.
+      if ((error as { name?: string }).name !== 'NoSuchUpload') throw error;
+    }
   }
 
   async stored(objectKey: string): Promise<StoredObject | undefined> {

@@ -19,6 +19,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'file.downloaded': 'Downloaded a file',
   'file.uploaded': 'Uploaded a file',
   'file.deleted_by_customer': 'Deleted their upload',
+  'upload.abandoned': 'Removed an upload that was never finished',
+  'upload.filed_late': 'Filed an upload whose completion was lost',
   'drive.renamed': 'Renamed an item',
   'drive.moved': 'Moved an item',
   'drive.trashed': 'Moved an item to the trash',

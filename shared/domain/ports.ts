@@ -90,6 +90,10 @@ export interface DriveStore {
    * the same key never replaces the filed document.
    */
   markReady(itemId: string, filed: StoredObject): Promise<boolean>;
+  /** Removes a file record only while its upload is pending; false if it was filed (or went) meanwhile. */
+  removePending(itemId: string): Promise<boolean>;
+  /** Files whose upload is still pending and was started before `before`, oldest first. */
+  pendingBefore(before: Date, limit: number, cursor?: string): Promise<Page<DriveItem>>;
 }
 
 export interface UploadTarget {
@@ -126,6 +130,8 @@ export interface FileStore {
   remove(objectKey: string): Promise<void>;
   /** What is stored at the key, or undefined if nothing was uploaded there. */
   stored(objectKey: string): Promise<StoredObject | undefined>;
+  /** Discards a multipart upload's parts; an upload already gone is not an error. */
+  abortMultipart(objectKey: string, uploadId: string): Promise<void>;
 }
 
 export interface Email {

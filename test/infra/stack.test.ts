@@ -211,6 +211,17 @@ describe('functions', () => {
     expect(new Set(roles).size).toBe(roles.length);
   });
 
+  it('an hourly rule settles abandoned uploads with a role that can read and abort, never write or delete', () => {
+    const [fnId] = functions.find(([id]) => id.startsWith('CleanUpUploads'))!;
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } })],
+    });
+    const actions = statementsOf(fnId).flatMap((s) => [s.Action].flat() as string[]);
+    expect(actions).toContain('s3:AbortMultipartUpload');
+    expect(actions.filter((a) => /^s3:(Put|Delete)/.test(a))).toEqual([]);
+  });
+
   it('customer-facing functions cannot call Cognito admin APIs nor write outside the upload prefix', () => {
     const customerFns = functions.filter(([id]) => /^Customer(GetProfile|ListShared|ListFolder|DownloadItem|StartUpload)/.test(id));
     expect(customerFns).toHaveLength(5);
