@@ -17,11 +17,47 @@ export function sortKeyOf(kind: 'folder' | 'file', name: string, itemId: string)
   return `${kind === 'folder' ? '0' : '1'}#${name.toLocaleLowerCase('en')}#${itemId}`;
 }
 
+/** "report.docx" → ["report", ".docx"]; a folder's name, or a file's without a dot after its first character, has no extension. */
+function stemAndExtension(name: string, kind: 'folder' | 'file'): [string, string] {
+  const dot = kind === 'file' ? name.lastIndexOf('.') : -1;
+  return dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+}
+
+/** Puts `suffix` before the extension, shortening the stem (never the extension) to stay within the length limit. */
+function withSuffix(name: string, kind: 'folder' | 'file', suffix: string): string {
+  const [stem, ext] = stemAndExtension(name, kind);
+  return `${stem.slice(0, Math.max(1, MAX_NAME - suffix.length - ext.length))}${suffix}${ext}`;
+}
+
 /** "report.docx" revised by Ann on 2026-11-22 → "report (revised by Ann 2026-11-22).docx". */
 export function revisedName(original: string, by: string, on: Date): string {
-  const dot = original.lastIndexOf('.');
-  const [stem, ext] = dot > 0 ? [original.slice(0, dot), original.slice(dot)] : [original, ''];
-  return `${stem} (revised by ${by} ${on.toISOString().slice(0, 10)})${ext}`.slice(0, MAX_NAME);
+  return withSuffix(original, 'file', ` (revised by ${by} ${on.toISOString().slice(0, 10)})`).slice(0, MAX_NAME);
+}
+
+const sameName = (name: string) => name.toLocaleLowerCase('en');
+
+/**
+ * The one rule for names in a folder, wherever an item arrives (created, uploaded, renamed, moved,
+ * restored): no two live items in a folder share a name, ignoring case. The name asked for is kept
+ * when it is free; otherwise the item takes the first free "name (2)", "name (3)"… (before a file's
+ * extension), so nothing is refused and nothing is overwritten.
+ */
+export function firstFreeName(wanted: string, kind: 'folder' | 'file', taken: Iterable<string>): string {
+  const used = new Set([...taken].map(sameName));
+  if (!used.has(sameName(wanted))) return wanted;
+  for (let n = 2; ; n++) {
+    const candidate = withSuffix(wanted, kind, ` (${n})`);
+    if (!used.has(sameName(candidate))) return candidate;
+  }
+}
+
+/**
+ * What every name `firstFreeName` might compare `wanted` with starts with, lower-cased as listing
+ * keys are: the stem, cut as short as a suffix could make it.
+ */
+export function namePrefix(wanted: string, kind: 'folder' | 'file'): string {
+  const [stem, ext] = stemAndExtension(wanted, kind);
+  return sameName(stem.slice(0, Math.max(1, MAX_NAME - 12 - ext.length)));
 }
 
 export const inboxFolderName = (contactName: string) => `From ${contactName}`.slice(0, MAX_NAME);

@@ -74,6 +74,8 @@ export interface DriveStore {
   cursorAfter(item: DriveItem): string;
   /** The ids of every child of a folder whatever its state (trashed ones too), a page at a time. */
   childIds(parentId: string, limit: number, cursor?: string): Promise<Page<string>>;
+  /** The live and pending items in a folder whose lower-cased name starts with `prefix` (for the unique-name rule). */
+  namesStartingWith(parentId: string, prefix: string): Promise<{ itemId: string; name: string }[]>;
   /** The change of `update` as a write of a transaction, made only if the item is still as `current` says (status and place). */
   updateWrite(current: DriveItem, change: DriveChange): PendingWrite;
   /** Changes name, place or trash state of an item; false if it does not exist. */

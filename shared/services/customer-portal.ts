@@ -6,7 +6,7 @@ import { inboxFolderName, revisedName } from '../domain/naming.ts';
 import { visiblePage } from '../domain/paging.ts';
 import type { AuditLog, ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore, Transactions } from '../domain/ports.ts';
 import { controlAllows, type PortalSettings } from '../domain/settings.ts';
-import { downloadEntry, downloadUrl, finishMultipart, itemName, MAX_UPLOAD_BYTES, uploadInstructions, type UploadInstructions } from './drive.ts';
+import { downloadEntry, downloadUrl, finishMultipart, itemName, namesInFolder, MAX_UPLOAD_BYTES, uploadInstructions, type UploadInstructions } from './drive.ts';
 import { sharesOfContact } from './sharing.ts';
 
 export interface PortalDeps {
@@ -169,6 +169,7 @@ export async function startCustomerUpload(
     placement = { parentId: inbox.itemId, ancestorIds: [...inbox.ancestorIds, inbox.itemId] };
   }
 
+  const arriving = await namesInFolder(deps.drive, placement.parentId, names.map((name) => ({ name: nameOf(name), kind: 'file' as const })));
   const batchId = newId();
   const uploads = [];
   for (const [i, file] of input.files.entries()) {
@@ -178,7 +179,7 @@ export async function startCustomerUpload(
     const item: DriveItem = {
       itemId,
       kind: 'file',
-      name: nameOf(names[i]),
+      name: arriving[i],
       ...placement,
       status: 'pending',
       size: file.size,
@@ -217,7 +218,8 @@ async function ensureInbox(drive: DriveStore, customer: CustomerPrincipal, now: 
   const inbox: DriveItem = {
     itemId: inboxFolderId(customer.contactId),
     kind: 'folder',
-    name: inboxFolderName(customer.name),
+    // Two customers of the same name get "From Ann" and "From Ann (2)".
+    name: (await namesInFolder(drive, ROOT_FOLDER_ID, [{ name: inboxFolderName(customer.name), kind: 'folder' }]))[0],
     parentId: ROOT_FOLDER_ID,
     ancestorIds: [],
     status: 'ready',

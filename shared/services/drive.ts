@@ -3,7 +3,7 @@ import { newId } from '../domain/ids.ts';
 import { isLive } from '../domain/access-policy.ts';
 import { visiblePage } from '../domain/paging.ts';
 import { ROOT_FOLDER_ID, type DriveItem, type StaffPrincipal } from '../domain/model.ts';
-import { cleanItemName } from '../domain/naming.ts';
+import { cleanItemName, firstFreeName, namePrefix } from '../domain/naming.ts';
 import { MULTIPART_PART_SIZE, type AuditEntry, type AuditLog, type DriveStore, type Transactions, type FileStore, type MultipartTarget, type ObjectKeys, type Page, type UploadTarget } from '../domain/ports.ts';
 
 /** Files above this go up in parts (S3 allows one PUT of up to 5 GB, but a large single PUT cannot resume). */
@@ -53,6 +53,25 @@ export function itemName(raw: string): string {
   return name;
 }
 
+/**
+ * The names items take on arriving in a folder, in order: each the one asked for, or the first free
+ * "name (n)" beside what is already there and what came before it in the list (see `firstFreeName`).
+ * `itemId` is the item itself when it is renamed or moved, which never collides with itself.
+ */
+export async function namesInFolder(drive: DriveStore, parentId: string, wanted: { name: string; kind: DriveItem['kind']; itemId?: string }[]): Promise<string[]> {
+  const prefixes = [...new Set(wanted.map((w) => namePrefix(w.name, w.kind)))];
+  const siblings = (await Promise.all(prefixes.map((p) => drive.namesStartingWith(parentId, p)))).flat();
+  const taken = siblings.filter((s) => !wanted.some((w) => w.itemId === s.itemId)).map((s) => s.name);
+  return wanted.map((w) => {
+    const name = firstFreeName(w.name, w.kind, taken);
+    taken.push(name);
+    return name;
+  });
+}
+
+const nameInFolder = async (drive: DriveStore, parentId: string, name: string, kind: DriveItem['kind'], itemId?: string) =>
+  (await namesInFolder(drive, parentId, [{ name, kind, itemId }]))[0];
+
 export interface Placement {
   parentId: string;
   ancestorIds: string[];
@@ -71,11 +90,12 @@ function staffAuthor(staff: StaffPrincipal): DriveItem['createdBy'] {
 }
 
 export async function createFolder(drive: DriveStore, staff: StaffPrincipal, parentId: string, rawName: string, now = new Date()): Promise<DriveItem> {
+  const place = await parentFolder(drive, parentId);
   const folder: DriveItem = {
     itemId: newId(),
     kind: 'folder',
-    name: itemName(rawName),
-    ...(await parentFolder(drive, parentId)),
+    name: await nameInFolder(drive, place.parentId, itemName(rawName), 'folder'),
+    ...place,
     status: 'ready',
     createdAt: now.toISOString(),
     createdBy: staffAuthor(staff),
@@ -102,14 +122,16 @@ export async function startStaffUpload(
   input: { parentId: string; name: string; size: number; contentType: string },
   now = new Date(),
 ): Promise<{ item: DriveItem } & UploadInstructions> {
+  const wanted = itemName(input.name);
+  const place = await parentFolder(deps.drive, input.parentId);
   const itemId = newId();
   const objectKey = deps.keys.staffFile(itemId);
   const instructions = await uploadInstructions(deps.files, objectKey, input.contentType, input.size);
   const item: DriveItem = {
     itemId,
     kind: 'file',
-    name: itemName(input.name),
-    ...(await parentFolder(deps.drive, input.parentId)),
+    name: await nameInFolder(deps.drive, place.parentId, wanted, 'file'),
+    ...place,
     status: 'pending',
     size: input.size,
     contentType: input.contentType,
@@ -184,8 +206,9 @@ export interface ChangeDeps {
  */
 export async function updateItem(deps: ChangeDeps, staff: StaffPrincipal, itemId: string, change: { name?: string; parentId?: string }, now = new Date()): Promise<DriveItem> {
   const item = await liveItem(deps.drive, itemId);
-  const name = change.name === undefined ? item.name : itemName(change.name);
+  const wanted = change.name === undefined ? item.name : itemName(change.name);
   const place = change.parentId === undefined || change.parentId === item.parentId ? undefined : await moveTarget(deps.drive, item, change.parentId);
+  const name = wanted === item.name && !place ? item.name : await nameInFolder(deps.drive, place?.parentId ?? item.parentId, wanted, item.kind, item.itemId);
   const at = now.toISOString();
   const entries = [
     ...(name !== item.name ? [{ at, actor: staff.email, action: 'drive.renamed', details: { itemId, from: item.name, to: name } }] : []),
@@ -245,10 +268,12 @@ export async function restoreItem(deps: ChangeDeps, staff: StaffPrincipal, itemI
   const place = await parentFolder(deps.drive, item.parentId).catch(() => ({ parentId: ROOT_FOLDER_ID, ancestorIds: [] as string[] }));
   // A file whose upload was never filed (it has no ETag) goes back to pending; everything else is ready again.
   const status = item.kind === 'file' && !item.etag ? 'pending' : 'ready';
-  const change = { ...place, status, trashedAt: undefined, trashedBy: undefined } as const;
+  // Its folder may have a live item of the same name by now.
+  const name = await nameInFolder(deps.drive, place.parentId, item.name, item.kind, item.itemId);
+  const change = { ...place, name, status, trashedAt: undefined, trashedBy: undefined } as const;
   await deps.transactions.commit([
     deps.drive.updateWrite(item, change),
-    ...deps.audit.recordWrites({ at: now.toISOString(), actor: staff.email, action: 'drive.restored', details: { itemId, name: item.name } }),
+    ...deps.audit.recordWrites({ at: now.toISOString(), actor: staff.email, action: 'drive.restored', details: { itemId, name } }),
   ]);
   if (item.kind === 'folder') await placeSubtree(deps.drive, itemId, [...place.ancestorIds, itemId]);
   return { ...item, ...change };

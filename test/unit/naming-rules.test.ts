@@ -1,6 +1,6 @@
 /** Names people see and the order they see them in (shared/domain/naming.ts). */
 import { describe, expect, it } from 'vitest';
-import { cleanItemName, inboxFolderName, revisedName, sortKeyOf } from '../../shared/domain/naming.ts';
+import { cleanItemName, firstFreeName, inboxFolderName, namePrefix, revisedName, sortKeyOf } from '../../shared/domain/naming.ts';
 
 const on = new Date('2026-11-22T10:00:00Z');
 
@@ -56,6 +56,39 @@ describe('revised versions', () => {
     const name = revisedName(`${'x'.repeat(250)}.pdf`, 'Ann', on);
     expect(name).toHaveLength(255);
     expect(cleanItemName(name)).toBe(name);
+  });
+});
+
+describe('one name per item in a folder', () => {
+  it('a free name is kept as asked', () => {
+    expect(firstFreeName('report.pdf', 'file', ['report (2).pdf', 'other.pdf'])).toBe('report.pdf');
+    expect(firstFreeName('report.pdf', 'file', [])).toBe('report.pdf');
+  });
+
+  it('a taken name, in any case, becomes the first free "(n)" before the extension', () => {
+    expect(firstFreeName('report.pdf', 'file', ['Report.PDF'])).toBe('report (2).pdf');
+    expect(firstFreeName('report.pdf', 'file', ['report.pdf', 'REPORT (2).pdf', 'report (4).pdf'])).toBe('report (3).pdf');
+  });
+
+  it('a folder has no extension: the number goes at the end', () => {
+    expect(firstFreeName('Tax 2025.v2', 'folder', ['tax 2025.v2'])).toBe('Tax 2025.v2 (2)');
+    expect(firstFreeName('.config', 'file', ['.config'])).toBe('.config (2)');
+  });
+
+  it('a numbered long name stays within the limit, keeping its extension', () => {
+    const long = `${'x'.repeat(251)}.pdf`;
+    const next = firstFreeName(long, 'file', [long]);
+    expect(next).toBe(`${'x'.repeat(247)} (2).pdf`);
+    expect(cleanItemName(next)).toBe(next);
+  });
+
+  it('the prefix that finds the candidates is the lower-cased stem, short enough to match any numbered form', () => {
+    expect(namePrefix('Report.PDF', 'file')).toBe('report');
+    expect(namePrefix('Tax 2025.v2', 'folder')).toBe('tax 2025.v2');
+    const long = `${'X'.repeat(251)}.pdf`;
+    const prefix = namePrefix(long, 'file');
+    expect(prefix).toBe('x'.repeat(239));
+    expect(firstFreeName(long, 'file', [long]).toLowerCase().startsWith(prefix)).toBe(true);
   });
 });
 
