@@ -12,6 +12,11 @@ const assembly = path.resolve('cdk.out');
 const model = cloudModel(readTemplate(assembly, 'Portico'), assembly);
 const staffRoutes = model.apis.find((a) => a.logicalId.startsWith('StaffApi'))!.routes;
 const customerRoutes = model.apis.find((a) => a.logicalId.startsWith('CustomerApi'))!.routes;
+/**
+ * What API Gateway's JWT authorizer answers, before any function runs. A handler's own 401 is
+ * `{"error": {...}}`, so a route whose authorizer went missing cannot pass for a guarded one.
+ */
+const REFUSED_BY_AUTHORIZER = { status: 401, body: { message: 'Unauthorized' } };
 const concrete = (p: string) => p.replace(/\{[^}]+\}/g, 'x-1');
 const ADMIN_ONLY = ['PATCH /settings', 'PUT /roles', 'GET /audit', 'GET /audit/export', 'POST /staff-users', 'GET /staff-users', 'PUT /staff-users/{username}/enabled', 'PUT /staff-users/{username}/role', 'POST /staff-users/{username}/password-reset'];
 
@@ -32,16 +37,17 @@ describe('route guards', () => {
   it.each(staffRoutes.map((r) => r.routeKey))('staff %s: 401 without a token and with a customer token', async (routeKey) => {
     const [method, p] = routeKey.split(' ');
     const url = `${cloud().staffApiUrl}${concrete(p)}`;
-    expect((await call(method, url, undefined, method === 'GET' ? undefined : {})).status).toBe(401);
-    expect((await call(method, url, customer.idToken, method === 'GET' ? undefined : {})).status).toBe(401);
-    expect((await call(method, url, staff.accessToken, method === 'GET' ? undefined : {})).status).toBe(401);
+    for (const token of [undefined, customer.idToken]) expect(await call(method, url, token, method === 'GET' ? undefined : {})).toEqual(REFUSED_BY_AUTHORIZER);
+    // The authorizer lets a staff access token through (its client_id is the audience), as AWS
+    // does; the handler wants an ID token (it carries the email and groups) and refuses it.
+    const withAccessToken = await call(method, url, staff.accessToken, method === 'GET' ? undefined : {});
+    expect([withAccessToken.status, withAccessToken.body?.error?.code]).toEqual([401, 'unauthenticated']);
   });
 
   it.each(customerRoutes.map((r) => r.routeKey))('customer %s: 401 without a token and with a staff token', async (routeKey) => {
     const [method, p] = routeKey.split(' ');
     const url = `${cloud().customerApiUrl}${concrete(p)}`;
-    expect((await call(method, url, undefined, method === 'GET' ? undefined : {})).status).toBe(401);
-    expect((await call(method, url, staff.idToken, method === 'GET' ? undefined : {})).status).toBe(401);
+    for (const token of [undefined, staff.idToken]) expect(await call(method, url, token, method === 'GET' ? undefined : {})).toEqual(REFUSED_BY_AUTHORIZER);
   });
 
   it.each(ADMIN_ONLY)('%s: 403 for a staff member who is not an admin', async (routeKey) => {
