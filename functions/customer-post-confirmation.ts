@@ -7,7 +7,7 @@ import { currentSettings } from '#shared/services/settings';
 
 const config = configStore();
 const firmInfo = firm();
-const deps = { contacts: contactStore(), outbox: outbox(), audit: auditLog(), transactions: transactions(), firmName: firmInfo.firmName, staffInbox: requireEnv('STAFF_INBOX') };
+const deps = { contacts: contactStore(), outbox: outbox(), audit: auditLog(), transactions: transactions(), staffInbox: requireEnv('STAFF_INBOX') };
 
 /** A self-registered customer becomes a contact with active access, linked through custom:contactId. */
 export const handler = async (event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> => {

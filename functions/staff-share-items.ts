@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { auditLog, contactStore, driveStore, firm, outbox, shareStore, transactions } from '#shared/adapters/index';
+import { auditLog, contactStore, driveStore, outbox, shareStore, transactions } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { shareItems } from '#shared/services/sharing';
 
-const deps = { contacts: contactStore(), shares: shareStore(), drive: driveStore(), outbox: outbox(), audit: auditLog(), transactions: transactions(), ...firm() };
+const deps = { contacts: contactStore(), shares: shareStore(), drive: driveStore(), outbox: outbox(), audit: auditLog(), transactions: transactions() };
 
 export const handler = staffRoute(
   {

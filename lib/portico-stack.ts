@@ -209,6 +209,8 @@ export class PorticoStack extends Stack {
     const emailSender = (entry: string) => {
       const f = fn(entry, 'system');
       data.grant(f, 'outbox', 'readwrite');
+      // Emails are worded with the firm's branding at sending time.
+      data.grant(f, 'portalConfig', 'read');
       mail.grantSend(f);
       return f;
     };

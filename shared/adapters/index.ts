@@ -3,6 +3,7 @@
  * scope, so a function deployed without a binding fails at cold start, not on a request.
  */
 import { requireEnv } from '../env.ts';
+import { currentBranding } from '../services/email-delivery.ts';
 import { DynamoAuditLog } from './audit-log.ts';
 import { DynamoConfigStore } from './config-store.ts';
 import { DynamoContactStore } from './contact-store.ts';
@@ -43,7 +44,6 @@ export const accessDeps = () => ({
   audit: auditLog(),
   outbox: outbox(),
   transactions: transactions(),
-  ...firm(),
 });
 
 /** What the staff-user use cases need. */
@@ -53,8 +53,6 @@ export const staffUserDeps = () => ({
   audit: auditLog(),
   outbox: outbox(),
   transactions: transactions(),
-  firmName: firm().firmName,
-  adminUrl: adminUrl(),
 });
 
 /** What the upload notifier and the hourly batch flush need. */
@@ -65,9 +63,11 @@ export const notifyDeps = () => ({
   outbox: outbox(),
   audit: auditLog(),
   keys: objectKeys,
-  firmName: firm().firmName,
-  driveUrl: `${adminUrl()}/drive`,
 });
 
 /** What the email deliverer and the outbox sweep need. */
-export const deliveryDeps = () => ({ outbox: outbox(), mailer: mailer() });
+export const deliveryDeps = () => {
+  const config = configStore();
+  const addresses = { ...firm(), adminUrl: adminUrl() };
+  return { outbox: outbox(), mailer: mailer(), branding: () => currentBranding({ config, ...addresses }) };
+};

@@ -9,10 +9,21 @@ export class SesMailer implements Mailer {
   async send(email: Email): Promise<void> {
     await this.ses.send(
       new SendEmailCommand({
-        Source: this.sender,
+        Source: fromAddress(email.fromName, this.sender),
         Destination: { ToAddresses: email.to },
-        Message: { Subject: { Data: email.subject, Charset: 'UTF-8' }, Body: { Text: { Data: email.text, Charset: 'UTF-8' } } },
+        Message: {
+          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+        },
       }),
     );
   }
+}
+
+/**
+ * "Firm name <sender>": the display name as an RFC 2047 encoded word, as SES requires for anything
+ * beyond plain ASCII, so no name (quotes, accents, angle brackets) can break the address.
+ */
+export function fromAddress(name: string, sender: string): string {
+  return `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?= <${sender}>`;
 }

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../domain/ids.ts';
-import type { Email, Outbox, PendingWrite } from '../domain/ports.ts';
+import type { Message, Outbox, PendingWrite } from '../domain/ports.ts';
 import { conditionalWrite, documents, dynamoWrite } from './dynamo.ts';
 
 /** A claim older than this is taken to belong to a delivery that died; the email may be claimed again. */
@@ -15,21 +15,21 @@ const KEEP_SENT_DAYS = 30;
 export class DynamoOutbox implements Outbox {
   constructor(private readonly tableName: string) {}
 
-  private item(email: Email, key: string | undefined, now: Date) {
-    return { emailId: key ?? newId(), status: 'unsent', unsentKey: 'unsent', createdAt: now.toISOString(), attempts: 0, email };
+  private item(message: Message, key: string | undefined, now: Date) {
+    return { emailId: key ?? newId(), status: 'unsent', unsentKey: 'unsent', createdAt: now.toISOString(), attempts: 0, message };
   }
 
-  enqueueWrite(email: Email, key?: string): PendingWrite {
-    return dynamoWrite({ Put: { TableName: this.tableName, Item: this.item(email, key, new Date()), ConditionExpression: 'attribute_not_exists(emailId)' } });
+  enqueueWrite(message: Message, key?: string): PendingWrite {
+    return dynamoWrite({ Put: { TableName: this.tableName, Item: this.item(message, key, new Date()), ConditionExpression: 'attribute_not_exists(emailId)' } });
   }
 
-  enqueue(email: Email, key: string, now: Date): Promise<boolean> {
+  enqueue(message: Message, key: string, now: Date): Promise<boolean> {
     return conditionalWrite(() =>
-      documents.send(new PutCommand({ TableName: this.tableName, Item: this.item(email, key, now), ConditionExpression: 'attribute_not_exists(emailId)' })),
+      documents.send(new PutCommand({ TableName: this.tableName, Item: this.item(message, key, now), ConditionExpression: 'attribute_not_exists(emailId)' })),
     );
   }
 
-  async claim(emailId: string, now: Date): Promise<Email | undefined> {
+  async claim(emailId: string, now: Date): Promise<Message | undefined> {
     const claimed = await conditionalWrite(() =>
       documents.send(
         new UpdateCommand({
@@ -44,7 +44,7 @@ export class DynamoOutbox implements Outbox {
     );
     if (!claimed) return undefined;
     const { Item } = await documents.send(new GetCommand({ TableName: this.tableName, Key: { emailId }, ConsistentRead: true }));
-    return Item?.email as Email | undefined;
+    return Item?.message as Message | undefined;
   }
 
   async markSent(emailId: string, now: Date): Promise<void> {
@@ -52,7 +52,7 @@ export class DynamoOutbox implements Outbox {
       new UpdateCommand({
         TableName: this.tableName,
         Key: { emailId },
-        UpdateExpression: 'SET #status = :sent, sentAt = :now, expiresAt = :expires, recipients = :count REMOVE email, unsentKey, claimedAt, lastFailure',
+        UpdateExpression: 'SET #status = :sent, sentAt = :now, expiresAt = :expires, recipients = :count REMOVE message, unsentKey, claimedAt, lastFailure',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString(), ':expires': Math.floor(now.getTime() / 1000) + KEEP_SENT_DAYS * 86400, ':count': 1 },
       }),

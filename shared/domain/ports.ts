@@ -136,11 +136,29 @@ export interface FileStore {
   abortMultipart(objectKey: string, uploadId: string): Promise<void>;
 }
 
+/** An email as it is sent: worded and branded (see emails.ts), with an HTML and a plain-text part. */
 export interface Email {
   to: string[];
+  /** The display name it comes from: the firm's name. */
+  fromName: string;
   subject: string;
   text: string;
+  html: string;
 }
+
+/**
+ * What the portal promised to tell someone, as recorded in the outbox with the change it
+ * announces; it is worded and branded only when it is sent, so it carries the firm's branding of
+ * that moment.
+ */
+export type Message =
+  | { kind: 'invitation'; to: string; name: string; temporaryPassword: string }
+  | { kind: 'documentsShared'; to: string; name: string; itemNames: string[] }
+  | { kind: 'customerUpload'; to: string[]; contactName: string; fileNames: string[]; folderId: string }
+  | { kind: 'newSignUp'; to: string[]; name: string; email: string }
+  | { kind: 'accessClosed'; to: string; name: string }
+  | { kind: 'accessReopened'; to: string; name: string }
+  | { kind: 'staffInvitation'; to: string; temporaryPassword: string; reset?: boolean };
 
 export interface Mailer {
   send(email: Email): Promise<void>;
@@ -151,12 +169,12 @@ export interface Mailer {
  * asynchronously, with retries, exactly once (shared/services/email-delivery.ts).
  */
 export interface Outbox {
-  /** The email as a write of the transaction that makes the change it announces. */
-  enqueueWrite(email: Email, key?: string): PendingWrite;
-  /** Records an email on its own; with a `key`, only the first of several enqueues with that key is kept. False if it was already there. */
-  enqueue(email: Email, key: string, now: Date): Promise<boolean>;
-  /** Takes an unsent email for delivery (no one else may send it meanwhile); undefined if it is sent or claimed. */
-  claim(emailId: string, now: Date): Promise<Email | undefined>;
+  /** The message as a write of the transaction that makes the change it announces. */
+  enqueueWrite(message: Message, key?: string): PendingWrite;
+  /** Records a message on its own; with a `key`, only the first of several enqueues with that key is kept. False if it was already there. */
+  enqueue(message: Message, key: string, now: Date): Promise<boolean>;
+  /** Takes an unsent message for delivery (no one else may send it meanwhile); undefined if it is sent or claimed. */
+  claim(emailId: string, now: Date): Promise<Message | undefined>;
   /** Marks it sent and forgets its text (it may hold a temporary password). */
   markSent(emailId: string, now: Date): Promise<void>;
   /** Hands it back after a failed attempt, so a retry or the sweep sends it. */

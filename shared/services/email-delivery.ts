@@ -4,23 +4,45 @@
  * minutes retries what is still unsent (SES was down longer than the stream's retries). A
  * conditional claim lets one delivery send each email; it is marked sent right after, so it goes
  * out exactly once unless a delivery dies between SES accepting it and the mark (then the claim
- * expires and it is sent again: at most a rare duplicate, never a loss).
+ * expires and it is sent again: at most a rare duplicate, never a loss). Each email is worded with
+ * the firm's branding as it is at sending time.
  */
-import type { Mailer, Outbox } from '../domain/ports.ts';
+import { renderEmail, type EmailBranding } from '../domain/emails.ts';
+import type { ConfigStore, Mailer, Outbox } from '../domain/ports.ts';
 
 export interface DeliveryDeps {
   outbox: Outbox;
   mailer: Mailer;
+  /** The firm's branding now (read once per batch). */
+  branding: () => Promise<EmailBranding>;
+}
+
+/** The run-time branding, with the deploy-time name and addresses where admins have set none. */
+export async function currentBranding(deps: { config: ConfigStore; firmName: string; portalUrl: string; adminUrl: string }): Promise<EmailBranding> {
+  const branding = (await deps.config.settings())?.branding;
+  return {
+    firmName: branding?.firmName ?? deps.firmName,
+    colour: branding?.colour ?? '#1f4e79',
+    logoUrl: branding?.logoUrl,
+    portalUrl: branding?.portalAddress ?? deps.portalUrl,
+    adminUrl: deps.adminUrl,
+  };
+}
+
+/** Reads the branding at most once, when the first email of a batch needs it. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
 }
 
 export type Delivery = 'sent' | 'not-mine';
 
 /** Sends one outbox email if no one else is; a failure hands it back and is thrown, for the caller's retries. */
 export async function deliverEmail(deps: DeliveryDeps, emailId: string, now = new Date()): Promise<Delivery> {
-  const email = await deps.outbox.claim(emailId, now);
-  if (!email) return 'not-mine';
+  const message = await deps.outbox.claim(emailId, now);
+  if (!message) return 'not-mine';
   try {
-    await deps.mailer.send(email);
+    await deps.mailer.send(renderEmail(message, await deps.branding()));
   } catch (error) {
     await deps.outbox.release(emailId, (error as Error)?.name ?? 'send failed');
     throw error;
@@ -31,7 +53,8 @@ export async function deliverEmail(deps: DeliveryDeps, emailId: string, now = ne
 
 /** Delivers a batch; every email is tried, and if any failed the batch fails after the others were sent. */
 export async function deliverEmails(deps: DeliveryDeps, emailIds: string[], now = new Date()): Promise<{ sent: number; failed: number }> {
-  const results = await Promise.allSettled(emailIds.map((id) => deliverEmail(deps, id, now)));
+  const batch = { ...deps, branding: once(deps.branding) };
+  const results = await Promise.allSettled(emailIds.map((id) => deliverEmail(batch, id, now)));
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length) throw (failed[0] as PromiseRejectedResult).reason;
   return { sent: results.filter((r) => r.status === 'fulfilled' && r.value === 'sent').length, failed: 0 };
@@ -43,6 +66,7 @@ export const SWEEP_AFTER_MINUTES = 2;
 /** The sweep: every email still unsent a while after it was recorded is tried again. */
 export async function sweepOutbox(deps: DeliveryDeps, now: Date): Promise<{ sent: number; failed: number }> {
   const ids = await deps.outbox.unsentBefore(new Date(now.getTime() - SWEEP_AFTER_MINUTES * 60_000), 100);
+  deps = { ...deps, branding: once(deps.branding) };
   let sent = 0;
   let failed = 0;
   for (const id of ids) {

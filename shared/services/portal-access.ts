@@ -1,8 +1,7 @@
 import { badRequest, conflict } from '../errors.ts';
-import { accessClosedEmail, accessReopenedEmail, invitationEmail } from '../domain/emails.ts';
 import { temporaryPassword } from '../domain/ids.ts';
 import type { AccessState, Contact, PortalAccess, StaffPrincipal } from '../domain/model.ts';
-import type { AuditEntry, AuditLog, ConfigStore, ContactStore, CustomerAccounts, CustomerDirectory, Email, Outbox, Transactions } from '../domain/ports.ts';
+import type { AuditEntry, AuditLog, ConfigStore, ContactStore, CustomerAccounts, CustomerDirectory, Message, Outbox, Transactions } from '../domain/ports.ts';
 import { getContact } from './contacts.ts';
 
 export interface AccessDeps {
@@ -13,8 +12,6 @@ export interface AccessDeps {
   audit: AuditLog;
   outbox: Outbox;
   transactions: Transactions;
-  firmName: string;
-  portalUrl: string;
 }
 
 const OPEN: AccessState[] = ['invited', 'active'];
@@ -26,7 +23,7 @@ const OPEN: AccessState[] = ['invited', 'active'];
  */
 async function commitAccessChange(
   deps: AccessDeps,
-  change: { contact: Contact; access: PortalAccess; expected: AccessState[]; seat?: 1 | -1; email?: Email; audit: AuditEntry },
+  change: { contact: Contact; access: PortalAccess; expected: AccessState[]; seat?: 1 | -1; email?: Message; audit: AuditEntry },
 ): Promise<void> {
   await deps.transactions.commit([
     deps.contacts.setAccessWrite(change.contact.contactId, change.access, change.expected),
@@ -57,7 +54,7 @@ export async function openAccess(deps: AccessDeps, staff: StaffPrincipal, contac
     access,
     expected: ['none'],
     seat: 1,
-    email: invitationEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email, name: contact.name, temporaryPassword: password }),
+    email: { kind: 'invitation', to: contact.email, name: contact.name, temporaryPassword: password },
     audit: { at: now.toISOString(), actor: staff.email, action: 'access.opened', contactId, details: { contactName: contact.name, invitationTo: contact.email } },
   });
   return { ...contact, access };
@@ -78,7 +75,7 @@ export async function closeAccess(deps: AccessDeps, staff: StaffPrincipal, conta
     access,
     expected: OPEN,
     seat: -1,
-    email: told ? accessClosedEmail({ firmName: deps.firmName, to: contact.email!, name: contact.name }) : undefined,
+    email: told ? { kind: 'accessClosed', to: contact.email!, name: contact.name } : undefined,
     audit: { at: now.toISOString(), actor: staff.email, action: 'access.closed', contactId, details: { contactName: contact.name, customerTold: told } },
   });
   // The close has taken effect (every request checks the record); the Cognito steps add defence in
@@ -120,7 +117,7 @@ export async function reopenAccess(deps: AccessDeps, staff: StaffPrincipal, cont
     access,
     expected: ['closed'],
     seat: 1,
-    email: told ? accessReopenedEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email!, name: contact.name }) : undefined,
+    email: told ? { kind: 'accessReopened', to: contact.email!, name: contact.name } : undefined,
     audit: { at: now.toISOString(), actor: staff.email, action: 'access.reopened', contactId, details: { contactName: contact.name, customerTold: told } },
   });
   return { ...contact, access };
@@ -133,7 +130,7 @@ export async function resendInvitation(deps: AccessDeps, staff: StaffPrincipal, 
   const password = temporaryPassword();
   await deps.accounts.resetTemporaryPassword(contact.access.username!, password);
   await deps.transactions.commit([
-    deps.outbox.enqueueWrite(invitationEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: contact.email, name: contact.name, temporaryPassword: password })),
+    deps.outbox.enqueueWrite({ kind: 'invitation', to: contact.email, name: contact.name, temporaryPassword: password }),
     ...deps.audit.recordWrites({ at: now.toISOString(), actor: staff.email, action: 'access.invitation_resent', contactId, details: { contactName: contact.name, invitationTo: contact.email } }),
   ]);
   return contact;

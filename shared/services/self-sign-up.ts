@@ -1,4 +1,3 @@
-import { newSignUpEmail } from '../domain/emails.ts';
 import { newId } from '../domain/ids.ts';
 import type { Contact } from '../domain/model.ts';
 import type { AuditLog, ConfigStore, ContactStore, CustomerDirectory, Outbox, Transactions } from '../domain/ports.ts';
@@ -21,7 +20,6 @@ export interface SelfSignUpDeps {
   outbox: Outbox;
   audit: AuditLog;
   transactions: Transactions;
-  firmName: string;
   /** Where the firm is told of new sign-ups. */
   staffInbox: string;
 }
@@ -49,7 +47,7 @@ export async function registerSelfSignUp(
   // The contact, the staff's notice and the audit entry are one change.
   await deps.transactions.commit([
     ...deps.contacts.createWrites(contact),
-    deps.outbox.enqueueWrite(newSignUpEmail({ firmName: deps.firmName, to: [deps.staffInbox], name: user.name, email: user.email })),
+    deps.outbox.enqueueWrite({ kind: 'newSignUp', to: [deps.staffInbox], name: user.name, email: user.email }),
     ...deps.audit.recordWrites({
       at: now.toISOString(),
       actor: user.email,

@@ -1,5 +1,4 @@
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { documentsSharedEmail } from '../domain/emails.ts';
 import { accessIsOpen, organisationOpensShares } from '../domain/access-policy.ts';
 import type { Contact, DriveItem, Share, StaffPrincipal } from '../domain/model.ts';
 import type { AuditLog, ContactStore, DriveStore, Outbox, ShareStore, Transactions } from '../domain/ports.ts';
@@ -12,8 +11,6 @@ export interface SharingDeps {
   outbox: Outbox;
   audit: AuditLog;
   transactions: Transactions;
-  firmName: string;
-  portalUrl: string;
 }
 
 export interface SharedItem {
@@ -51,7 +48,7 @@ export async function shareItems(
   if (!added.length) return { added: [], emailed: 0 };
   const itemNames = added.map((s) => found.get(s.itemId)!.name);
   const recipients = notify ? await openRecipients(deps.contacts, contact) : [];
-  const emails = recipients.map((r) => deps.outbox.enqueueWrite(documentsSharedEmail({ firmName: deps.firmName, portalUrl: deps.portalUrl, to: r.email!, name: r.name, itemNames })));
+  const emails = recipients.map((r) => deps.outbox.enqueueWrite({ kind: 'documentsShared', to: r.email!, name: r.name, itemNames }));
   const audit = deps.audit.recordWrites({
     at: now.toISOString(),
     actor: staff.email,

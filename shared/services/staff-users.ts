@@ -1,5 +1,4 @@
 import { conflict, notFound } from '../errors.ts';
-import { staffInvitationEmail } from '../domain/emails.ts';
 import { temporaryPassword } from '../domain/ids.ts';
 import type { StaffPrincipal } from '../domain/model.ts';
 import type { AuditLog, ConfigStore, Outbox, Page, StaffDirectory, StaffUser, Transactions } from '../domain/ports.ts';
@@ -10,8 +9,6 @@ export interface StaffUserDeps {
   audit: AuditLog;
   outbox: Outbox;
   transactions: Transactions;
-  firmName: string;
-  adminUrl: string;
 }
 
 /** Invites a staff user: our email carries the temporary password; TOTP is set up at first sign-in. */
@@ -22,7 +19,7 @@ export async function inviteStaff(deps: StaffUserDeps, admin: StaffPrincipal, in
   const user = await deps.directory.invite({ ...input, email, temporaryPassword: password });
   // The invitation email and its audit entry are stored together, and the email is delivered from the outbox.
   await deps.transactions.commit([
-    deps.outbox.enqueueWrite(staffInvitationEmail({ firmName: deps.firmName, adminUrl: deps.adminUrl, to: email, temporaryPassword: password })),
+    deps.outbox.enqueueWrite({ kind: 'staffInvitation', to: email, temporaryPassword: password }),
     ...deps.audit.recordWrites({ at: now.toISOString(), actor: admin.email, action: 'staff.invited', details: { email, admin: input.admin } }),
   ]);
   return user;
@@ -76,7 +73,7 @@ export async function resetStaffPassword(deps: StaffUserDeps, admin: StaffPrinci
   const password = temporaryPassword();
   await deps.directory.setTemporaryPassword(user.username, password);
   await deps.transactions.commit([
-    deps.outbox.enqueueWrite(staffInvitationEmail({ firmName: deps.firmName, adminUrl: deps.adminUrl, to: user.email, temporaryPassword: password, reset: true })),
+    deps.outbox.enqueueWrite({ kind: 'staffInvitation', to: user.email, temporaryPassword: password, reset: true }),
     ...deps.audit.recordWrites({ at: now.toISOString(), actor: admin.email, action: 'staff.password_reset', details: { email: user.email } }),
   ]);
   return { reset: true };

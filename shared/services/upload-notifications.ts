@@ -1,4 +1,3 @@
-import { customerUploadEmail } from '../domain/emails.ts';
 import type { AuditLog, ContactStore, DriveStore, ObjectKeys, Outbox, StoredObject, UploadLedger } from '../domain/ports.ts';
 
 export interface NotifyDeps {
@@ -8,8 +7,6 @@ export interface NotifyDeps {
   outbox: Outbox;
   audit: AuditLog;
   keys: ObjectKeys;
-  firmName: string;
-  driveUrl: string;
 }
 
 export type ArrivalOutcome = 'ignored' | 'overwrite-refused' | 'waiting' | 'emailed' | 'already-emailed';
@@ -52,14 +49,14 @@ async function emailBatch(deps: NotifyDeps, batchId: string, contactId: string, 
     if (contact && contact.responsibleStaff.length > 0) {
       // Keyed by the batch: however many deliveries get here, the outbox keeps one email.
       await deps.outbox.enqueue(
-        customerUploadEmail({
-          firmName: deps.firmName,
-          // The admin UI's page of the folder the files landed in.
-          driveUrl: `${deps.driveUrl}/${encodeURIComponent(files[0]?.parentId ?? 'root')}`,
+        {
+          kind: 'customerUpload',
           to: contact.responsibleStaff,
           contactName: contact.name,
           fileNames: files.map((f) => f.name).sort((a, b) => a.localeCompare(b)),
-        }),
+          // The email links to the admin UI's page of the folder the files landed in.
+          folderId: files[0]?.parentId ?? 'root',
+        },
         `upload-batch#${batchId}`,
         now,
       );

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Contact, DriveItem } from '../../shared/domain/model.ts';
-import type { Email, UploadLedger } from '../../shared/domain/ports.ts';
+import type { Message, UploadLedger } from '../../shared/domain/ports.ts';
 import { objectKeys } from '../../shared/adapters/file-store.ts';
 import { flushStaleBatches, handleCustomerUpload } from '../../shared/services/upload-notifications.ts';
 
@@ -46,7 +46,7 @@ function world(files: number, failFirstSends = 0) {
     keys.push(objectKeys.customerUpload({ contactId: 'c-ann', batchId: 'b-1', batchSize: files, itemId }));
     items.set(itemId, { itemId, kind: 'file', name: `file ${i}.pdf`, parentId: 'inbox-c-ann', ancestorIds: [], status: 'pending', createdAt: '', createdBy: { kind: 'customer', id: 'c-ann', name: 'Ann' }, uploadBatchId: 'b-1' });
   }
-  const sent: Email[] = [];
+  const sent: Extract<Message, { kind: 'customerUpload' }>[] = [];
   const enqueued = new Set<string>();
   let failures = failFirstSends;
   const contact = { contactId: 'c-ann', name: 'Ann', responsibleStaff: ['sam@firm.test'] } as Contact;
@@ -61,7 +61,7 @@ function world(files: number, failFirstSends = 0) {
     audit: { record: async () => undefined } as any,
     // The outbox keeps one email per key, as the DynamoDB outbox's conditional put does.
     outbox: {
-      enqueue: async (e: Email, key: string) => {
+      enqueue: async (e: Extract<Message, { kind: 'customerUpload' }>, key: string) => {
         if (failures-- > 0) throw new Error('DynamoDB throttled');
         if (enqueued.has(key)) return false;
         enqueued.add(key);
@@ -70,8 +70,6 @@ function world(files: number, failFirstSends = 0) {
       },
     } as any,
     keys: objectKeys,
-    firmName: 'Firm',
-    driveUrl: 'https://admin/drive',
   };
   return { deps, keys, sent, items };
 }
@@ -84,8 +82,7 @@ describe('customer upload notifications', () => {
     expect(await handleCustomerUpload(deps, keys[1], { size: 10 })).toBe('emailed');
     expect(sent).toHaveLength(1);
     expect(sent[0].to).toEqual(['sam@firm.test']);
-    expect(sent[0].text).toContain('file 0.pdf');
-    expect(sent[0].text).toContain('file 2.pdf');
+    expect(sent[0].fileNames).toEqual(['file 0.pdf', 'file 1.pdf', 'file 2.pdf']);
   });
 
   it('a duplicated event and two concurrent deliveries still send one email', async () => {
@@ -111,8 +108,8 @@ describe('customer upload notifications', () => {
     expect(await flushStaleBatches(deps, new Date('2026-11-23T10:30:00Z'))).toBe(0);
     expect(await flushStaleBatches(deps, new Date('2026-11-23T11:01:00Z'))).toBe(1);
     expect(sent).toHaveLength(1);
-    expect(sent[0].text).toContain('file 0.pdf');
-    expect(sent[0].text).not.toContain('file 2.pdf');
+    expect(sent[0].fileNames).toContain('file 0.pdf');
+    expect(sent[0].fileNames).not.toContain('file 2.pdf');
     expect(await flushStaleBatches(deps, new Date('2026-11-23T12:01:00Z'))).toBe(0);
     expect(sent).toHaveLength(1);
   });

@@ -1,0 +1,114 @@
+/** The wording and branding of every email (shared/domain/emails.ts). */
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, renderEmail, type EmailBranding } from '../../shared/domain/emails.ts';
+import type { Message } from '../../shared/domain/ports.ts';
+
+const firm: EmailBranding = {
+  firmName: 'Smith & Co',
+  colour: '#12ab34',
+  logoUrl: 'https://smith.test/logo.png',
+  portalUrl: 'https://portal.smith.test',
+  adminUrl: 'https://admin.smith.test',
+};
+
+const every: Message[] = [
+  { kind: 'invitation', to: 'ann@x.test', name: 'Ann', temporaryPassword: 'Tmp-Pass-123!' },
+  { kind: 'documentsShared', to: 'ann@x.test', name: 'Ann', itemNames: ['Tax return.pdf'] },
+  { kind: 'customerUpload', to: ['sam@firm.test'], contactName: 'Ann', fileNames: ['scan.pdf'], folderId: 'inbox-c 1' },
+  { kind: 'newSignUp', to: ['office@firm.test'], name: 'Ann', email: 'ann@x.test' },
+  { kind: 'accessClosed', to: 'ann@x.test', name: 'Ann' },
+  { kind: 'accessReopened', to: 'ann@x.test', name: 'Ann' },
+  { kind: 'staffInvitation', to: 'sam@firm.test', temporaryPassword: 'Tmp-Pass-456!' },
+  { kind: 'staffInvitation', to: 'sam@firm.test', temporaryPassword: 'Tmp-Pass-789!', reset: true },
+];
+
+/** The words a person reads in the HTML part: tags dropped, entities decoded. */
+const readable = (html: string) =>
+  html
+    .replace(/<title>.*?<\/title>/s, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+describe('every email', () => {
+  it.each(every.map((m) => [`${m.kind}${'reset' in m && m.reset ? ' (reset)' : ''}`, m] as const))('%s comes from the firm, by its run-time name, in HTML and plain text that say the same', (_, message) => {
+    const email = renderEmail(message, firm);
+    expect(email.fromName).toBe('Smith & Co');
+    expect(email.to).toEqual([message.to].flat());
+    expect(`${email.subject}\n${email.text}`).toContain('Smith & Co');
+    expect(email.html).toContain('<span>Smith &amp; Co</span>');
+    expect(email.html).toContain('background:#12ab34');
+    expect(email.html).toContain('<img src="https://smith.test/logo.png"');
+    // Every line of the text part is in the HTML part, word for word (a link as its label and address).
+    const words = (s: string) => s.replace(/:/g, '').replace(/\s+/g, ' ').trim();
+    const html = words(readable(email.html));
+    for (const raw of email.text.split('\n').filter(Boolean)) {
+      const line = raw.replace(/^ {2}- /, '').replace(/^— /, '');
+      const link = /^(.*?): (https?:\/\/\S+)$/.exec(line);
+      if (link && email.html.includes(`href="${link[2]}"`)) expect(html).toContain(words(link[1]));
+      else expect(html).toContain(words(line));
+    }
+  });
+});
+
+describe('what each email says', () => {
+  const text = (m: Message) => renderEmail(m, firm).text;
+
+  it('customers are sent to the run-time portal address', () => {
+    expect(text(every[0])).toContain('Portal: https://portal.smith.test');
+    expect(text(every[0])).toContain('Temporary password: Tmp-Pass-123!');
+    expect(text(every[1])).toContain('Open your portal to see them: https://portal.smith.test');
+    expect(text(every[5])).toContain('Portal: https://portal.smith.test');
+    expect(renderEmail(every[1], firm).html).toContain('<a href="https://portal.smith.test"');
+  });
+
+  it('staff are sent to the admin UI: the folder the upload landed in, the contacts, the sign-in', () => {
+    expect(text(every[2])).toContain('They are in the drive: https://admin.smith.test/drive/inbox-c%201');
+    expect(text(every[3])).toContain('Contacts: https://admin.smith.test/contacts');
+    expect(text(every[6])).toContain('Sign in: https://admin.smith.test');
+    expect(renderEmail(every[7], firm).subject).toBe('Your Smith & Co portal password was reset');
+    expect(renderEmail(every[6], firm).subject).toBe('You have been invited to the Smith & Co portal administration');
+  });
+
+  it('counts what was shared or uploaded in the subject', () => {
+    expect(renderEmail(every[1], firm).subject).toBe('Smith & Co shared a document with you');
+    expect(renderEmail({ kind: 'documentsShared', to: 'a@x.test', name: 'A', itemNames: ['a', 'b'] }, firm).subject).toBe('Smith & Co shared 2 documents with you');
+    expect(renderEmail(every[2], firm).subject).toBe('Ann uploaded a document');
+    expect(renderEmail({ ...(every[2] as any), fileNames: ['a', 'b', 'c'] }, firm).subject).toBe('Ann uploaded 3 documents');
+  });
+
+  it('closing and reopening say so, to the customer by name', () => {
+    expect(renderEmail(every[4], firm).subject).toBe('Your access to the Smith & Co portal has been closed');
+    expect(text(every[4])).toMatch(/^Dear Ann,/);
+    expect(renderEmail(every[5], firm).subject).toBe('Your access to the Smith & Co portal is open again');
+  });
+});
+
+describe('what people typed cannot change the HTML', () => {
+  const hostile = '<img src=x onerror=alert(1)> "quoted" & \'single\'';
+
+  it('names of files, people and the firm are escaped', () => {
+    const email = renderEmail(
+      { kind: 'documentsShared', to: 'a@x.test', name: hostile, itemNames: [hostile] },
+      { ...firm, firmName: hostile },
+    );
+    expect(email.html).not.toContain('<img src=x');
+    expect(email.html).toContain(escapeHtml(hostile));
+    expect(escapeHtml(hostile)).toBe('&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot; &amp; &#39;single&#39;');
+    expect(email.text).toContain(hostile);
+  });
+
+  it('only web addresses become images and links; a broken colour falls back to the default', () => {
+    const email = renderEmail(every[1], { ...firm, logoUrl: 'javascript:alert(1)', colour: 'red;x:y', portalUrl: 'javascript:alert(2)' });
+    expect(email.html).not.toContain('<img');
+    expect(email.html).not.toContain('href=');
+    expect(email.html).toContain('Open your portal to see them: javascript:alert(2)');
+    expect(email.html).toContain('background:#1f4e79');
+    expect(renderEmail(every[1], { ...firm, logoUrl: undefined }).html).not.toContain('<img');
+    expect(renderEmail(every[1], { ...firm, logoUrl: 'http://smith.test/l.png', portalUrl: 'HTTP://portal' }).html).toContain('<img src="http://smith.test/l.png"');
+  });
+});
