@@ -112,3 +112,15 @@ describe('what people typed cannot change the HTML', () => {
     expect(renderEmail(every[1], { ...firm, logoUrl: 'http://smith.test/l.png', portalUrl: 'HTTP://portal' }).html).toContain('<img src="http://smith.test/l.png"');
   });
 });
+
+describe('the words, as approved', () => {
+  // The wording is part of the product: a change to any sentence shows here and is reviewed.
+  it.each(every.map((m, i) => [i, m.kind] as const))('#%s %s', (i) => {
+    const { subject, text } = renderEmail(every[i], firm);
+    expect(`${subject}\n\n${text}`).toMatchSnapshot();
+  });
+
+  it('the HTML of a share email', () => {
+    expect(renderEmail(every[1], firm).html).toMatchSnapshot();
+  });
+});
