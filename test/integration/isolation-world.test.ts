@@ -1,0 +1,614 @@
+/**
+ * Isolation in a generated world. A seeded pseudo-random drive, organisations and customers are
+ * built through the real staff API, then changed step by step (moves, trash and restore of files
+ * and subtrees, shares removed, organisations closed, reopened, archived and unlinked). After each
+ * batch every customer walks every list with `limit=1` and tries every item, and each answer is
+ * compared with a small oracle written here, independently of the product's access policy.
+ *
+ * The oracle's rule: a customer sees an item iff the item and every folder above it are ready
+ * (not trashed, not a pending upload) and the item or a folder above it is shared with the
+ * customer, or with an organisation the customer is linked to whose portal access is open and
+ * which is not archived. Anything else must be indistinguishable from an id that does not exist.
+ *
+ * Reproduce a failure with ISOLATION_SEED=<the printed seed>.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { cloud, customerSession, expectStatus, putToUrl, staffSession } from '../support/world.ts';
+
+type Staff = Awaited<ReturnType<typeof staffSession>>;
+type Customer = Awaited<ReturnType<typeof customerSession>>;
+
+const ROOT = 'root';
+const SEED = Number(process.env.ISOLATION_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+/** mulberry32: small, fast and the same everywhere, so a seed replays the same world and steps. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[int(xs.length)] : undefined);
+  return { next, int, pick, chance: (p: number) => next() < p };
+}
+const random = prng(SEED);
+
+/**
+ * Names are unique tokens of letters that are not hex digits, so a name can never be found
+ * inside a UUID or inside another name: a substring scan of a response is then meaningful.
+ */
+const usedTokens = new Set<string>();
+function uniqueName(prefix: string, suffix = ''): string {
+  const letters = 'ghjkmnpqrstvwxyz';
+  for (;;) {
+    const token = Array.from({ length: 7 }, () => letters[random.int(letters.length)]).join('');
+    if (!usedTokens.has(token)) return usedTokens.add(token), `${prefix} ${token}${suffix}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The oracle: what the world is, and what each customer may see in it.
+// ---------------------------------------------------------------------------------------------
+
+type Status = 'ready' | 'pending' | 'trashed';
+/** `unfiled`: an upload whose bytes never came, which a restore puts back to pending. */
+interface ModelItem { id: string; kind: 'folder' | 'file'; name: string; parent: string; status: Status; size?: number; unfiled?: boolean }
+interface ModelContact { id: string; name: string; kind: 'person' | 'organisation'; access: 'none' | 'open' | 'closed'; archived: boolean; orgs: string[] }
+
+class Oracle {
+  items = new Map<string, ModelItem>();
+  contacts = new Map<string, ModelContact>();
+  /** contactId → ids shared directly with that contact. */
+  shares = new Map<string, Set<string>>();
+
+  item = (id: string) => this.items.get(id)!;
+  all = () => [...this.items.values()];
+
+  /** The item and the folders above it, by parent pointers (the product uses stored ancestry). */
+  chain(item: ModelItem): ModelItem[] {
+    const out = [item];
+    for (let p = item.parent; p !== ROOT; p = this.item(p).parent) out.push(this.item(p));
+    return out;
+  }
+
+  live = (item: ModelItem) => this.chain(item).every((i) => i.status === 'ready');
+  liveFolder = (id: string) => id === ROOT || (this.item(id).kind === 'folder' && this.live(this.item(id)));
+  inSubtree = (id: string, of: string) => id !== ROOT && this.chain(this.item(id)).some((i) => i.id === of);
+
+  /** Whose shares reach a person now: their own, and each linked organisation that is open and not archived. */
+  grantees(personId: string): string[] {
+    const opens = (o: ModelContact | undefined) => !!o && o.kind === 'organisation' && o.access === 'open' && !o.archived;
+    return [personId, ...this.contacts.get(personId)!.orgs.filter((o) => opens(this.contacts.get(o)))];
+  }
+
+  grants = (personId: string) => new Set(this.grantees(personId).flatMap((g) => [...(this.shares.get(g) ?? [])]));
+
+  sees(personId: string, item: ModelItem, grants = this.grants(personId)): boolean {
+    return this.live(item) && this.chain(item).some((i) => grants.has(i.id));
+  }
+
+  /** The top level of the portal: what is shared directly and live (an item may also appear inside a shared folder). */
+  roots = (personId: string) => [...this.grants(personId)].filter((id) => this.live(this.item(id)));
+  children = (folderId: string) => this.all().filter((i) => i.parent === folderId);
+
+  /** Where a restore puts an item: back in its folder if that folder is live, else at the top level. */
+  restorePlace = (item: ModelItem) => (this.liveFolder(item.parent) ? item.parent : ROOT);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff actions: each calls the real API, expects it to succeed, and applies the same change to the oracle.
+// ---------------------------------------------------------------------------------------------
+
+const oracle = new Oracle();
+const journal: string[] = [];
+let staff: Staff;
+
+/** What happened, in order: printed with the seed when the test fails, so a failure reads as a story. */
+function note(line: string) {
+  journal.push(line);
+}
+
+const label = (id: string) => oracle.items.get(id)?.name ?? oracle.contacts.get(id)?.name ?? id;
+
+async function createFolder(parent: string): Promise<ModelItem> {
+  const name = uniqueName('Folder');
+  const body = expectStatus(await staff.api.post('/drive/folders', { parentId: parent, name }), 201);
+  const item: ModelItem = { id: body.itemId, kind: 'folder', name, parent, status: 'ready' };
+  oracle.items.set(item.id, item);
+  return item;
+}
+
+/** A staff upload as the admin UI does it: start, PUT the bytes to the presigned URL, complete. */
+async function uploadFile(parent: string, finish = true): Promise<ModelItem> {
+  const name = uniqueName('Doc', '.txt');
+  const bytes = Buffer.from(`contents of ${name} `.repeat(1 + random.int(5)));
+  const started = expectStatus(await staff.api.post('/drive/uploads', { parentId: parent, name, size: bytes.length, contentType: 'text/plain' }), 201);
+  const item: ModelItem = { id: started.item.itemId, kind: 'file', name, parent, status: 'pending', size: bytes.length, unfiled: !finish };
+  oracle.items.set(item.id, item);
+  if (!finish) return item;
+  expect(await putToUrl(started.upload, bytes)).toBe(200);
+  expectStatus(await staff.api.post(`/drive/items/${item.id}/complete`), 200);
+  item.status = 'ready';
+  return item;
+}
+
+async function share(contactId: string, itemIds: string[]) {
+  if (!itemIds.length) return;
+  expectStatus(await staff.api.post(`/contacts/${contactId}/shares`, { itemIds, notify: false }), 200);
+  const set = oracle.shares.get(contactId) ?? new Set<string>();
+  itemIds.forEach((i) => set.add(i));
+  oracle.shares.set(contactId, set);
+  note(`share ${itemIds.map(label).join(', ')} with ${label(contactId)}`);
+}
+
+async function unshare(contactId: string, itemId: string) {
+  expectStatus(await staff.api.raw('DELETE', `/contacts/${contactId}/shares/${itemId}`), 200);
+  oracle.shares.get(contactId)!.delete(itemId);
+  note(`unshare ${label(itemId)} from ${label(contactId)}`);
+}
+
+async function move(itemId: string, parent: string) {
+  expectStatus(await staff.api.raw('PATCH', `/drive/items/${itemId}`, { parentId: parent }), 200);
+  oracle.item(itemId).parent = parent;
+  note(`move ${label(itemId)} into ${label(parent)}`);
+}
+
+async function trash(itemId: string) {
+  expectStatus(await staff.api.raw('DELETE', `/drive/items/${itemId}`), 200);
+  oracle.item(itemId).status = 'trashed';
+  note(`trash ${label(itemId)}`);
+}
+
+async function restore(itemId: string) {
+  const item = oracle.item(itemId);
+  const place = oracle.restorePlace(item);
+  expectStatus(await staff.api.post(`/drive/items/${itemId}/restore`), 200);
+  // A file that never finished uploading goes back to pending; everything else is ready again.
+  Object.assign(item, { parent: place, status: item.unfiled ? 'pending' : 'ready' });
+  note(`restore ${label(itemId)} into ${label(place)}`);
+}
+
+async function closeAccess(contactId: string) {
+  expectStatus(await staff.api.post(`/contacts/${contactId}/access/close`, { notifyCustomer: false }), 200);
+  oracle.contacts.get(contactId)!.access = 'closed';
+  note(`close access of ${label(contactId)}`);
+}
+
+async function reopenAccess(contactId: string) {
+  expectStatus(await staff.api.post(`/contacts/${contactId}/access/reopen`, { notifyCustomer: false }), 200);
+  oracle.contacts.get(contactId)!.access = 'open';
+  note(`reopen access of ${label(contactId)}`);
+}
+
+/** Archiving closes an open access first, by the same operation; there is no way back. */
+async function archive(contactId: string) {
+  expectStatus(await staff.api.post(`/contacts/${contactId}/archive`, { notifyCustomer: false }), 200);
+  const contact = oracle.contacts.get(contactId)!;
+  Object.assign(contact, { archived: true, access: contact.access === 'open' ? 'closed' : contact.access });
+  note(`archive ${label(contactId)}`);
+}
+
+async function setOrganisations(personId: string, orgs: string[]) {
+  expectStatus(await staff.api.raw('PATCH', `/contacts/${personId}`, { organisationIds: orgs }), 200);
+  oracle.contacts.get(personId)!.orgs = [...orgs];
+  note(`link ${label(personId)} to [${orgs.map(label).join(', ')}]`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a customer receives, compared with the oracle.
+// ---------------------------------------------------------------------------------------------
+
+interface Got { path: string; status: number; text: string; body: any }
+interface Person { customer: Customer; id: string; name: string }
+
+/** The raw answer too, so "identical to a missing id" means the same bytes, not just the same status. */
+async function fetchAs(token: string, path: string): Promise<Got> {
+  const res = await fetch(`${cloud().customerApiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { path, status: res.status, text, body };
+}
+
+const withLimit = (path: string) => `${path}?limit=1`;
+const tally = { visible: 0, hidden: 0, cursors: 0, replays: 0, checks: 0 };
+
+/** One customer's answers during one check, all kept so they can be scanned for anything hidden from them. */
+class View {
+  answers: Got[] = [];
+  cursors: { path: string; cursor: string }[] = [];
+  constructor(
+    readonly person: Person,
+    readonly step: string,
+  ) {}
+
+  async get(path: string): Promise<Got> {
+    const got = await fetchAs(this.person.customer.idToken, path);
+    this.answers.push(got);
+    return got;
+  }
+
+  where = (what: string) => `seed ${SEED}, after "${this.step}", ${this.person.name}: ${what}`;
+
+  /**
+   * Follows the cursor with `limit=1`: a page with a cursor holds exactly one item (never short
+   * because something hidden was skipped) and no page after the first is empty (the cursor
+   * promised one more visible item). The top level is not paged today: it answers in one page.
+   */
+  async walk(path: string): Promise<{ first: Got; items: any[] }> {
+    const first = await this.get(withLimit(path));
+    if (first.status !== 200) return { first, items: [] };
+    const items: any[] = [];
+    for (let page = first, n = 0; ; n++) {
+      const { items: got, cursor } = page.body;
+      if (n > 0) expect(got.length, this.where(`page ${n} of ${path} holds one item`)).toBe(1);
+      items.push(...got);
+      if (typeof cursor !== 'string') return { first, items };
+      expect(got.length, this.where(`page ${n} of ${path} has a cursor and one item`)).toBe(1);
+      expect(n, this.where(`the walk of ${path} ends`)).toBeLessThan(100);
+      this.cursors.push({ path, cursor });
+      page = await this.get(`${withLimit(path)}&cursor=${encodeURIComponent(cursor)}`);
+      expect(page.status, this.where(`next page of ${path}: ${page.text}`)).toBe(200);
+    }
+  }
+}
+
+/** Exactly the expected items, each once, each with its own kind, name and size. */
+function expectExactly(view: View, where: string, got: any[], expected: ModelItem[]) {
+  const ids = got.map((i) => i.itemId);
+  expect(new Set(ids).size, view.where(`${where} lists an item twice`)).toBe(ids.length);
+  const named = (list: string[]) => list.map((id) => `${label(id)} (${id})`).sort();
+  expect(named(ids), view.where(where)).toEqual(named(expected.map((i) => i.id)));
+  for (const i of got) {
+    const m = oracle.item(i.itemId);
+    expect({ kind: i.kind, name: i.name, size: i.size }, view.where(`${where}: ${m.name}`)).toEqual({ kind: m.kind, name: m.name, size: m.size });
+  }
+}
+
+async function checkFolders(view: View, missingFolder: Got) {
+  const grants = oracle.grants(view.person.id);
+  for (const folder of oracle.all().filter((i) => i.kind === 'folder')) {
+    const { first, items } = await view.walk(`/shared/folders/${folder.id}/items`);
+    if (oracle.sees(view.person.id, folder, grants)) {
+      expect(first.status, view.where(`browse visible ${folder.name}: ${first.text}`)).toBe(200);
+      expectExactly(view, `inside ${folder.name}`, items, oracle.children(folder.id).filter((c) => oracle.sees(view.person.id, c, grants)));
+      tally.visible++;
+    } else {
+      expect({ status: first.status, text: first.text }, view.where(`hidden ${folder.name} answers as a missing folder`)).toEqual({ status: 404, text: missingFolder.text });
+      tally.hidden++;
+    }
+  }
+}
+
+async function checkFiles(view: View, missingFile: Got) {
+  const grants = oracle.grants(view.person.id);
+  for (const file of oracle.all().filter((i) => i.kind === 'file')) {
+    const got = await view.get(`/shared/items/${file.id}/download`);
+    if (oracle.sees(view.person.id, file, grants)) {
+      expect(got.status, view.where(`download visible ${file.name}: ${got.text}`)).toBe(200);
+      expect({ name: got.body.name, size: got.body.size }).toEqual({ name: file.name, size: file.size });
+      tally.visible++;
+    } else {
+      expect({ status: got.status, text: got.text }, view.where(`hidden ${file.name} answers as a missing file`)).toEqual({ status: 404, text: missingFile.text });
+      tally.hidden++;
+    }
+  }
+}
+
+/** Every route a customer browses with, for every item in the world, against the oracle. */
+async function checkCustomer(person: Person, step: string): Promise<View> {
+  const view = new View(person, step);
+  const missingFolder = await view.get(withLimit(`/shared/folders/${randomUUID()}/items`));
+  const missingFile = await view.get(`/shared/items/${randomUUID()}/download`);
+  expect([missingFolder.status, missingFile.status], view.where('ids that do not exist')).toEqual([404, 404]);
+  const root = await view.walk('/shared');
+  expect(root.first.status, view.where(`the top level: ${root.first.text}`)).toBe(200);
+  expectExactly(view, 'the top level', root.items, oracle.roots(person.id).map(oracle.item));
+  await checkFolders(view, missingFolder);
+  await checkFiles(view, missingFile);
+  return view;
+}
+
+/** No answer the customer received holds the id or the name of anything hidden from them. */
+function expectNothingHidden(view: View) {
+  const grants = oracle.grants(view.person.id);
+  const hidden = oracle.all().filter((i) => !oracle.sees(view.person.id, i, grants));
+  for (const answer of view.answers) {
+    for (const item of hidden) {
+      for (const token of [item.id, item.name]) {
+        if (answer.text.includes(token)) expect.fail(view.where(`${answer.path} (${answer.status}) reveals hidden ${item.name} by "${token}"`));
+      }
+    }
+  }
+}
+
+/** A cursor is opaque: neither it nor its decoded bytes contain any item's id or name. */
+function expectOpaqueCursors(view: View) {
+  const tokens = oracle.all().flatMap((i) => [i.id, i.name]);
+  for (const { path, cursor } of view.cursors) {
+    const decoded = Buffer.from(cursor, 'base64url').toString('latin1');
+    const found = tokens.filter((t) => cursor.includes(t) || decoded.includes(t));
+    expect(found, view.where(`a cursor of ${path} reveals`)).toEqual([]);
+    tally.cursors++;
+  }
+}
+
+/** A cursor works only for whom and where it was issued: replayed by another customer or on another folder, it is a 400. */
+async function expectBoundCursors(views: View[]) {
+  const folders = oracle.all().filter((i) => i.kind === 'folder');
+  for (const [n, view] of views.entries()) {
+    const sample = view.cursors.find((c) => c.path !== '/shared');
+    const other = views[(n + 1) % views.length];
+    if (!sample || other === view) continue;
+    const elsewhere = folders.find((f) => !sample.path.includes(f.id))!;
+    const query = `?limit=1&cursor=${encodeURIComponent(sample.cursor)}`;
+    const replays = [await other.get(`${sample.path}${query}`), await view.get(`/shared/folders/${elsewhere.id}/items${query}`)];
+    for (const replay of replays) {
+      expect({ status: replay.status, code: replay.body?.error?.code }, view.where(`cursor of ${sample.path} replayed as ${replay.path}`)).toEqual({ status: 400, code: 'invalid_cursor' });
+      tally.replays++;
+    }
+  }
+}
+
+let people: Person[] = [];
+const hasAccess = (p: Person) => oracle.contacts.get(p.id)!.access === 'open';
+
+/** Every customer whose access is open, checked side by side; then cursors and leaks across all their answers. */
+async function checkAll(step: string) {
+  const started = Date.now();
+  const views = await Promise.all(people.filter(hasAccess).map((p) => checkCustomer(p, step)));
+  await expectBoundCursors(views);
+  for (const view of views) {
+    expectOpaqueCursors(view);
+    expectNothingHidden(view);
+  }
+  tally.checks++;
+  note(`checked "${step}": ${views.reduce((n, v) => n + v.answers.length, 0)} answers in ${Date.now() - started} ms`);
+}
+
+/** A customer whose own access is closed gets one and the same refusal for everything, seen before or not. */
+async function checkClosedOut(person: Person, step: string) {
+  const view = new View(person, step);
+  const refused = await view.get('/shared');
+  expect(refused.status, view.where(refused.text)).toBe(403);
+  expect(refused.body.error.code).toBe('access_closed');
+  for (const item of oracle.all()) {
+    const got = await view.get(item.kind === 'folder' ? withLimit(`/shared/folders/${item.id}/items`) : `/shared/items/${item.id}/download`);
+    expect({ status: got.status, text: got.text }, view.where(`${item.name} after the close`)).toEqual({ status: 403, text: refused.text });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated state changes: each planner picks a change that the staff API must accept, or none.
+// ---------------------------------------------------------------------------------------------
+
+interface World { P: ModelItem; T0: ModelItem; X: ModelItem; f1: ModelItem; f2: ModelItem; Z: ModelItem; orgs: string[] }
+let world: World;
+type Plan = () => (() => Promise<void>) | undefined;
+
+/** Items the generated steps may touch: the private folder P stays where it is, unshared, so "into P" always means "out of sight". */
+const touchable = () => oracle.all().filter((i) => i.id !== world.P.id);
+
+const planMove: Plan = () => {
+  const item = random.pick(touchable().filter((i) => i.status !== 'trashed'));
+  if (!item) return undefined;
+  const folders = oracle.all().filter((f) => f.kind === 'folder' && oracle.liveFolder(f.id) && !oracle.inSubtree(f.id, item.id));
+  const target = random.pick([ROOT, ...folders.map((f) => f.id)].filter((t) => t !== item.parent));
+  return target ? () => move(item.id, target) : undefined;
+};
+
+const planTrash: Plan = () => {
+  const item = random.pick(touchable().filter((i) => i.status !== 'trashed'));
+  return item && (() => trash(item.id));
+};
+
+const planRestore: Plan = () => {
+  const item = random.pick(touchable().filter((i) => i.status === 'trashed'));
+  return item && (() => restore(item.id));
+};
+
+/** Contacts in a fixed order (organisations, then customers 0–4), so a seed replays the same choices. */
+const contactIds = () => [...world.orgs, ...people.map((p) => p.id)];
+const openGrantees = () => contactIds().filter((id) => !oracle.contacts.get(id)!.archived);
+
+const planShare: Plan = () => {
+  const item = random.pick(touchable().filter((i) => i.status === 'ready'));
+  const grantee = random.pick(openGrantees());
+  return item && grantee ? () => share(grantee, [item.id]) : undefined;
+};
+
+const planUnshare: Plan = () => {
+  const pair = random.pick([...oracle.shares].flatMap(([c, ids]) => [...ids].map((i) => [c, i] as const)));
+  return pair && (() => unshare(...pair));
+};
+
+const planOrganisationAccess: Plan = () => {
+  const org = oracle.contacts.get(random.pick(world.orgs)!)!;
+  if (org.archived || org.access === 'none') return undefined;
+  return org.access === 'open' ? () => closeAccess(org.id) : () => reopenAccess(org.id);
+};
+
+const planLinks: Plan = () => {
+  const person = random.pick(people)!;
+  const orgs = world.orgs.filter(() => random.chance(0.5));
+  return () => setOrganisations(person.id, orgs);
+};
+
+const plans: [number, Plan][] = [[4, planMove], [2, planTrash], [2, planRestore], [1, planShare], [1, planUnshare], [1, planOrganisationAccess], [1, planLinks]];
+
+async function randomStep() {
+  const total = plans.reduce((n, [w]) => n + w, 0);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    let r = random.int(total);
+    const [, plan] = plans.find(([w]) => (r -= w) < 0)!;
+    const step = plan();
+    if (step) return step();
+  }
+}
+
+let roundsDone = 0;
+async function randomRounds(rounds: number, stepsPerRound = 4) {
+  for (let round = 0; round < rounds; round++) {
+    for (let s = 0; s < stepsPerRound; s++) await randomStep();
+    await checkAll(`random round ${++roundsDone}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The world.
+// ---------------------------------------------------------------------------------------------
+
+/** A folder with a file or two and, below the top, sometimes one more level. */
+async function randomTree(parent: string, depth: number): Promise<void> {
+  const folder = await createFolder(parent);
+  for (let k = 0, n = 1 + random.int(2); k < n; k++) await uploadFile(folder.id);
+  const subfolders = depth === 2 ? 2 : depth === 1 && random.chance(0.5) ? 1 : 0;
+  for (let s = 0; s < subfolders; s++) await randomTree(folder.id, depth - 1);
+}
+
+/**
+ * P: a private folder, never shared. T0 (shared with the first customer) holds X, the folder of
+ * the issue's scenario, with two files and a subfolder Z, plus an upload that never finished.
+ */
+async function buildDrive(): Promise<Omit<World, 'orgs'>> {
+  const P = await createFolder(ROOT);
+  await uploadFile(P.id);
+  const T0 = await createFolder(ROOT);
+  const X = await createFolder(T0.id);
+  const [f1, f2] = [await uploadFile(X.id), await uploadFile(X.id)];
+  const Z = await createFolder(X.id);
+  await uploadFile(Z.id);
+  await uploadFile(T0.id);
+  await uploadFile(T0.id, false);
+  for (let t = 0; t < 2; t++) await randomTree(ROOT, 2);
+  for (let k = 0; k < 3; k++) await uploadFile(ROOT);
+  return { P, T0, X, f1, f2, Z };
+}
+
+/** Three organisations: two with their portal access opened, one never (its shares reach nobody). */
+async function buildOrganisations(): Promise<string[]> {
+  const ids = [];
+  for (const [n, opened] of [true, true, false].entries()) {
+    const name = `Org ${'ABC'[n]} ${SEED}`;
+    const org = expectStatus(await staff.api.post('/contacts', { kind: 'organisation', name, email: `org-${n}-${randomUUID().slice(0, 8)}@example.test` }), 201);
+    if (opened) expectStatus(await staff.api.post(`/contacts/${org.contactId}/access`), 200);
+    oracle.contacts.set(org.contactId, { id: org.contactId, name, kind: 'organisation', access: opened ? 'open' : 'none', archived: false, orgs: [] });
+    ids.push(org.contactId);
+  }
+  return ids;
+}
+
+/** Customers 0–3 belong to organisations (one to two of them), customer 4 to none. */
+async function buildPeople(orgs: string[]): Promise<Person[]> {
+  const memberships = [[orgs[0]], [orgs[0], orgs[1]], [orgs[1]], [orgs[2]], []];
+  return Promise.all(
+    memberships.map(async (organisationIds, n) => {
+      const name = `Isolated Customer ${n}`;
+      const customer = await customerSession(staff, { name, organisationIds });
+      const id = customer.contact.contactId;
+      oracle.contacts.set(id, { id, name, kind: 'person', access: 'open', archived: false, orgs: organisationIds });
+      return { customer, id, name };
+    }),
+  );
+}
+
+/** Random shares with persons and organisations, but none inside P or X, whose scenario needs them unshared; T0 goes to customer 0. */
+async function shareRandomly() {
+  const excluded = (i: ModelItem) => oracle.inSubtree(i.id, world.P.id) || oracle.inSubtree(i.id, world.X.id);
+  const shareable = oracle.all().filter((i) => i.status === 'ready' && !excluded(i));
+  for (const grantee of contactIds()) {
+    const ids = shareable.filter(() => random.chance(0.15)).map((i) => i.id);
+    // Everyone gets something, so closing, archiving or unlinking an organisation always takes something away.
+    if (!ids.length) ids.push(random.pick(shareable)!.id);
+    if (grantee === people[0].id) ids.push(world.T0.id);
+    await share(grantee, [...new Set(ids)]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run.
+// ---------------------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  console.log(`[isolation] seed ${SEED} (replay with ISOLATION_SEED=${SEED})`);
+  staff = await staffSession({ admin: true, name: 'Isolation Staff' });
+  const drive = await buildDrive();
+  const orgs = await buildOrganisations();
+  world = { ...drive, orgs };
+  people = await buildPeople(orgs);
+  await shareRandomly();
+});
+
+describe('isolation in a generated world of organisations, moves, trash and restores', () => {
+  it('every customer sees exactly what the oracle says after every change, and nothing else leaks', async () => {
+    onTestFailed(() => console.log(`[isolation] seed ${SEED}; what happened:\n  ${journal.join('\n  ')}`));
+    const started = Date.now();
+    await checkAll('the world as built');
+    await trashedItemsFollowTheirFolder();
+    await restoreIntoTrashedFolderGoesToTheTop();
+
+    const [a, b] = world.orgs;
+    if (oracle.contacts.get(a)!.access === 'open') await closeAccess(a);
+    await checkAll('organisation A closed');
+    await randomRounds(2);
+    await setOrganisations(people[1].id, oracle.contacts.get(people[1].id)!.orgs.filter((o) => o !== b));
+    await checkAll('customer 1 unlinked from organisation B');
+    await randomRounds(2);
+    if (oracle.contacts.get(a)!.access === 'closed') await reopenAccess(a);
+    await archive(b);
+    await checkAll('organisation A reopened, organisation B archived');
+    await randomRounds(2);
+
+    // The customer's own access closed: their token opens nothing, and says nothing about what exists.
+    await closeAccess(people[4].id);
+    await checkAll('customer 4 closed');
+    await checkClosedOut(people[4], 'customer 4 closed');
+
+    console.log(`[isolation] seed ${SEED}: ${tally.checks} checks, ${journal.length} journal lines, ${JSON.stringify(tally)} in ${Math.round((Date.now() - started) / 1000)} s`);
+    // The world is mixed enough that a leak or an over-refusal would show.
+    expect(tally.visible).toBeGreaterThan(50);
+    expect(tally.hidden).toBeGreaterThan(50);
+    expect(tally.replays).toBeGreaterThan(5);
+  }, 480_000);
+});
+
+/**
+ * The issue's scenario: items trashed inside X, X moved into the private folder, the items
+ * restored: they come back inside X where X is now (out of sight), never where X used to be.
+ * Then X moves back and they are visible again. Z is a trashed subtree, so its file follows too.
+ */
+async function trashedItemsFollowTheirFolder() {
+  const { X, f1, Z, P, T0 } = world;
+  await trash(f1.id);
+  await trash(Z.id);
+  // Z's file is still "ready" itself: only the folder above it says it is gone.
+  await checkAll('a file and the subtree Z trashed inside X');
+  await move(X.id, P.id);
+  await restore(f1.id);
+  await restore(Z.id);
+  expect([oracle.item(f1.id).parent, oracle.item(Z.id).parent]).toEqual([X.id, X.id]);
+  await checkAll('trashed items of X restored after X moved into the private folder');
+  await move(X.id, T0.id);
+  await checkAll('X moved back into T0');
+}
+
+/** A restore whose folder is itself in the trash lands at the top level, where no share above reaches it. */
+async function restoreIntoTrashedFolderGoesToTheTop() {
+  const { X, f2 } = world;
+  await trash(f2.id);
+  await trash(X.id);
+  await restore(f2.id);
+  expect(oracle.item(f2.id).parent).toBe(ROOT);
+  await checkAll('f2 restored to the top while X is in the trash');
+  await restore(X.id);
+  await checkAll('X restored');
+}
