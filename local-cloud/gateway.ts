@@ -157,8 +157,10 @@ export class LocalGateway {
 
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
-      const query: Record<string, string> = {};
-      for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+      // As API Gateway's JSON event: any name is an own key, "__proto__" and "constructor" too
+      // (on a plain {} the first would set the prototype and the second would be found inherited).
+      const query: Record<string, string> = Object.create(null);
+      for (const [k, v] of url.searchParams) query[k] = Object.hasOwn(query, k) ? `${query[k]},${v}` : v;
       const now = new Date();
       const event = {
         version: '2.0',

@@ -341,6 +341,17 @@ describe('hostile paths', () => {
       expect(res.status, p).toBeGreaterThanOrEqual(400);
       expect(res.status, p).toBeLessThan(500);
     }
+    // API Gateway passes "__proto__" and "constructor" as ordinary query names, and so must the
+    // local gateway: a cursor is bound to the query it was issued for, so either one added refuses it.
+    await upload(staff, 'root', 'paging probe a.txt', 'a');
+    await upload(staff, 'root', 'paging probe b.txt', 'b');
+    const { cursor } = expectStatus(await staff.api.get('/drive/folders/root/items?limit=1'), 200);
+    expect(cursor).toBeTruthy();
+    expect((await staff.api.get(`/drive/folders/root/items?limit=1&cursor=${encodeURIComponent(cursor)}`)).status).toBe(200);
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const res = await staff.api.get(`/drive/folders/root/items?limit=1&cursor=${encodeURIComponent(cursor)}&${name}=x`);
+      expect([res.status, res.body.error?.code], name).toEqual([400, 'invalid_cursor']);
+    }
   });
 });
 
