@@ -74,6 +74,13 @@ describe('what each email says', () => {
     expect(renderEmail(every[6], firm).subject).toBe('You have been invited to the Smith & Co portal administration');
   });
 
+  it('lists every file, one per line in the text and one per item in the HTML', () => {
+    const email = renderEmail({ kind: 'documentsShared', to: 'a@x.test', name: 'A', itemNames: ['one.pdf', 'two.pdf'] }, firm);
+    expect(email.text).toContain('  - one.pdf\n  - two.pdf');
+    expect(email.html).toContain('<ul><li>one.pdf</li><li>two.pdf</li></ul>');
+    expect(renderEmail(every[0], firm).html).toContain('</tr><tr>');
+  });
+
   it('counts what was shared or uploaded in the subject', () => {
     expect(renderEmail(every[1], firm).subject).toBe('Smith & Co shared a document with you');
     expect(renderEmail({ kind: 'documentsShared', to: 'a@x.test', name: 'A', itemNames: ['a', 'b'] }, firm).subject).toBe('Smith & Co shared 2 documents with you');
@@ -109,6 +116,11 @@ describe('what people typed cannot change the HTML', () => {
     expect(email.html).toContain('Open your portal to see them: javascript:alert(2)');
     expect(email.html).toContain('background:#1f4e79');
     expect(renderEmail(every[1], { ...firm, logoUrl: undefined }).html).not.toContain('<img');
+    // A colour is exactly "#" and six hex digits, so nothing can be appended to the style.
+    for (const colour of ['#123456;background:url(https://evil.test)', 'x#123456', '#12345']) expect(renderEmail(every[1], { ...firm, colour }).html).not.toContain(colour);
+    // An address counts as a web address only if it starts as one.
+    const sneaky = 'javascript:alert(1)//https://x.test';
+    expect(renderEmail(every[1], { ...firm, logoUrl: sneaky, portalUrl: sneaky }).html).not.toMatch(/<img|href=/);
     expect(renderEmail(every[1], { ...firm, logoUrl: 'http://smith.test/l.png', portalUrl: 'HTTP://portal' }).html).toContain('<img src="http://smith.test/l.png"');
   });
 });

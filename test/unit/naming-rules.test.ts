@@ -52,6 +52,10 @@ describe('revised versions', () => {
     expect(revisedName('accounts.2025.xlsx', 'Ann', on)).toBe('accounts.2025 (revised by Ann 2026-11-22).xlsx');
   });
 
+  it('a revised name stays within the limit even when the reviser\'s name is very long', () => {
+    expect(revisedName('a.pdf', 'B'.repeat(300), on)).toHaveLength(255);
+  });
+
   it('the revised name of a long name is cut to the longest name the drive accepts', () => {
     const name = revisedName(`${'x'.repeat(250)}.pdf`, 'Ann', on);
     expect(name).toHaveLength(255);
