@@ -136,6 +136,9 @@ describe('admin UI pages', () => {
   });
 
   it('settings: a wrong value shows the API\'s message and changes nothing; a right one is saved', async () => {
+    // The tab names the firm, from the run-time branding, and follows a change of name.
+    const firmName = expectStatus(await admin.api.get('/settings'), 200).branding.firmName;
+    await expect.poll(() => page.title()).toBe(`${firmName} — staff`);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.getByLabel('Colour').fill('blue');
@@ -148,6 +151,7 @@ describe('admin UI pages', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     expect(expectStatus(await admin.api.get('/settings'), 200).branding).toMatchObject({ colour: '#225588', firmName: `Firm ${tag}` });
+    await expect.poll(() => page.title()).toBe(`Firm ${tag} — staff`);
     await screenshot(page, '12-admin-settings');
 
     // The roles staff pick from when linking contacts; an empty list is refused with the API's message.

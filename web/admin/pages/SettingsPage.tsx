@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { get, patch } from '../../common/api.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
-import { useAction } from '../components/hooks.tsx';
+import { useAction, useStaffTabTitle } from '../components/hooks.tsx';
 import { RolesEditor } from '../components/RolesEditor.tsx';
 import type { AttachmentControl, PortalSettings, SeatUsage, SettingsView } from '../components/types.tsx';
 
@@ -58,6 +58,8 @@ function SettingsForm({ initial }: { initial: SettingsView }) {
   const [{ seatUsage: initialUsage, ...initialSettings }] = useState(initial);
   const [s, setS] = useState<PortalSettings>(initialSettings);
   const [usage, setUsage] = useState(initialUsage);
+  const [savedFirmName, setSavedFirmName] = useState(initialSettings.branding.firmName);
+  useStaffTabTitle(savedFirmName);
   const [saved, setSaved] = useState(false);
   const action = useAction();
   const set = <K extends keyof PortalSettings>(key: K, value: Partial<PortalSettings[K]> | PortalSettings[K]) => {
@@ -69,6 +71,7 @@ function SettingsForm({ initial }: { initial: SettingsView }) {
       const { seatUsage, ...settings } = await patch<SettingsView>('/settings', toPatch(s));
       setS(settings);
       setUsage(seatUsage);
+      setSavedFirmName(settings.branding.firmName);
       setSaved(true);
     });
 
