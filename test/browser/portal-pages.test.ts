@@ -110,11 +110,18 @@ describe('customer portal pages', () => {
   });
 
   it('a new customer signs up from the sign-in page, confirms the emailed code and lands in an empty portal', async () => {
-    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { enabled: true, accessType: 'client', seats: 100_000 } }), 200);
     const email = uniqueEmail('newcomer');
     const newcomer = await visitor(browser);
     const { page } = newcomer;
+    // While the firm has self sign-up off, the sign-in page offers no way to sign up.
+    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { enabled: false } }), 200);
     await page.goto(cloud().web.portalUrl);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Create an account' }).count()).toBe(0);
+    await screenshot(page, '17a-hosted-login-sign-up-off');
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { enabled: true, accessType: 'client', seats: 100_000 } }), 200);
+    await page.reload();
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Your name').fill(`Nico Newcomer ${tag}`);
     await page.getByLabel('Email').fill(email);
