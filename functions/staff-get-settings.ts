@@ -1,7 +1,7 @@
 import { configStore, firm } from '#shared/adapters/index';
 import { staffRoute } from '#shared/http/route';
-import { currentSettings } from '#shared/services/settings';
+import { currentSettings, withSeatUsage } from '#shared/services/settings';
 
 const deps = { config: configStore(), ...firm() };
 
-export const handler = staffRoute({}, async () => ({ body: await currentSettings(deps) }));
+export const handler = staffRoute({}, async () => ({ body: await withSeatUsage(deps.config, await currentSettings(deps)) }));

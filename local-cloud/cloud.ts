@@ -8,7 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { defaultSettings, type PortalSettings } from '../shared/domain/settings.ts';
 import { AsyncInvoker } from './async-invoke.ts';
 import { freePort, portOrFree, startCognito, startDynamoDb, startS3, startSes, stopProcess, type Emulator } from './emulators.ts';
 import { FunctionHost } from './functions.ts';
@@ -373,6 +376,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }),
       sendConfirmationCode: (userPoolId, email) => mailConfirmationCode(path.join(stateDir, 'cognito'), ses.url, userPoolId, email),
       sendPasswordResetCode: (userPoolId, email, since) => mailConfirmationCode(path.join(stateDir, 'cognito'), ses.url, userPoolId, email, { purpose: 'reset', since }),
+      signUpSwitchedOn: () => selfSignUpSwitchedOn(dynamodb.url, model),
     });
     servers.push(await hostedLogin.listen(loginPort));
     for (const site of model.sites) {
@@ -403,6 +407,21 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 }
 
 
+/**
+ * The firm's run-time self sign-up switch, read where the PreSignUp trigger reads it: the settings
+ * stored in the portal config table (off while none are stored, as the default settings say).
+ */
+async function selfSignUpSwitchedOn(dynamodbUrl: string, model: CloudModel): Promise<boolean> {
+  const table = model.tables.find((t) => /^DataPortalConfig/.test(t.logicalId));
+  if (!table) throw new Error('The template has no portal config table');
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamodbUrl, region: LOCAL_REGION, credentials: localCredentials }));
+  try {
+    const { Item } = await db.send(new GetCommand({ TableName: localTableName(table.logicalId), Key: { configKey: 'settings' }, ConsistentRead: true }));
+    return (Item?.value as PortalSettings | undefined)?.selfSignUp.enabled ?? defaultSettings('').selfSignUp.enabled;
+  } finally {
+    db.destroy();
+  }
+}
 /**
  * Cognito emails a sign-up's confirmation code and a forgotten password's reset code; cognito-local
  * only logs them. The local cloud reads the code from cognito-local's store and mails it through the

@@ -55,6 +55,8 @@ export interface HostedLoginOptions {
   sendConfirmationCode: (userPoolId: string, email: string) => Promise<void>;
   /** Where a forgotten password's reset code goes (Cognito emails it in AWS); only a code stored at or after `since` (ms) is sent. */
   sendPasswordResetCode: (userPoolId: string, email: string, since: number) => Promise<void>;
+  /** Whether the firm has self sign-up switched on now (admin settings, as the PreSignUp trigger reads them). */
+  signUpSwitchedOn: () => Promise<boolean>;
 }
 
 /** The OAuth parameters of the sign-in under way, carried through every step. */
@@ -244,11 +246,19 @@ export class HostedLogin {
     return Object.fromEntries(OAUTH_FIELDS.map((k) => [k, form[k] ?? ''])) as unknown as OAuthRequest;
   }
 
-  /** The sign-in form; it offers sign-up where the pool allows it, as the AWS hosted login does. */
-  /** The sign-in form; it offers sign-up where the pool allows it and a password reset, as the AWS hosted login does. A refused sign-in keeps the username. */
-  private loginForm(oauth: OAuthRequest, client: LoginClient, res: ServerResponse, error?: string, username = '', notice?: string): void {
+  /**
+   * The sign-in form, with a password reset, as the AWS hosted login shows it; a refused sign-in keeps the username.
+   * It offers sign-up only while the pool allows it (deploy setting) and the firm has switched self
+   * sign-up on (admin settings): a link that can only lead to "Sign-up is not open" is a dead end.
+   * This is where the stand-in differs from AWS on purpose: Cognito's hosted login cannot read the
+   * firm's switch and shows its sign-up link whenever the pool allows sign-up; there a sign-up while
+   * the switch is off is refused by the PreSignUp trigger with the firm's message ("Sign-up is not
+   * open. Please contact <firm> …"), before any account is created or seat taken.
+   */
+  private async loginForm(oauth: OAuthRequest, client: LoginClient, res: ServerResponse, error?: string, username = '', notice?: string): Promise<void> {
     const query = escape(new URLSearchParams({ ...oauth }).toString());
-    const signUp = client.selfSignUp ? `<p><a href="/signup?${query}">Create an account</a></p>` : '';
+    const offersSignUp = client.selfSignUp && (await this.options.signUpSwitchedOn());
+    const signUp = offersSignUp ? `<p><a href="/signup?${query}">Create an account</a></p>` : '';
     const focus = username ? ' autofocus' : '';
     send(
       res,
@@ -266,13 +276,13 @@ export class HostedLogin {
     );
   }
 
-  private signInForm(params: URLSearchParams, res: ServerResponse): void {
+  private async signInForm(params: URLSearchParams, res: ServerResponse): Promise<void> {
     const oauth = this.oauthOf(Object.fromEntries(params));
     const client = this.clientOf(oauth);
     if (!client || oauth.response_type !== 'code' || !oauth.code_challenge || oauth.code_challenge_method !== 'S256') {
       return send(res, 400, page('Sign-in failed', '', 'This sign-in link is not valid for this application (a registered redirect and a PKCE S256 challenge are required).'));
     }
-    this.loginForm(oauth, client, res);
+    return this.loginForm(oauth, client, res);
   }
 
   private async signIn(form: Record<string, string>, res: ServerResponse): Promise<void> {

@@ -1,9 +1,13 @@
-/** An error a person can act on: a stable code for programs, an HTTP status and a plain message. */
+/**
+ * An error a person can act on: a stable code for programs, an HTTP status and a plain message;
+ * `extra` adds fields to the answer's `error` object where the page showing it needs them.
+ */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -54,6 +54,24 @@ export const settingsPatchSchema = z
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
+/**
+ * Portal seats in use. A seat is held by every customer whose portal access is open (invited or
+ * active), whether staff opened it or the customer signed up; closing the access (archiving the
+ * contact closes it) frees the seat. Only self sign-ups are refused when none is left, so `used`
+ * may exceed the seats an admin set; `left` then is 0, never negative.
+ */
+export interface SeatUsage {
+  used: number;
+  left: number;
+}
+
+/** What `GET /settings` answers: the settings and how many seats are used. */
+export type SettingsView = PortalSettings & { seatUsage: SeatUsage };
+
+export function seatUsage(seats: number, used: number): SeatUsage {
+  return { used, left: Math.max(0, seats - used) };
+}
+
 export function defaultSettings(firmName: string, portalAddress?: string): PortalSettings {
   return {
     portalOpen: true,

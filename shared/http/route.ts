@@ -1,7 +1,9 @@
 /**
  * The one way a handler becomes an HTTP route: middy parses the body, zod validates path, query
  * and body, the caller is turned into a principal by the access policy, and every error leaves
- * as `{"error": {"code", "message"}}` with a 4xx status — or a logged 500 for our own bugs.
+ * as `{"error": {"code", "message"}}` with a 4xx status — or a logged 500 for our own bugs. The two
+ * refusals that end a customer's use of the portal (portal or access closed) also carry
+ * `"firm"`, the firm's branding, so the portal's notice still looks like the firm's.
  */
 import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
@@ -62,7 +64,7 @@ function parse<S extends Schema | undefined>(schema: S, value: unknown, where: s
 
 /** Turns anything thrown into the error contract; only unexpected errors are 500s, and they are logged. */
 export function errorResponse(error: unknown): APIGatewayProxyResultV2 {
-  if (error instanceof AppError) return json(error.status, { error: { code: error.code, message: error.message } });
+  if (error instanceof AppError) return json(error.status, { error: { code: error.code, message: error.message, ...error.extra } });
   const status = (error as { statusCode?: number }).statusCode;
   if (status === 415) return json(415, { error: { code: 'unsupported_media_type', message: 'Send the body as JSON with Content-Type: application/json.' } });
   if (status === 422 || status === 400) return json(400, { error: { code: 'invalid_json', message: 'The body is not valid JSON.' } });
@@ -141,8 +143,29 @@ export function customerRoute<P extends Schema | undefined = undefined, Q extend
   run: (input: RouteInput<P, Q, B> & { caller: CustomerPrincipal; settings: PortalSettings }) => Promise<RouteResult>,
 ) {
   const config = configStore();
-  const deps = { contacts: contactStore(), settings: () => currentSettings({ config, ...firm() }) };
-  return build(spec, (claims) => authenticateCustomer(deps, claims), run);
+  const contacts = contactStore();
+  return build(
+    spec,
+    async (claims) => {
+      let settings: PortalSettings | undefined;
+      const readSettings = async () => (settings = await currentSettings({ config, ...firm() }));
+      try {
+        return await authenticateCustomer({ contacts, settings: readSettings }, claims);
+      } catch (error) {
+        throw withFirmBranding(error, settings);
+      }
+    },
+    run,
+  );
+}
+
+/** Refusals after which the portal shows only a notice: it keeps the firm's name, logo and colour. */
+const BRANDED_REFUSALS = ['portal_closed', 'access_closed'];
+
+function withFirmBranding(error: unknown, settings: PortalSettings | undefined): unknown {
+  if (!(error instanceof AppError) || !settings || !BRANDED_REFUSALS.includes(error.code)) return error;
+  const { firmName, logoUrl, colour } = settings.branding;
+  return new AppError(error.status, error.code, error.message, { firm: { firmName, logoUrl, colour } });
 }
 
 /** Shared field schemas: ids are server-made, so anything else is refused before it reaches a store. */

@@ -1,7 +1,7 @@
 import { badRequest } from '../errors.ts';
 import type { StaffPrincipal } from '../domain/model.ts';
 import type { AuditLog, ConfigStore } from '../domain/ports.ts';
-import { applySettingsPatch, defaultSettings, settingsSchema, type PortalSettings, type SettingsPatch } from '../domain/settings.ts';
+import { applySettingsPatch, defaultSettings, seatUsage, settingsSchema, type PortalSettings, type SettingsPatch, type SettingsView } from '../domain/settings.ts';
 
 export interface SettingsDeps {
   config: ConfigStore;
@@ -11,6 +11,11 @@ export interface SettingsDeps {
 
 export async function currentSettings(deps: SettingsDeps): Promise<PortalSettings> {
   return (await deps.config.settings()) ?? defaultSettings(deps.firmName, deps.portalUrl);
+}
+
+/** The settings as staff see them, with the seats in use beside the number of seats. */
+export async function withSeatUsage(config: ConfigStore, settings: PortalSettings): Promise<SettingsView> {
+  return { ...settings, seatUsage: seatUsage(settings.selfSignUp.seats, await config.seatsUsed()) };
 }
 
 /** Applies an admin's change; the whole result is validated, so nothing invalid is ever stored. */

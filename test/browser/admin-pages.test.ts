@@ -136,6 +136,9 @@ describe('admin UI pages', () => {
   });
 
   it('settings: a wrong value shows the API\'s message and changes nothing; a right one is saved', async () => {
+    // The tab names the firm, from the run-time branding, and follows a change of name.
+    const firmName = expectStatus(await admin.api.get('/settings'), 200).branding.firmName;
+    await expect.poll(() => page.title()).toBe(`${firmName} — staff`);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.getByLabel('Colour').fill('blue');
@@ -148,6 +151,7 @@ describe('admin UI pages', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     expect(expectStatus(await admin.api.get('/settings'), 200).branding).toMatchObject({ colour: '#225588', firmName: `Firm ${tag}` });
+    await expect.poll(() => page.title()).toBe(`Firm ${tag} — staff`);
     await screenshot(page, '12-admin-settings');
 
     // The roles staff pick from when linking contacts; an empty list is refused with the API's message.
@@ -164,6 +168,27 @@ Auditor ${tag}`);
     expect(expectStatus(await admin.api.get('/roles'), 200).roles).toContain(`auditor ${tag}`);
     expect(await roles.inputValue()).toContain(`auditor ${tag}`);
     expectStatus(await admin.api.raw('PUT', '/roles', { roles: before.split('\n') }), 200);
+  });
+
+  it('settings: the seats field says how many seats are used and left, and what holds a seat', async () => {
+    const { seatUsage, selfSignUp } = expectStatus(await admin.api.get('/settings'), 200);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    const seatsWord = seatUsage.used === 1 ? 'seat' : 'seats';
+    await page.getByText(`${seatUsage.used} ${seatsWord} used, ${seatUsage.left} left.`).waitFor();
+    // The rule is the field's description, so a screen reader reads it with the field.
+    const described = await page.getByLabel('Seats').evaluate((input) =>
+      (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+    );
+    expect(described).toContain('Every customer whose portal access is open');
+    expect(described).toContain('Closing their access (or archiving the contact) frees it.');
+
+    await page.getByLabel('Seats').fill(String(seatUsage.used + 3));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.getByText(`${seatUsage.used} ${seatsWord} used, 3 left.`).waitFor();
+    await screenshot(page, '12b-admin-settings-seats');
+    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { seats: selfSignUp.seats } }), 200);
   });
 
   const colleague = uniqueEmail('colleague');

@@ -72,25 +72,56 @@ describe('customer portal pages', () => {
     expect(await page.getByRole('button', { name: /^Delete / }).count()).toBe(0);
   });
 
-  it('when the firm closes the portal, the customer sees why and no documents', async () => {
-    expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: false }), 200);
+  it('when the firm closes the portal, the customer sees why and no documents, in the firm\'s branding', async () => {
+    const firm = { firmName: `Pia's Firm ${tag}`, colour: '#8a2be2' };
+    expectStatus(await admin.api.raw('PATCH', '/settings', { branding: firm }), 200);
     const { page } = visit;
-    await page.reload();
-    await page.getByRole('heading', { name: 'The portal is closed for now' }).waitFor();
-    expect(await page.getByText('accounts.txt').count()).toBe(0);
-    await screenshot(page, '16-portal-closed');
-    expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: true }), 200);
-    await page.goto(cloud().web.portalUrl);
-    await page.getByRole('heading', { name: 'Shared with you' }).waitFor();
-    expect(visit.problems).toEqual([]);
+    const banner = async () => ({
+      name: await page.getByRole('banner').textContent(),
+      colour: await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor),
+      tab: await page.title(),
+    });
+    const branded = { name: firm.firmName, colour: 'rgb(138, 43, 226)', tab: `${firm.firmName} — client portal` };
+    try {
+      await page.goto(cloud().web.portalUrl);
+      await page.getByRole('heading', { name: 'Shared with you' }).waitFor();
+      await expect.poll(banner).toMatchObject({ colour: branded.colour, tab: branded.tab });
+
+      expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: false }), 200);
+      await page.reload();
+      await page.getByRole('heading', { name: 'The portal is closed for now' }).waitFor();
+      expect(await page.getByText('accounts.txt').count()).toBe(0);
+      await expect.poll(banner).toEqual(branded);
+      await screenshot(page, '16-portal-closed');
+      expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: true }), 200);
+      await page.goto(cloud().web.portalUrl);
+      await page.getByRole('heading', { name: 'Shared with you' }).waitFor();
+
+      // Closed access: the same branding, on the first page the customer opens after it.
+      expectStatus(await admin.api.post(`/contacts/${customer.contact.contactId}/access/close`, { notifyCustomer: false }), 200);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your access to this portal has been closed' }).waitFor();
+      await expect.poll(banner).toEqual(branded);
+      await screenshot(page, '16b-portal-access-closed');
+      expect(visit.problems).toEqual([]);
+    } finally {
+      expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: true, branding: { firmName: 'Portico Demo Firm', colour: defaultSettings('').branding.colour } }), 200);
+    }
   });
 
   it('a new customer signs up from the sign-in page, confirms the emailed code and lands in an empty portal', async () => {
-    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { enabled: true, accessType: 'client', seats: 100_000 } }), 200);
     const email = uniqueEmail('newcomer');
     const newcomer = await visitor(browser);
     const { page } = newcomer;
+    // While the firm has self sign-up off, the sign-in page offers no way to sign up.
+    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { enabled: false } }), 200);
     await page.goto(cloud().web.portalUrl);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Create an account' }).count()).toBe(0);
+    await screenshot(page, '17a-hosted-login-sign-up-off');
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { enabled: true, accessType: 'client', seats: 100_000 } }), 200);
+    await page.reload();
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Your name').fill(`Nico Newcomer ${tag}`);
     await page.getByLabel('Email').fill(email);

@@ -196,10 +196,20 @@ describe('local hosted login', () => {
     }
   });
 
-  it('the sign-in page offers sign-up on the portal\'s pool only (the staff pool has no self sign-up)', async () => {
+  it('the sign-in page offers sign-up on the portal\'s pool only (the staff pool has no self sign-up), and only while the firm has it switched on', async () => {
     const page = async (app: 'admin' | 'portal') => (await fetch(`${cloud().endpoints.login}/oauth2/authorize?${new URLSearchParams(authorizeRequest(app).oauth)}`)).text();
-    expect(await page('portal')).toContain('Create an account');
-    expect(await page('admin')).not.toContain('Create an account');
+    const admin = await staffSession({ admin: true });
+    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { enabled: true } }), 200);
+    try {
+      expect(await page('portal')).toContain('Create an account');
+      expect(await page('admin')).not.toContain('Create an account');
+    } finally {
+      expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { enabled: false } }), 200);
+    }
+    // Switched off: no link that could only lead to "Sign-up is not open"; signing in is still offered.
+    const off = await page('portal');
+    expect(off).not.toContain('Create an account');
+    expect(off).toContain('Forgot your password?');
   });
 
   it('sign-up while the firm has it switched off is refused with the firm\'s reason', async () => {

@@ -65,7 +65,8 @@ describe('portal access lifecycle', () => {
     for (const path of ['/shared', '/me']) {
       const refused = await customer.api.get(path);
       expect(refused.status).toBe(403);
-      expect(refused.body.error).toEqual({ code: 'access_closed', message: expect.stringContaining('closed') });
+      // The firm's branding comes with it, so the portal's notice still looks like the firm's.
+      expect(refused.body.error).toEqual({ code: 'access_closed', message: expect.stringContaining('closed'), firm: expect.objectContaining({ firmName: expect.any(String), colour: expect.stringMatching(/^#/) }) });
     }
     const closing = (await mailTo(customer.email)).filter((e) => e.subject.includes('closed'));
     expect(closing).toHaveLength(1);
@@ -123,6 +124,7 @@ describe('portal access lifecycle', () => {
       expect(refused.status).toBe(403);
       expect(refused.body.error.code).toBe('portal_closed');
       expect(refused.body.error.message).toContain('portal is closed');
+      expect(refused.body.error.firm).toMatchObject({ firmName: expect.any(String) });
     } finally {
       expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: true }), 200);
     }

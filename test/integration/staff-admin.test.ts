@@ -6,7 +6,7 @@ import { signIn } from '../../local-cloud/identities.ts';
 import { temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
 import { localCredentials } from '../../local-cloud/provision.ts';
 import { seatsUsed } from '../support/seats.ts';
-import { client, cloud, expectStatus, mailTo, staffSession, uniqueEmail } from '../support/world.ts';
+import { client, cloud, customerSession, expectStatus, mailTo, staffSession, uniqueEmail } from '../support/world.ts';
 
 const PASSWORD = 'Correct-horse-42!';
 let admin: Awaited<ReturnType<typeof staffSession>>;
@@ -40,6 +40,23 @@ describe('settings', () => {
     expect(removed.branding).not.toHaveProperty('logoUrl');
     expect(removed.branding).not.toHaveProperty('portalAddress');
     expect(expectStatus(await admin.api.get('/settings'), 200).branding).not.toHaveProperty('logoUrl');
+  });
+
+  it('shows the seats used and left: opening access takes a seat, closing it frees the seat', async () => {
+    const seats = async () => expectStatus(await admin.api.get('/settings'), 200);
+    const before = await seats();
+    expect(before.seatUsage).toEqual({ used: await seatsUsed(), left: Math.max(0, before.selfSignUp.seats - (await seatsUsed())) });
+    const customer = await customerSession(admin, { name: 'Seth Seat' });
+    expect((await seats()).seatUsage.used).toBe(before.seatUsage.used + 1);
+    expectStatus(await admin.api.post(`/contacts/${customer.contact.contactId}/access/close`, { notifyCustomer: false }), 200);
+    expect((await seats()).seatUsage.used).toBe(before.seatUsage.used);
+
+    // The answer to a change says the same, for the number of seats just saved; left is never negative.
+    const none = expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { seats: 0 } }), 200);
+    expect(none.seatUsage).toEqual({ used: before.seatUsage.used, left: 0 });
+    const more = expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { seats: before.seatUsage.used + 4 } }), 200);
+    expect(more.seatUsage).toEqual({ used: before.seatUsage.used, left: 4 });
+    expectStatus(await admin.api.raw('PATCH', '/settings', { selfSignUp: { seats: before.selfSignUp.seats } }), 200);
   });
 
   it.each([

@@ -8,6 +8,7 @@ import {
   applySettingsPatch,
   controlAllows,
   defaultSettings,
+  seatUsage,
   settingsPatchSchema,
   settingsSchema,
   type PortalSettings,
@@ -191,5 +192,16 @@ describe('attachment controls', () => {
 
   it('while matters do not exist, nothing is approved, so "before approval" allows', () => {
     expect(controlAllows('beforeApproval')).toBe(true);
+  });
+});
+
+describe('seats used and left', () => {
+  it('left is the seats not yet held', () => {
+    expect(seatUsage(25, 7)).toEqual({ used: 7, left: 18 });
+    expect(seatUsage(3, 3)).toEqual({ used: 3, left: 0 });
+  });
+
+  it('left is never negative when staff opened more accesses than there are seats', () => {
+    expect(seatUsage(2, 5)).toEqual({ used: 5, left: 0 });
   });
 });

@@ -1,6 +1,9 @@
 import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { get } from '../common/api.ts';
 import { currentUser } from '../common/auth.ts';
-import { SignedInAs } from '../common/ui.tsx';
+import { SignedInAs, useAsync } from '../common/ui.tsx';
+import { useStaffTabTitle } from './components/hooks.tsx';
+import type { SettingsView } from './components/types.tsx';
 import './admin.css';
 import { ActivityPage } from './pages/ActivityPage.tsx';
 import { ContactPage } from './pages/ContactPage.tsx';
@@ -14,6 +17,9 @@ import { TrashPage } from './pages/TrashPage.tsx';
 export function AdminApp() {
   const user = currentUser()!;
   const isAdmin = user.groups.includes('admins');
+  // Any staff member may read the settings; the tab then says which firm's portal this is.
+  const settings = useAsync(() => get<SettingsView>('/settings'), []);
+  useStaffTabTitle(settings.data?.branding.firmName);
   return (
     <>
       <header className="top">

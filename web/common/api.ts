@@ -2,12 +2,13 @@
 import { idToken, signIn } from './auth.ts';
 import { loadConfig } from './config.ts';
 
-/** An error the API answered with: `{"error": {"code", "message"}}`; the message is for people. */
+/** An error the API answered with: `{"error": {"code", "message", …}}`; the message is for people, `details` holds the rest. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -35,7 +36,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     json = undefined; // not our API's JSON (a gateway's error page): the generic message below applies
   }
   if (!res.ok) {
-    throw new ApiError(res.status, json?.error?.code ?? 'error', json?.error?.message ?? `The request failed (${res.status}). Please try again.`);
+    const { code, message, ...details } = json?.error ?? {};
+    throw new ApiError(res.status, code ?? 'error', message ?? `The request failed (${res.status}). Please try again.`, details);
   }
   return json as T;
 }

@@ -140,3 +140,10 @@ export function SignedInAs({ name }: { name: string }) {
     </span>
   );
 }
+
+/** Names the browser tab after the firm, once its run-time branding is known (the page's own title until then). */
+export function useTabTitle(firmName: string | undefined, suffix?: string): void {
+  useEffect(() => {
+    if (firmName) document.title = suffix ? `${firmName} — ${suffix}` : firmName;
+  }, [firmName, suffix]);
+}

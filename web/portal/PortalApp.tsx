@@ -3,6 +3,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { get, type ApiError } from '../common/api.ts';
 import { ErrorMessage, Loading, SignedInAs, useAsync } from '../common/ui.tsx';
 import { BlockedNotice } from './components/BlockedNotice.tsx';
+import { Branded } from './components/Branding.tsx';
 import { isBlocking, PortalContext, type Profile } from './components/PortalContext.tsx';
 import { FolderPage } from './pages/FolderPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -23,7 +24,7 @@ export function PortalApp() {
 
   // A closed portal or access hides everything, whichever request learnt of it first.
   const stop = blocked ?? (isBlocking(profile.error) ? profile.error : undefined);
-  if (stop) return <BlockedNotice error={stop} />;
+  if (stop) return <BlockedNotice error={stop} knownFirm={profile.data?.firm} />;
   if (profile.loading && !profile.data) return <Loading />;
   if (profile.error || !context) {
     return (
@@ -35,23 +36,22 @@ export function PortalApp() {
       </main>
     );
   }
-  const { firm } = context.profile;
   return (
     <PortalContext.Provider value={context}>
-      <div className="portal" style={firm.colour ? ({ '--brand': firm.colour } as React.CSSProperties) : undefined}>
-        <header className="top">
-          <span className="brand">
-            {firm.logoUrl && <img src={firm.logoUrl} alt="" />}
-            {firm.firmName}
-          </span>
-          <nav aria-label="Main">
-            <NavLink to="/" end>
-              Shared with you
-            </NavLink>
-            <NavLink to="/profile">Your account</NavLink>
-          </nav>
-          <SignedInAs name={context.profile.name ?? context.profile.email} />
-        </header>
+      <Branded
+        firm={context.profile.firm}
+        nav={
+          <>
+            <nav aria-label="Main">
+              <NavLink to="/" end>
+                Shared with you
+              </NavLink>
+              <NavLink to="/profile">Your account</NavLink>
+            </nav>
+            <SignedInAs name={context.profile.name ?? context.profile.email} />
+          </>
+        }
+      >
         <main>
           <Routes>
             <Route path="/" element={<SharedWithYouPage />} />
@@ -60,7 +60,7 @@ export function PortalApp() {
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>
-      </div>
+      </Branded>
     </PortalContext.Provider>
   );
 }

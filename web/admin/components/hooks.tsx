@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTabTitle } from '../../common/ui.tsx';
 
 export { usePaged } from '../../common/paging.ts';
 
@@ -30,4 +31,9 @@ export function useDebounced<T>(value: T, ms = 300): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/** Names the tab "<firm> — staff", so a staff member with several tabs open sees which firm's portal this is. */
+export function useStaffTabTitle(firmName: string | undefined): void {
+  useTabTitle(firmName, 'staff');
 }

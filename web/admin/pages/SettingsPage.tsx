@@ -1,9 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import { get, patch } from '../../common/api.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
-import { useAction } from '../components/hooks.tsx';
+import { useAction, useStaffTabTitle } from '../components/hooks.tsx';
 import { RolesEditor } from '../components/RolesEditor.tsx';
-import type { AttachmentControl, PortalSettings } from '../components/types.tsx';
+import type { AttachmentControl, PortalSettings, SeatUsage, SettingsView } from '../components/types.tsx';
 
 const CONTROLS: { value: AttachmentControl; label: string }[] = [
   { value: 'allowed', label: 'Allowed' },
@@ -36,8 +36,30 @@ function toPatch(s: PortalSettings) {
   return { ...s, branding: { ...branding, logoUrl: logoUrl?.trim() ?? '', portalAddress: portalAddress?.trim() ?? '' } };
 }
 
-function SettingsForm({ initial }: { initial: PortalSettings }) {
-  const [s, setS] = useState(initial);
+/** The seats field with what is used and what counts as a seat, read out with the field. */
+function SeatsField({ seats, usage, onChange }: { seats: number; usage: SeatUsage; onChange: (seats: number) => void }) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>Seats</label>
+      <input id={id} type="number" min={0} step={1} value={Number.isNaN(seats) ? '' : seats} onChange={(e) => onChange(e.target.valueAsNumber)} aria-describedby={`${id}-usage ${id}-rule`} />
+      <p className="hint" id={`${id}-usage`}>
+        {usage.used} {usage.used === 1 ? 'seat' : 'seats'} used, {usage.left} left.
+      </p>
+      <p className="hint muted" id={`${id}-rule`}>
+        Every customer whose portal access is open — invited or active, whether staff opened it or the customer signed up — holds a seat. Closing their access (or archiving the
+        contact) frees it. When no seat is left, self sign-ups are refused; staff can still open access.
+      </p>
+    </>
+  );
+}
+
+function SettingsForm({ initial }: { initial: SettingsView }) {
+  const [{ seatUsage: initialUsage, ...initialSettings }] = useState(initial);
+  const [s, setS] = useState<PortalSettings>(initialSettings);
+  const [usage, setUsage] = useState(initialUsage);
+  const [savedFirmName, setSavedFirmName] = useState(initialSettings.branding.firmName);
+  useStaffTabTitle(savedFirmName);
   const [saved, setSaved] = useState(false);
   const action = useAction();
   const set = <K extends keyof PortalSettings>(key: K, value: Partial<PortalSettings[K]> | PortalSettings[K]) => {
@@ -46,7 +68,10 @@ function SettingsForm({ initial }: { initial: PortalSettings }) {
   };
   const save = () =>
     action.run(async () => {
-      setS(await patch<PortalSettings>('/settings', toPatch(s)));
+      const { seatUsage, ...settings } = await patch<SettingsView>('/settings', toPatch(s));
+      setS(settings);
+      setUsage(seatUsage);
+      setSavedFirmName(settings.branding.firmName);
       setSaved(true);
     });
 
@@ -77,11 +102,7 @@ function SettingsForm({ initial }: { initial: PortalSettings }) {
             </select>
           )}
         </Field>
-        <Field label="Seats">
-          {(id) => (
-            <input id={id} type="number" min={0} step={1} value={Number.isNaN(s.selfSignUp.seats) ? '' : s.selfSignUp.seats} onChange={(e) => set('selfSignUp', { seats: e.target.valueAsNumber })} />
-          )}
-        </Field>
+        <SeatsField seats={s.selfSignUp.seats} usage={usage} onChange={(seats) => set('selfSignUp', { seats })} />
       </section>
       <section className="card">
         <h2>Customer attachments</h2>
@@ -136,7 +157,7 @@ function SettingsForm({ initial }: { initial: PortalSettings }) {
 
 /** The firm's run-time settings (admins). */
 export function SettingsPage() {
-  const settings = useAsync(() => get<PortalSettings>('/settings'), []);
+  const settings = useAsync(() => get<SettingsView>('/settings'), []);
   return (
     <>
       <h1>Settings</h1>

@@ -1,24 +1,28 @@
-/** The full-page answer to a closed portal or a closed access: the API's own message, and no documents. */
+/** The full-page answer to a closed portal or a closed access: the API's own message, and no documents, in the firm's branding. */
 import type { ApiError } from '../../common/api.ts';
 import { signOut } from '../../common/auth.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
+import { Branded, brandingOf, type FirmBranding } from './Branding.tsx';
 
-export function BlockedNotice({ error }: { error: ApiError }) {
+/** `knownFirm`: the branding already on screen, for a refusal that does not carry its own. */
+export function BlockedNotice({ error, knownFirm }: { error: ApiError; knownFirm?: FirmBranding }) {
   const portalClosed = error.code === 'portal_closed';
   return (
-    <main className="centered blocked">
-      <h1>{portalClosed ? 'The portal is closed for now' : 'Your access to this portal has been closed'}</h1>
-      <ErrorMessage error={error} />
-      <div className="row">
-        {portalClosed && (
-          <button type="button" onClick={() => window.location.reload()}>
-            Try again
+    <Branded firm={brandingOf(error) ?? knownFirm}>
+      <main className="centered blocked">
+        <h1>{portalClosed ? 'The portal is closed for now' : 'Your access to this portal has been closed'}</h1>
+        <ErrorMessage error={error} />
+        <div className="row">
+          {portalClosed && (
+            <button type="button" onClick={() => window.location.reload()}>
+              Try again
+            </button>
+          )}
+          <button type="button" className={portalClosed ? 'secondary' : undefined} onClick={() => void signOut()}>
+            Sign out
           </button>
-        )}
-        <button type="button" className={portalClosed ? 'secondary' : undefined} onClick={() => void signOut()}>
-          Sign out
-        </button>
-      </div>
-    </main>
+        </div>
+      </main>
+    </Branded>
   );
 }
