@@ -211,6 +211,8 @@ describe('attachment controls and own uploads', () => {
     ]) {
       expect(codeOf(() => ownUnfinishedUpload(ann, other))).toBe('404 not_found');
     }
+    // The same words as for an upload that never existed: the answer says nothing more.
+    expect(() => ownUnfinishedUpload(ann, undefined)).toThrow('No such upload, or it is not shared with you.');
   });
 });
 
