@@ -12,6 +12,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultSettings, type PortalSettings } from '../shared/domain/settings.ts';
+import { assemblyIsCurrent, forgetSynthesized, inputsDigest, recordSynthesized } from './assembly-cache.ts';
 import { AsyncInvoker } from './async-invoke.ts';
 import { freePort, portOrFree, startCognito, startDynamoDb, startS3, startSes, stopProcess, type Emulator } from './emulators.ts';
 import { FunctionHost } from './functions.ts';
@@ -64,6 +65,21 @@ export function synthesize(assemblyDir: string): void {
   if (result.status !== 0) throw new Error(`cdk synth failed (exit ${result.status}); fix the findings above`);
 }
 
+/** Synthesizes the stack, or reuses the assembly when none of its inputs changed (see assembly-cache.ts). */
+export function synthesizeUnlessCurrent(assemblyDir: string, log: (line: string) => void): void {
+  const started = Date.now();
+  const digest = inputsDigest(process.cwd());
+  if (assemblyIsCurrent(process.cwd(), assemblyDir, STACK_NAME, digest)) {
+    log(`Reusing the cloud assembly in ${path.relative(process.cwd(), assemblyDir) || '.'}: no input of it changed (checked in ${Date.now() - started} ms; PORTICO_SYNTH=always synthesizes anyway).`);
+    return;
+  }
+  log('Synthesizing the stack (cdk synth, cdk-nag included)…');
+  forgetSynthesized(assemblyDir);
+  synthesize(assemblyDir);
+  recordSynthesized(assemblyDir, STACK_NAME, digest);
+  log(`Synthesized in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
 export function sdkEnvironment(endpoints: { dynamodb: string; s3: string; cognito: string; ses: string }): Record<string, string> {
   return {
     AWS_REGION: LOCAL_REGION,
@@ -83,10 +99,7 @@ export function sdkEnvironment(endpoints: { dynamodb: string; s3: string; cognit
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const log = options.log ?? (() => {});
   const assemblyDir = path.resolve(options.assemblyDir ?? 'cdk.out');
-  if (options.synth !== false) {
-    log('Synthesizing the stack (cdk synth, cdk-nag included)…');
-    synthesize(assemblyDir);
-  }
+  if (options.synth !== false) synthesizeUnlessCurrent(assemblyDir, log);
   const template = readTemplate(assemblyDir, STACK_NAME);
   const model = cloudModel(template, assemblyDir);
   const persistent = !!options.stateDir;
