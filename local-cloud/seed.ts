@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LocalCloud } from './cloud.ts';
 import { createStaffUser, signIn, type StaffCredentials } from './identities.ts';
-import { emailsTo, temporaryPasswordIn } from './mailbox.ts';
+import { emailsArriving, temporaryPasswordIn } from './mailbox.ts';
 
 export interface DemoCredentials {
   staff: StaffCredentials;
@@ -32,7 +32,10 @@ const DEMO_FILES: Record<string, Record<string, string>> = {
   'Engagement': { 'Engagement letter.txt': 'Engagement letter between the firm and the client.\n' },
 };
 
-export async function seedDemoFirm(cloud: LocalCloud, stateFile: string): Promise<DemoCredentials> {
+/** What seeding needs of the cloud (so a test can seed the cloud it shares). */
+export type SeedTarget = Pick<LocalCloud, 'endpoints' | 'staffPool' | 'customerPool' | 'staffApiUrl'>;
+
+export async function seedDemoFirm(cloud: SeedTarget, stateFile: string): Promise<DemoCredentials> {
   if (existsSync(stateFile)) return JSON.parse(readFileSync(stateFile, 'utf8'));
   const cognito = cloud.endpoints.cognito;
   const staff = await createStaffUser(cognito, cloud.staffPool, { email: 'admin@demo-firm.test', name: 'Dana Admin', password: 'Portico-demo-2026!', admin: true });
@@ -42,7 +45,8 @@ export async function seedDemoFirm(cloud: LocalCloud, stateFile: string): Promis
   const customerEmail = 'client@example.test';
   const contact = await call('POST', '/contacts', { kind: 'person', name: 'Chris Client', email: customerEmail, responsibleStaff: [staff.email] });
   await call('POST', `/contacts/${contact.contactId}/access`);
-  const [invitation] = await emailsTo(cloud.endpoints.ses, customerEmail);
+  // The invitation leaves through the outbox a moment after the API answered.
+  const [invitation] = await emailsArriving(cloud.endpoints.ses, customerEmail);
   const customer = { email: customerEmail, password: 'Client-demo-2026!' };
   // The customer accepts the invitation: temporary password → own password → access becomes active.
   await signIn(cognito, cloud.customerPool, { email: customerEmail, password: temporaryPasswordIn(invitation), newPassword: customer.password });

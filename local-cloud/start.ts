@@ -54,6 +54,8 @@ Demo credentials
 State is kept in .local-cloud/ (npm start -- --fresh to reset). Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(error);
+  // A seed that stopped halfway leaves users behind that the next seed would collide with.
+  console.error('\nThe demo firm could not be seeded. Start again from a clean state with: npm start -- --fresh');
   await cloud.stop();
   process.exit(1);
 }
