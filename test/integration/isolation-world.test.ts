@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { prng } from '../support/prng.ts';
 import { cloud, customerSession, expectStatus, putToUrl, staffSession } from '../support/world.ts';
 
 type Staff = Awaited<ReturnType<typeof staffSession>>;
@@ -22,20 +23,6 @@ type Customer = Awaited<ReturnType<typeof customerSession>>;
 const ROOT = 'root';
 const SEED = Number(process.env.ISOLATION_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-/** mulberry32: small, fast and the same everywhere, so a seed replays the same world and steps. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[int(xs.length)] : undefined);
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
 const random = prng(SEED);
 
 /**
@@ -399,20 +386,20 @@ type Plan = () => (() => Promise<void>) | undefined;
 const touchable = () => oracle.all().filter((i) => i.id !== world.P.id);
 
 const planMove: Plan = () => {
-  const item = random.pick(touchable().filter((i) => i.status !== 'trashed'));
+  const item = random.maybePick(touchable().filter((i) => i.status !== 'trashed'));
   if (!item) return undefined;
   const folders = oracle.all().filter((f) => f.kind === 'folder' && oracle.liveFolder(f.id) && !oracle.inSubtree(f.id, item.id));
-  const target = random.pick([ROOT, ...folders.map((f) => f.id)].filter((t) => t !== item.parent));
+  const target = random.maybePick([ROOT, ...folders.map((f) => f.id)].filter((t) => t !== item.parent));
   return target ? () => move(item.id, target) : undefined;
 };
 
 const planTrash: Plan = () => {
-  const item = random.pick(touchable().filter((i) => i.status !== 'trashed'));
+  const item = random.maybePick(touchable().filter((i) => i.status !== 'trashed'));
   return item && (() => trash(item.id));
 };
 
 const planRestore: Plan = () => {
-  const item = random.pick(touchable().filter((i) => i.status === 'trashed'));
+  const item = random.maybePick(touchable().filter((i) => i.status === 'trashed'));
   return item && (() => restore(item.id));
 };
 
@@ -421,24 +408,24 @@ const contactIds = () => [...world.orgs, ...people.map((p) => p.id)];
 const openGrantees = () => contactIds().filter((id) => !oracle.contacts.get(id)!.archived);
 
 const planShare: Plan = () => {
-  const item = random.pick(touchable().filter((i) => i.status === 'ready'));
-  const grantee = random.pick(openGrantees());
+  const item = random.maybePick(touchable().filter((i) => i.status === 'ready'));
+  const grantee = random.maybePick(openGrantees());
   return item && grantee ? () => share(grantee, [item.id]) : undefined;
 };
 
 const planUnshare: Plan = () => {
-  const pair = random.pick([...oracle.shares].flatMap(([c, ids]) => [...ids].map((i) => [c, i] as const)));
+  const pair = random.maybePick([...oracle.shares].flatMap(([c, ids]) => [...ids].map((i) => [c, i] as const)));
   return pair && (() => unshare(...pair));
 };
 
 const planOrganisationAccess: Plan = () => {
-  const org = oracle.contacts.get(random.pick(world.orgs)!)!;
+  const org = oracle.contacts.get(random.maybePick(world.orgs)!)!;
   if (org.archived || org.access === 'none') return undefined;
   return org.access === 'open' ? () => closeAccess(org.id) : () => reopenAccess(org.id);
 };
 
 const planLinks: Plan = () => {
-  const person = random.pick(people)!;
+  const person = random.maybePick(people)!;
   const orgs = world.orgs.filter(() => random.chance(0.5));
   return () => setOrganisations(person.id, orgs);
 };
@@ -528,7 +515,7 @@ async function shareRandomly() {
   for (const grantee of contactIds()) {
     const ids = shareable.filter(() => random.chance(0.15)).map((i) => i.id);
     // Everyone gets something, so closing, archiving or unlinking an organisation always takes something away.
-    if (!ids.length) ids.push(random.pick(shareable)!.id);
+    if (!ids.length) ids.push(random.maybePick(shareable)!.id);
     if (grantee === people[0].id) ids.push(world.T0.id);
     await share(grantee, [...new Set(ids)]);
   }

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { prng, type Rng } from '../support/prng.ts';
 import { settle } from '../../local-cloud/mailbox.ts';
 import { cloudModel, readTemplate, type RouteSpec } from '../../local-cloud/template.ts';
 import { cloud, customerSession, expectStatus, putToUrl, staffSession, uniqueEmail } from '../support/world.ts';
@@ -42,33 +43,6 @@ const MUTATING = (route: RouteSpec) => route.method !== 'GET' && route.method !=
  * disabling or demoting staff): every body sent to them is invalid, whatever the path.
  */
 const FIRM_WIDE = (route: RouteSpec) => /^(PATCH \/settings|PUT \/roles|PUT \/staff-users\/)/.test(route.routeKey);
-
-// ---------------------------------------------------------------------------------------------
-// A seeded PRNG (mulberry32), so a failing run can be replayed with FUZZ_SEED.
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
-  const chance = (p: number) => next() < p;
-  const shuffle = <T>(xs: T[]): T[] => {
-    for (let i = xs.length - 1; i > 0; i--) {
-      const j = int(i + 1);
-      [xs[i], xs[j]] = [xs[j], xs[i]];
-    }
-    return xs;
-  };
-  const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => int(256)));
-  return { next, int, pick, chance, shuffle, bytes };
-}
-type Rng = ReturnType<typeof prng>;
 
 // ---------------------------------------------------------------------------------------------
 // The request schemas of docs/openapi.json: a valid example, every field's path, and a (conservative)
