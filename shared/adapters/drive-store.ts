@@ -50,26 +50,29 @@ export class DynamoDriveStore implements DriveStore {
   }
 
   async namesStartingWith(parentId: string, prefix: string): Promise<{ itemId: string; name: string }[]> {
+    // The listing key is "<0 folder | 1 file>#<lower-cased name>#<id>": one range per kind, read side by side.
+    const ranges = await Promise.all(['0', '1'].map((kindKey) => this.namesInRange(parentId, `${kindKey}#${prefix}`)));
+    return ranges.flat();
+  }
+
+  private async namesInRange(parentId: string, keyPrefix: string): Promise<{ itemId: string; name: string }[]> {
     const found: { itemId: string; name: string }[] = [];
-    // The listing key is "<0 folder | 1 file>#<lower-cased name>#<id>": one range per kind.
-    for (const kindKey of ['0', '1']) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await documents.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'byParent',
-            KeyConditionExpression: 'listedUnder = :p AND begins_with(sortKey, :k)',
-            ExpressionAttributeValues: { ':p': parentId, ':k': `${kindKey}#${prefix}` },
-            ProjectionExpression: 'itemId, #n',
-            ExpressionAttributeNames: { '#n': 'name' },
-            ExclusiveStartKey: start,
-          }),
-        );
-        found.push(...((out.Items ?? []) as { itemId: string; name: string }[]));
-        start = out.LastEvaluatedKey;
-      } while (start);
-    }
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byParent',
+          KeyConditionExpression: 'listedUnder = :p AND begins_with(sortKey, :k)',
+          ExpressionAttributeValues: { ':p': parentId, ':k': keyPrefix },
+          ProjectionExpression: 'itemId, #n',
+          ExpressionAttributeNames: { '#n': 'name' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      found.push(...((out.Items ?? []) as { itemId: string; name: string }[]));
+      start = out.LastEvaluatedKey;
+    } while (start);
     return found;
   }
 
