@@ -1,9 +1,9 @@
 import { driveStore, shareStore } from '#shared/adapters/index';
-import { customerRoute } from '#shared/http/route';
-import { listSharedRoots } from '#shared/services/customer-portal';
+import { customerRoute, pageQuery } from '#shared/http/route';
+import { listSharedRoots } from '#shared/services/portal-roots';
 
 const deps = { shares: shareStore(), drive: driveStore() };
 
-export const handler = customerRoute({}, async ({ caller }) => ({
-  body: { items: await listSharedRoots(deps, caller) },
+export const handler = customerRoute({ query: pageQuery }, async ({ query, caller }) => ({
+  body: await listSharedRoots(deps, caller, query.limit, query.cursor),
 }));

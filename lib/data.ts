@@ -15,7 +15,10 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - contact list sorted by name, search by name prefix ......... Query byName (listKey = "contact", begins_with sortName)
  *   - search by email address ..................................... Query byEmail (email)
  * shares     PK contactId, SK itemId
- *   - what is shared with a contact (portal roots, contact page) . Query(contactId)
+ *   - is this item or a folder above it shared with this customer
+ *     or their organisations (every portal access decision) ..... BatchGetItem(grantee × item and its ancestors)
+ *   - what is shared with a contact, newest first, paged (portal
+ *     roots, contact page) ........................................ Query bySharedAt (contactId, sharedOrder = "<sharedAt>#<itemId>")
  *   - who an item is shared with ("share with…" dialog) .......... Query byItem (itemId)
  * drive      PK itemId
  *   - one item (download, browse, authorisation of an item) ...... GetItem(itemId)
@@ -57,6 +60,7 @@ export class Data extends Construct {
     ]);
     this.shares = this.table('Shares', 'contactId', 'itemId', [
       { indexName: 'byItem', partitionKey: str('itemId'), sortKey: str('contactId') },
+      { indexName: 'bySharedAt', partitionKey: str('contactId'), sortKey: str('sharedOrder') },
     ]);
     this.drive = this.table('Drive', 'itemId', undefined, [
       { indexName: 'byParent', partitionKey: str('listedUnder'), sortKey: str('sortKey') },

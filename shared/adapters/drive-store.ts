@@ -28,7 +28,7 @@ export class DynamoDriveStore implements DriveStore {
       documents.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...item, ...listingKeys(item), ...(item.status === 'pending' ? { pendingKey: PENDING_KEY } : {}) },
+          Item: storedItem(item),
           ConditionExpression: 'attribute_not_exists(itemId)',
         }),
       ),
@@ -224,6 +224,9 @@ const TRASH_PARENT = '#trash';
 const PENDING_KEY = 'pending';
 
 /** Where an item is listed: in its folder by kind and name, or in the trash by when it was trashed. */
+/** An item as stored: with the keys of the folder listing, and of the pending-uploads index while pending. */
+export const storedItem = (item: DriveItem) => ({ ...item, ...listingKeys(item), ...(item.status === 'pending' ? { pendingKey: PENDING_KEY } : {}) });
+
 function listingKeys(item: DriveItem): { listedUnder: string; sortKey: string } {
   return item.status === 'trashed'
     ? { listedUnder: TRASH_PARENT, sortKey: `${item.trashedAt}#${item.itemId}` }

@@ -1,48 +1,50 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Share } from '../domain/model.ts';
-import type { PendingWrite, ShareStore } from '../domain/ports.ts';
+import type { Page, PendingWrite, ShareStore } from '../domain/ports.ts';
 import { conflict } from '../errors.ts';
-import { batchGetKeys, conditionalWrite, documents, dynamoWrite } from './dynamo.ts';
+import { batchGetKeys, conditionalWrite, decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
 
-/** shares table: PK contactId, SK itemId; GSI byItem (itemId, contactId) for "shared with whom". */
+/**
+ * shares table: PK contactId, SK itemId; GSI byItem (itemId, contactId) for "shared with whom";
+ * GSI bySharedAt (contactId, sharedOrder = "<sharedAt>#<itemId>") for "what is shared with a
+ * contact, newest first", paged. The order key ends with the item id so that no two shares of a
+ * contact tie, and a page resumes exactly where the last one stopped.
+ */
 export class DynamoShareStore implements ShareStore {
   constructor(private readonly tableName: string) {}
 
-  async alreadyShared(contactId: string, itemIds: string[]): Promise<Set<string>> {
-    const found = await batchGetKeys(this.tableName, [...new Set(itemIds)].map((itemId) => ({ contactId, itemId })));
-    return new Set(found.map((s) => s.itemId as string));
+  async find(contactIds: string[], itemIds: string[]): Promise<Share[]> {
+    const items = [...new Set(itemIds)];
+    const keys = [...new Set(contactIds)].flatMap((contactId) => items.map((itemId) => ({ contactId, itemId })));
+    return (await batchGetKeys(this.tableName, keys)).map(toShare);
   }
 
   addWrites(shares: Share[]): PendingWrite[] {
     return shares.map((share) =>
       dynamoWrite(
-        { Put: { TableName: this.tableName, Item: share, ConditionExpression: 'attribute_not_exists(itemId)' } },
+        { Put: { TableName: this.tableName, Item: stored(share), ConditionExpression: 'attribute_not_exists(itemId)' } },
         conflict('shared_meanwhile', 'Someone shared some of these items at the same time; reload the contact and try again.'),
       ),
     );
   }
 
-  async sharedWith(contactIds: string[]): Promise<Share[]> {
-    const pages = await Promise.all(contactIds.map((id) => this.allOf(id)));
-    return pages.flat();
+  async newestFirst(contactId: string, limit: number, cursor?: string): Promise<Page<Share>> {
+    const out = await documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'bySharedAt',
+        KeyConditionExpression: 'contactId = :c',
+        ExpressionAttributeValues: { ':c': contactId },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ['contactId', 'itemId', 'sharedOrder']),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toShare), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  private async allOf(contactId: string): Promise<Share[]> {
-    const shares: Share[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'contactId = :c',
-          ExpressionAttributeValues: { ':c': contactId },
-          ExclusiveStartKey: start,
-        }),
-      );
-      shares.push(...((out.Items ?? []) as Share[]));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return shares;
+  cursorAfter(share: Share): string {
+    return encodeCursor({ contactId: share.contactId, itemId: share.itemId, sharedOrder: sharedOrder(share) })!;
   }
 
   removeWrite(contactId: string, itemId: string): PendingWrite {
@@ -59,7 +61,7 @@ export class DynamoShareStore implements ShareStore {
       const out = await documents.send(
         new QueryCommand({ TableName: this.tableName, IndexName: 'byItem', KeyConditionExpression: 'itemId = :i', ExpressionAttributeValues: { ':i': itemId }, ExclusiveStartKey: start }),
       );
-      shares.push(...((out.Items ?? []) as Share[]));
+      shares.push(...(out.Items ?? []).map(toShare));
       start = out.LastEvaluatedKey;
     } while (start);
     return shares;
@@ -69,10 +71,20 @@ export class DynamoShareStore implements ShareStore {
     const isNew = await Promise.all(
       shares.map((share) =>
         conditionalWrite(() =>
-          documents.send(new PutCommand({ TableName: this.tableName, Item: share, ConditionExpression: 'attribute_not_exists(itemId)' })),
+          documents.send(new PutCommand({ TableName: this.tableName, Item: stored(share), ConditionExpression: 'attribute_not_exists(itemId)' })),
         ),
       ),
     );
     return shares.filter((_, i) => isNew[i]);
   }
+}
+
+const sharedOrder = (share: Share) => `${share.sharedAt}#${share.itemId}`;
+
+/** A share as stored: with the key of the newest-first index. */
+export const stored = (share: Share) => ({ ...share, sharedOrder: sharedOrder(share) });
+
+function toShare(row: Record<string, unknown>): Share {
+  const { sharedOrder: _order, ...share } = row;
+  return share as unknown as Share;
 }

@@ -106,7 +106,11 @@ export function organisationOpensShares(person: Contact, organisation: Contact |
   );
 }
 
-/** The ids shared with a customer (with them or their organisations), as loaded from the shares. */
+/**
+ * Which ids are shared with a customer (with them or their organisations), as read for the items
+ * in question: the service reads exactly the shares on each item's line (the item and the folders
+ * above it), never every share of the customer.
+ */
 export type Grants = ReadonlySet<string>;
 
 /**

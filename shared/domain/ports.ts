@@ -47,12 +47,14 @@ export interface ContactStore {
 export type ContactDetails = Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'address' | 'notes' | 'responsibleStaff' | 'organisationIds' | 'links' | 'archived'>>;
 
 export interface ShareStore {
-  /** Which of these items are already shared with the contact directly (keyed reads). */
-  alreadyShared(contactId: string, itemIds: string[]): Promise<Set<string>>;
+  /** The shares that exist between any of these contacts and any of these items (keyed reads, no listing). */
+  find(contactIds: string[], itemIds: string[]): Promise<Share[]>;
   /** New shares as writes of a transaction; each fails if the share appeared meanwhile. */
   addWrites(shares: Share[]): PendingWrite[];
-  /** Every share of every given contact (a contact has tens of shares, not thousands). */
-  sharedWith(contactIds: string[]): Promise<Share[]>;
+  /** One page of what is shared directly with a contact, most recently shared first. */
+  newestFirst(contactId: string, limit: number, cursor?: string): Promise<Page<Share>>;
+  /** The position just after a share in its contact's `newestFirst` list. */
+  cursorAfter(share: Share): string;
   /** Adds shares that do not exist yet; returns only the ones that were new. */
   addNew(shares: Share[]): Promise<Share[]>;
   /** Removing one share as a write of a transaction; it fails with 409 if the share went meanwhile. */

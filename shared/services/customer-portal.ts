@@ -1,13 +1,12 @@
 import { badRequest } from '../errors.ts';
-import { customerCanRevise, customerCanSee, customerPrincipal, isLive, ownUnfinishedUpload, ownUpload, requireAttachmentControl, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
+import { customerCanRevise, customerCanSee, customerPrincipal, ownUnfinishedUpload, ownUpload, requireAttachmentControl, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
 import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
 import { inboxFolderName, revisedName } from '../domain/naming.ts';
-import { visiblePage } from '../domain/paging.ts';
+import { visiblePage, type FilteredSource } from '../domain/paging.ts';
 import type { AuditLog, ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore, Transactions } from '../domain/ports.ts';
 import { controlAllows, type PortalSettings } from '../domain/settings.ts';
 import { downloadEntry, downloadUrl, finishMultipart, itemName, namesInFolder, MAX_UPLOAD_BYTES, uploadInstructions, type UploadInstructions } from './drive.ts';
-import { sharesOfContact } from './sharing.ts';
 
 export interface PortalDeps {
   shares: ShareStore;
@@ -33,16 +32,25 @@ export async function authenticateCustomer(
   return { caller: customerPrincipal(claims, contact, { open: settings.portalOpen, firmName: settings.branding.firmName }, organisations), settings };
 }
 
-export async function grantsOf(shares: ShareStore, customer: CustomerPrincipal): Promise<Grants> {
-  return new Set((await shares.sharedWith(customer.granteeIds)).map((s) => s.itemId));
-}
-
 export const inboxFolderId = (contactId: string) => `inbox-${contactId}`;
 
-/** An item with the folders above it, for the liveness part of the access decision. */
-async function withAncestors(drive: DriveStore, itemId: string): Promise<[DriveItem | undefined, DriveItem[]]> {
-  const item = await drive.get(itemId);
-  return [item, item?.ancestorIds.length ? await drive.getMany(item.ancestorIds) : []];
+/**
+ * Which of these items, or the folders above them, are shared with the customer or one of their
+ * organisations: keyed reads of exactly those shares, so the cost follows the depth of the
+ * items, never how much is shared with the customer.
+ */
+export async function grantsOn(shares: ShareStore, customer: CustomerPrincipal, items: DriveItem[]): Promise<Set<string>> {
+  const ids = items.flatMap((i) => [i.itemId, ...i.ancestorIds]);
+  if (!ids.length || !customer.granteeIds.length) return new Set();
+  return new Set((await shares.find(customer.granteeIds, ids)).map((s) => s.itemId));
+}
+
+/** What the access decision about one item needs: the item, the folders above it, and the shares on that line. */
+async function accessContext(deps: PortalDeps, customer: CustomerPrincipal, itemId: string): Promise<[DriveItem | undefined, DriveItem[], Grants]> {
+  const item = await deps.drive.get(itemId);
+  if (!item) return [undefined, [], new Set()];
+  const [ancestors, grants] = await Promise.all([item.ancestorIds.length ? deps.drive.getMany(item.ancestorIds) : [], grantsOn(deps.shares, customer, [item])]);
+  return [item, ancestors, grants];
 }
 
 export interface PortalItem {
@@ -70,33 +78,37 @@ export function toPortalItem(customer: CustomerPrincipal, item: DriveItem, share
   };
 }
 
-/** The top level of a customer's portal: everything shared with them or their organisations, and their own uploads. */
-export async function listSharedRoots(deps: PortalDeps, customer: CustomerPrincipal): Promise<PortalItem[]> {
-  const shared = await sharesOfContact(deps, customer.granteeIds);
-  const ancestors = await deps.drive.getMany([...new Set(shared.flatMap((s) => s.item.ancestorIds))]);
-  const roots = shared.filter((s) => isLive(s.item, ancestors)).map((s) => toPortalItem(customer, s.item, s.sharedBy));
-  const inbox = await deps.drive.get(inboxFolderId(customer.contactId));
-  if (inbox && !roots.some((r) => r.itemId === inbox.itemId)) roots.push(toPortalItem(customer, inbox));
-  return roots;
-}
-
 export async function listSharedFolder(
   deps: PortalDeps,
   customer: CustomerPrincipal,
   folderId: string,
   limit: number,
   cursor?: string,
-): Promise<Page<PortalItem>> {
-  const [grants, [folder, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, folderId)]);
-  visibleToCustomer(customer, folder, ancestors, grants, 'folder');
-  const source = { fetch: (n: number, c?: string) => deps.drive.children(folderId, n, c), cursorAfter: (i: DriveItem) => deps.drive.cursorAfter(i) };
+): Promise<Page<PortalItem> & { folder: { itemId: string; name: string } }> {
+  // The first page is read beside the access check and used only once the check has passed.
+  let firstPage: Promise<Page<DriveItem>> | undefined = deps.drive.children(folderId, limit + 1, cursor);
+  firstPage.catch(() => undefined);
+  const [item, ancestors, folderGrants] = await accessContext(deps, customer, folderId);
+  const folder = visibleToCustomer(customer, item, ancestors, folderGrants, 'folder');
+  // Shared as a whole (it or a folder above it), the folder's grants decide for every child; otherwise each page asks about its own children.
+  const grants = new Set(folderGrants);
+  const source: FilteredSource<DriveItem> = {
+    fetch: async (n, at) => {
+      const early = firstPage;
+      firstPage = undefined;
+      const page = await (early ?? deps.drive.children(folderId, n, at));
+      if (!folderGrants.size) for (const id of await grantsOn(deps.shares, customer, page.items)) grants.add(id);
+      return page;
+    },
+    cursorAfter: (i) => deps.drive.cursorAfter(i),
+  };
   const page = await visiblePage(source, (i) => customerCanSee(customer, i, grants), limit, cursor);
-  return { items: page.items.map((i) => toPortalItem(customer, i)), cursor: page.cursor };
+  return { folder: { itemId: folder.itemId, name: folder.name }, items: page.items.map((i) => toPortalItem(customer, i)), cursor: page.cursor };
 }
 
 /** A download link for a file the customer may see; the download is on the record (the file's receipts and the contact's trail). */
 export async function downloadShared(deps: PortalDeps & { files: FileStore; audit: AuditLog }, customer: CustomerPrincipal, itemId: string, now = new Date()) {
-  const [grants, [item, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, itemId)]);
+  const [item, ancestors, grants] = await accessContext(deps, customer, itemId);
   const file = visibleToCustomer(customer, item, ancestors, grants, 'file');
   const link = await downloadUrl(deps.files, file);
   await deps.audit.record(downloadEntry(file, { actor: customer.name, contactId: customer.contactId, email: customer.email }, now));
@@ -119,7 +131,7 @@ export async function deleteOwnUpload(
   itemId: string,
   now = new Date(),
 ): Promise<{ deleted: true }> {
-  const [grants, [item, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, itemId)]);
+  const [item, ancestors, grants] = await accessContext(deps, customer, itemId);
   const own = ownUpload(customer, item, ancestors, grants);
   requireAttachmentControl(controlAllows(settings.attachments.delete), 'delete');
   await deps.transactions.commit([
@@ -155,7 +167,7 @@ export async function startCustomerUpload(
   let revisesItemId: string | undefined;
   if (input.revisesItemId) {
     if (input.files.length !== 1) throw badRequest('invalid_request', 'files: a revised version is one file.');
-    const [grants, [item, ancestors]] = await Promise.all([grantsOf(deps.shares, customer), withAncestors(deps.drive, input.revisesItemId)]);
+    const [item, ancestors, grants] = await accessContext(deps, customer, input.revisesItemId);
     const original = customerCanRevise(customer, item, ancestors, grants);
     // Revising one's own upload is replacing it (F17); revising a staff file is always a new document beside it.
     if (original.createdBy.kind === 'customer' && original.createdBy.id === customer.contactId) {

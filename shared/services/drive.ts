@@ -106,13 +106,13 @@ export async function createFolder(drive: DriveStore, staff: StaffPrincipal, par
 
 /** A page of a folder (or the trash) for staff, who see everything in it: the cursor is exact, never a last empty page. */
 export async function listFolder(drive: DriveStore, folderId: string, limit: number, cursor?: string): Promise<Page<DriveItem>> {
-  if (folderId !== 'trash' && folderId !== ROOT_FOLDER_ID) {
-    // Staff may look inside a trashed folder too (what would a restore bring back?).
-    const folder = await drive.get(folderId);
-    if (folder?.kind !== 'folder') throw notFound('folder');
-  }
+  // Staff may look inside a trashed folder too (what would a restore bring back?); the page is read beside that check.
+  const isFolder = async () => {
+    if (folderId !== 'trash' && folderId !== ROOT_FOLDER_ID && (await drive.get(folderId))?.kind !== 'folder') throw notFound('folder');
+  };
   const fetch = (n: number, c?: string) => (folderId === 'trash' ? drive.trash(n, c) : drive.children(folderId, n, c));
-  return visiblePage({ fetch, cursorAfter: (i) => drive.cursorAfter(i) }, () => true, limit, cursor);
+  const [, page] = await Promise.all([isFolder(), visiblePage({ fetch, cursorAfter: (i) => drive.cursorAfter(i) }, () => true, limit, cursor)]);
+  return page;
 }
 
 /** Starts a staff upload: the item stays `pending` (invisible to customers) until the upload is completed. */

@@ -1,7 +1,8 @@
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { accessIsOpen, organisationOpensShares } from '../domain/access-policy.ts';
 import type { Contact, DriveItem, Share, StaffPrincipal } from '../domain/model.ts';
-import type { AuditLog, ContactStore, DriveStore, Outbox, ShareStore, Transactions } from '../domain/ports.ts';
+import { visiblePage, type FilteredSource } from '../domain/paging.ts';
+import type { AuditLog, ContactStore, DriveStore, Outbox, Page, ShareStore, Transactions } from '../domain/ports.ts';
 import { getContact } from './contacts.ts';
 
 export interface SharingDeps {
@@ -40,11 +41,12 @@ export async function shareItems(
   const contact = await getContact(deps.contacts, contactId);
   if (contact.archived) throw conflict('contact_archived', 'This contact is archived; nothing can be shared with it.');
   const ids = [...new Set(itemIds)];
-  const [items, existing] = await Promise.all([deps.drive.getMany(ids), deps.shares.alreadyShared(contactId, ids)]);
+  const [items, existing] = await Promise.all([deps.drive.getMany(ids), deps.shares.find([contactId], ids)]);
   const found = new Map(items.filter((i) => i.status === 'ready').map((i) => [i.itemId, i]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw badRequest('unknown_items', `itemIds: ${missing.length === 1 ? 'one item does' : `${missing.length} items do`} not exist in the drive (or are in the trash): ${missing.join(', ')}.`);
-  const added = ids.filter((id) => !existing.has(id)).map((itemId): Share => ({ contactId, itemId, sharedAt: now.toISOString(), sharedBy: staff.email }));
+  const alreadyShared = new Set(existing.map((s) => s.itemId));
+  const added = ids.filter((id) => !alreadyShared.has(id)).map((itemId): Share => ({ contactId, itemId, sharedAt: now.toISOString(), sharedBy: staff.email }));
   if (!added.length) return { added: [], emailed: 0 };
   const itemNames = added.map((s) => found.get(s.itemId)!.name);
   const recipients = notify ? await openRecipients(deps.contacts, contact) : [];
@@ -75,25 +77,22 @@ async function openRecipients(contacts: ContactStore, contact: Contact): Promise
   return recipients;
 }
 
-/** What staff see on a contact's page: 404 for a contact that does not exist, not an empty list. */
-export async function sharesOfExistingContact(deps: Pick<SharingDeps, 'shares' | 'drive' | 'contacts'>, contactId: string): Promise<SharedItem[]> {
-  const [, shared] = await Promise.all([getContact(deps.contacts, contactId), sharesOfContact(deps, [contactId])]);
-  return shared;
-}
-
-/** What is shared directly with a contact, with the items' current names. */
-export async function sharesOfContact(deps: Pick<SharingDeps, 'shares' | 'drive'>, contactIds: string[]): Promise<SharedItem[]> {
-  const shares = await deps.shares.sharedWith(contactIds);
-  const items = new Map((await deps.drive.getMany([...new Set(shares.map((s) => s.itemId))])).map((i) => [i.itemId, i]));
-  const seen = new Set<string>();
-  const result: SharedItem[] = [];
-  for (const share of shares) {
-    const item = items.get(share.itemId);
-    if (!item || seen.has(item.itemId)) continue;
-    seen.add(item.itemId);
-    result.push({ item, sharedAt: share.sharedAt, sharedBy: share.sharedBy });
-  }
-  return result.sort((a, b) => (a.item.kind === b.item.kind ? a.item.name.localeCompare(b.item.name) : a.item.kind === 'folder' ? -1 : 1));
+/**
+ * What staff see on a contact's page, most recently shared first, a page at a time (a contact may
+ * have 100,000 shares): 404 for a contact that does not exist, not an empty list. A share whose
+ * item was deleted for good is skipped, without making the page short.
+ */
+export async function sharesOfExistingContact(deps: Pick<SharingDeps, 'shares' | 'drive' | 'contacts'>, contactId: string, limit: number, cursor?: string): Promise<Page<SharedItem>> {
+  const source: FilteredSource<SharedItem & { share: Share }> = {
+    fetch: async (n, at) => {
+      const page = await deps.shares.newestFirst(contactId, n, at);
+      const items = new Map((await deps.drive.getMany(page.items.map((s) => s.itemId))).map((i) => [i.itemId, i]));
+      return { items: page.items.map((share) => ({ share, item: items.get(share.itemId)!, sharedAt: share.sharedAt, sharedBy: share.sharedBy })), cursor: page.cursor };
+    },
+    cursorAfter: (entry) => deps.shares.cursorAfter(entry.share),
+  };
+  const [, page] = await Promise.all([getContact(deps.contacts, contactId), visiblePage(source, (entry) => !!entry.item, limit, cursor)]);
+  return { items: page.items.map(({ item, sharedAt, sharedBy }) => ({ item, sharedAt, sharedBy })), cursor: page.cursor };
 }
 
 /**
@@ -107,8 +106,8 @@ export async function unshareItem(
   itemId: string,
   now = new Date(),
 ): Promise<{ removed: boolean }> {
-  const [contact, item, existing] = await Promise.all([deps.contacts.get(contactId), deps.drive.get(itemId), deps.shares.alreadyShared(contactId, [itemId])]);
-  if (!contact || !existing.has(itemId)) throw notFound('share');
+  const [contact, item, existing] = await Promise.all([deps.contacts.get(contactId), deps.drive.get(itemId), deps.shares.find([contactId], [itemId])]);
+  if (!contact || !existing.length) throw notFound('share');
   const audit = deps.audit.recordWrites({
     at: now.toISOString(),
     actor: staff.email,

@@ -118,6 +118,16 @@ describe('data', () => {
       expect(t.DeletionPolicy).toBe('Retain');
     }
   });
+
+  it('shares are read by key (access checks), by item, and newest first per contact (paged lists), never scanned', () => {
+    const [, shares] = byLogicalIdPrefix('AWS::DynamoDB::GlobalTable', 'DataShares');
+    expect(shares.Properties.KeySchema).toEqual([
+      { AttributeName: 'contactId', KeyType: 'HASH' },
+      { AttributeName: 'itemId', KeyType: 'RANGE' },
+    ]);
+    const indexes = Object.fromEntries(shares.Properties.GlobalSecondaryIndexes.map((i: any) => [i.IndexName, i.KeySchema.map((k: any) => k.AttributeName)]));
+    expect(indexes).toEqual({ byItem: ['itemId', 'contactId'], bySharedAt: ['contactId', 'sharedOrder'] });
+  });
 });
 
 describe('drive', () => {

@@ -229,7 +229,7 @@ class View {
   /**
    * Follows the cursor with `limit=1`: a page with a cursor holds exactly one item (never short
    * because something hidden was skipped) and no page after the first is empty (the cursor
-   * promised one more visible item). The top level is not paged today: it answers in one page.
+   * promised one more visible item). The top level is paged like any folder.
    */
   async walk(path: string): Promise<{ first: Got; items: any[] }> {
     const first = await this.get(withLimit(path));

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { del, get, post } from '../../common/api.ts';
+import { del, get, post, query } from '../../common/api.ts';
+import type { Page } from '../../common/paging.ts';
 import { formatDate } from '../../common/format.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { listPage, ROOT } from './folders.tsx';
@@ -109,7 +110,8 @@ function SharePicker({ contact, onShared }: { contact: Contact; onShared: (messa
 
 /** What the contact sees in the portal, shared directly with them, and the picker to share more. */
 export function ContactShares({ contact, onChanged }: { contact: Contact; onChanged: () => void }) {
-  const shares = useAsync(() => get<{ items: SharedItem[] }>(`/contacts/${contact.contactId}/shares`), [contact.contactId]);
+  // Newest share first, a page at a time: a contact may have thousands.
+  const shares = usePaged((cursor) => get<Page<SharedItem>>(`/contacts/${contact.contactId}/shares${query({ limit: 50, cursor })}`), [contact.contactId]);
   const [notice, setNotice] = useState<string>();
   const changed = (message: string) => {
     setNotice(message);
@@ -120,11 +122,11 @@ export function ContactShares({ contact, onChanged }: { contact: Contact; onChan
     <section className="card" aria-labelledby="shares-heading">
       <h2 id="shares-heading">Shared with this contact</h2>
       <ErrorMessage error={shares.error} />
-      {shares.loading && !shares.data ? (
-        <Loading />
-      ) : shares.data?.items.length ? (
+      {!shares.loaded ? (
+        !shares.error && <Loading />
+      ) : shares.items.length ? (
         <ul className="plain">
-          {shares.data.items.map(({ item, sharedAt, sharedBy }) => (
+          {shares.items.map(({ item, sharedAt, sharedBy }) => (
             <li key={item.itemId} className="row">
               <span>
                 <span className={item.kind}>{item.name}</span>
@@ -139,6 +141,11 @@ export function ContactShares({ contact, onChanged }: { contact: Contact; onChan
         </ul>
       ) : (
         !shares.error && <p className="muted">Nothing is shared with this contact yet.</p>
+      )}
+      {shares.hasMore && (
+        <button type="button" className="secondary" onClick={shares.loadMore} disabled={shares.loading}>
+          {shares.loading ? 'Loading…' : 'Load more shares'}
+        </button>
       )}
       {notice && (
         <p className="notice" role="status">

@@ -15,11 +15,12 @@ const PAGE_SIZE = 50;
 
 /** The API accepts only a plain "type/subtype"; anything else goes up as bytes. */
 
-/** The roots come in one answer (no cursor); shaped as a page so both listings render alike. */
-export const listSharedRoots = () => get<ItemPage>('/shared');
+/** The portal's top level, a page at a time: the customer's own folder first, then the newest shares. */
+export const listSharedRoots = (cursor?: string) => get<ItemPage>(`/shared${query({ limit: PAGE_SIZE, cursor })}`);
 
+/** A folder's page also names the folder, so a bookmarked folder shows its name. */
 export const listFolder = (folderId: string, cursor?: string) =>
-  get<ItemPage>(`/shared/folders/${encodeURIComponent(folderId)}/items${query({ limit: PAGE_SIZE, cursor })}`);
+  get<ItemPage & { folder: { itemId: string; name: string } }>(`/shared/folders/${encodeURIComponent(folderId)}/items${query({ limit: PAGE_SIZE, cursor })}`);
 
 export const downloadLink = (itemId: string) =>
   get<{ url: string; name: string; size?: number }>(`/shared/items/${encodeURIComponent(itemId)}/download`);
