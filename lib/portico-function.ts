@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { functionBundling } from './bundling.ts';
 
 const functionsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'functions');
 
@@ -51,13 +52,9 @@ export class PorticoFunction extends NodejsFunction {
       role,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {
+        ...functionBundling,
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        // ESM bundles need a require() for the few CommonJS dependencies that call it.
-        banner: "import { createRequire as __portico_cr } from 'module';const require = __portico_cr(import.meta.url);",
-        mainFields: ['module', 'main'],
+        mainFields: [...functionBundling.mainFields],
         // Bundle the SDK too: the version we test is the version that runs, whatever the runtime ships.
         externalModules: [],
         logLevel: LogLevel.WARNING,
