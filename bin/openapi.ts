@@ -6,13 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
 import { cloudModel, readTemplate } from '../local-cloud/template.ts';
+import * as z from '../shared/zod.ts';
 
-type Spec = { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType; admin?: boolean };
+type Spec = { path?: z.ZodMiniType; query?: z.ZodMiniType; body?: z.ZodMiniType; admin?: boolean };
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
+const jsonSchema = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
 const entryOf = (logicalId: string) =>
   logicalId
     .replace(/[0-9A-F]{8}$/, '')

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { staffUserDeps } from '#shared/adapters/index';
 import { staffUsername } from '#shared/adapters/staff-directory';
 import { staffRoute } from '#shared/http/route';
