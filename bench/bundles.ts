@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { functionBundling } from '../lib/bundling.ts';
-import { cloudModel, readTemplate, type CloudModel } from '../local-cloud/template.ts';
+import { cloudModel, functionEntry, readTemplate, type CloudModel } from '../local-cloud/template.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -53,12 +53,6 @@ const esbuildOptions: esbuild.BuildOptions = {
   absWorkingDir: root,
   logLevel: 'warning',
 };
-
-const entryOf = (logicalId: string) =>
-  logicalId
-    .replace(/[0-9A-F]{8}$/, '')
-    .replace(/([a-z])([A-Z])/g, '$1-$2')
-    .toLowerCase();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kib = (bytes: number) => bytes / 1024;
@@ -145,8 +139,8 @@ export interface BenchBundlesOptions {
 export async function benchBundles({ model, runs = 7, env = {}, only = [], top = 4, log = () => undefined }: BenchBundlesOptions): Promise<BundleRow[]> {
   const rows: BundleRow[] = [];
   const scratch = path.join(tmpdir(), `portico-bench-sdk-${process.pid}`);
-  for (const spec of [...model.functions.values()].sort((a, b) => entryOf(a.logicalId).localeCompare(entryOf(b.logicalId)))) {
-    const entry = entryOf(spec.logicalId);
+  for (const spec of [...model.functions.values()].sort((a, b) => functionEntry(a.logicalId).localeCompare(functionEntry(b.logicalId)))) {
+    const entry = functionEntry(spec.logicalId);
     if (only.length && !only.some((o) => entry.includes(o))) continue;
     log(`bundles: ${entry}`);
     const asset = path.join(spec.assetDir, 'index.mjs');

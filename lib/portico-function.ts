@@ -25,9 +25,10 @@ export interface PorticoFunctionProps {
 }
 
 /**
- * A Lambda function with Portico's defaults: Node 24 on ARM64, minified ESM bundle with source
- * maps, its own log group with retention, bounded memory and timeout, and its own role that
- * starts with nothing but permission to write its logs. Every further permission is granted
+ * A Lambda function with Portico's defaults: Node 24 on ARM64, minified ESM bundle (see
+ * `lib/bundling.ts` for how its traces stay readable without source maps at run time), its own
+ * log group with retention, bounded memory and timeout, and its own role that starts with
+ * nothing but permission to write its logs. Every further permission is granted
  * explicitly by the construct that owns the resource, so no two functions share a role.
  */
 export class PorticoFunction extends NodejsFunction {
@@ -50,7 +51,7 @@ export class PorticoFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(10),
       logGroup,
       role,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: props.environment,
       bundling: {
         ...functionBundling,
         format: OutputFormat.ESM,
