@@ -6,6 +6,6 @@ import { completeCustomerUpload } from '#shared/services/customer-portal';
 const deps = { shares: shareStore(), drive: driveStore(), files: fileStore() };
 
 /** Assembles the parts of a customer's large upload; S3's event then files it and tells the staff. */
-export const handler = customerRoute({ path: z.object({ itemId: id }), body: z.strictObject({ parts }) }, async ({ path, body, caller }) => ({
+export const handler = customerRoute({ path: z.object({ itemId: id }), body: z.strictObject({ parts: parts() }) }, async ({ path, body, caller }) => ({
   body: await completeCustomerUpload(deps, caller, path.itemId, body.parts),
 }));

@@ -6,6 +6,6 @@ import { createContact } from '#shared/services/contacts';
 const deps = { contacts: contactStore(), config: configStore(), audit: auditLog() };
 
 export const handler = staffRoute(
-  { body: z.object({ kind: z.enum(['person', 'organisation']), ...contactFields, name: contactName }) },
+  { body: z.object({ kind: z.enum(['person', 'organisation']), ...contactFields(), name: contactName() }) },
   async ({ body, caller }) => ({ status: 201, body: await createContact(deps, caller, body) }),
 );

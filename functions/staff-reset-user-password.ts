@@ -6,6 +6,6 @@ import { resetStaffPassword } from '#shared/services/staff-users';
 
 const deps = staffUserDeps();
 
-export const handler = staffRoute({ admin: true, path: z.object({ username: staffUsername }) }, async ({ path, caller }) => ({
+export const handler = staffRoute({ admin: true, path: z.object({ username: staffUsername() }) }, async ({ path, caller }) => ({
   body: await resetStaffPassword(deps, caller, path.username),
 }));

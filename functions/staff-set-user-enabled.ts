@@ -7,6 +7,6 @@ import { setStaffEnabled } from '#shared/services/staff-users';
 const deps = staffUserDeps();
 
 export const handler = staffRoute(
-  { admin: true, path: z.object({ username: staffUsername }), body: z.object({ enabled: z.boolean() }) },
+  { admin: true, path: z.object({ username: staffUsername() }), body: z.object({ enabled: z.boolean() }) },
   async ({ path, body, caller }) => ({ body: await setStaffEnabled(deps, caller, path.username, body.enabled) }),
 );

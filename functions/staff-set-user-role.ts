@@ -7,6 +7,6 @@ import { setStaffRole } from '#shared/services/staff-users';
 const deps = staffUserDeps();
 
 export const handler = staffRoute(
-  { admin: true, path: z.object({ username: staffUsername }), body: z.strictObject({ admin: z.boolean() }) },
+  { admin: true, path: z.object({ username: staffUsername() }), body: z.strictObject({ admin: z.boolean() }) },
   async ({ path, body, caller }) => ({ body: await setStaffRole(deps, caller, path.username, body.admin) }),
 );

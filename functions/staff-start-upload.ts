@@ -9,7 +9,7 @@ export const handler = staffRoute(
   {
     body: z.object({
       parentId: z._default(id, 'root'),
-      ...uploadFile,
+      ...uploadFile(),
     }),
   },
   async ({ body, caller }) => ({ status: 201, body: await startStaffUpload(deps, caller, body) }),

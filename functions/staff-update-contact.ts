@@ -6,6 +6,6 @@ import { updateContact } from '#shared/services/contacts';
 const deps = { contacts: contactStore(), config: configStore(), audit: auditLog() };
 
 export const handler = staffRoute(
-  { path: z.object({ contactId: id }), body: z.strictObject(contactFields) },
+  { path: z.object({ contactId: id }), body: z.strictObject(contactFields()) },
   async ({ path, body, caller }) => ({ body: await updateContact(deps, caller, path.contactId, body) }),
 );

@@ -170,11 +170,16 @@ function withFirmBranding(error: unknown, settings: PortalSettings | undefined):
 
 /** Shared field schemas: ids are server-made, so anything else is refused before it reaches a store. */
 export const id = z.string().check(z.regex(/^[\w-]{1,64}$/, 'must be an id returned by the API'));
+
+// The other shared schemas are built by the routes that call them: esbuild keeps (and each cold
+// start builds) a zod schema made at module level even in functions that never use it, as it
+// cannot tell that building one has no side effects. `id` is used by nearly every route.
+
 /** A contact's name: optional in an update (`contactFields`), required to create one. */
-export const contactName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+export const contactName = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 /** A contact's editable fields; every field optional, so the same shape serves create and update. */
-export const contactFields = {
-  name: z.optional(contactName),
+export const contactFields = () => ({
+  name: z.optional(contactName()),
   email: z.optional(z.email().check(z.maxLength(254))),
   phone: z.optional(z.string().check(z.trim(), z.maxLength(40))),
   address: z.optional(z.string().check(z.trim(), z.maxLength(500))),
@@ -184,35 +189,40 @@ export const contactFields = {
   links: z.optional(
     z.array(z.strictObject({ contactId: id, role: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(40)) })).check(z.maxLength(50)),
   ),
-};
+});
 
 /** The parts of a multipart upload as the client saw them: number and the ETag S3 returned for it. */
-export const parts = z
-  .array(z.strictObject({ partNumber: z.int().check(z.minimum(1), z.maximum(10_000)), etag: z.string().check(z.minLength(1), z.maxLength(200)) }))
-  .check(z.minLength(1), z.maxLength(10_000));
+export const parts = () =>
+  z
+    .array(z.strictObject({ partNumber: z.int().check(z.minimum(1), z.maximum(10_000)), etag: z.string().check(z.minLength(1), z.maxLength(200)) }))
+    .check(z.minLength(1), z.maxLength(10_000));
 
 /** A file about to be uploaded, as the browser describes it. */
-export const uploadFile = {
+export const uploadFile = () => ({
   name: z.string().check(z.maxLength(1000)),
   size: z.int().check(z.minimum(0)),
   contentType: z._default(z.string().check(z.regex(/^[\w.+-]+\/[\w.+-]+$/), z.maxLength(255)), 'application/octet-stream'),
-};
+});
 
-export const pageQuery = z.object({
+const pageFields = () => ({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
   /** As the previous page returned it: sealed, bound to the route, its parameters and the caller. */
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
+/** `limit` and `cursor`; `more` adds the route's own query fields. */
+export const pageQuery = <S extends z.core.$ZodLooseShape = {}>(more?: S) => z.object({ ...pageFields(), ...(more as S) });
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD'));
 /** Narrows the firm's activity: who (exactly, any case), what (an action code) and dates (inclusive). */
-export const activityFields = {
-  actor: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(254))),
-  action: z.optional(z.string().check(z.regex(/^[a-z_]+\.[a-z_]+$/, 'use an action code such as file.downloaded'))),
-  from: z.optional(isoDate),
-  to: z.optional(isoDate),
+const activityFields = () => {
+  const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD'));
+  return {
+    actor: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(254))),
+    action: z.optional(z.string().check(z.regex(/^[a-z_]+\.[a-z_]+$/, 'use an action code such as file.downloaded'))),
+    from: z.optional(isoDate),
+    to: z.optional(isoDate),
+  };
 };
-const datesInOrder = z.refine<{ from?: string; to?: string }>((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
-export const activityQuery = z.object(activityFields).check(datesInOrder);
+const datesInOrder = () => z.refine<{ from?: string; to?: string }>((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export const activityQuery = () => z.object(activityFields()).check(datesInOrder());
 /** A page of the firm's activity, narrowed as `activityQuery`. */
-export const activityPageQuery = z.extend(pageQuery, activityFields).check(datesInOrder);
+export const activityPageQuery = () => pageQuery(activityFields()).check(datesInOrder());
