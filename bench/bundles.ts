@@ -13,7 +13,7 @@
  */
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -139,47 +139,51 @@ export interface BenchBundlesOptions {
 export async function benchBundles({ model, runs = 7, env = {}, only = [], top = 4, log = () => undefined }: BenchBundlesOptions): Promise<BundleRow[]> {
   const rows: BundleRow[] = [];
   const scratch = path.join(tmpdir(), `portico-bench-sdk-${process.pid}`);
-  for (const spec of [...model.functions.values()].sort((a, b) => functionEntry(a.logicalId).localeCompare(functionEntry(b.logicalId)))) {
-    const entry = functionEntry(spec.logicalId);
-    if (only.length && !only.some((o) => entry.includes(o))) continue;
-    log(`bundles: ${entry}`);
-    const asset = path.join(spec.assetDir, 'index.mjs');
-    const rebuilt = await esbuild.build({ ...esbuildOptions, entryPoints: [path.join(root, 'functions', `${entry}.ts`)], outfile: path.join(scratch, entry, 'index.mjs'), write: false, metafile: true });
-    const output = rebuilt.metafile.outputs[Object.keys(rebuilt.metafile.outputs).find((o) => o.endsWith('index.mjs'))!];
-    if (output.bytes !== statSync(asset).size) throw new Error(`${entry}: cdk.out holds another build of this function than the code does; run \`npm run synth\` first`);
+  try {
+    for (const spec of [...model.functions.values()].sort((a, b) => functionEntry(a.logicalId).localeCompare(functionEntry(b.logicalId)))) {
+      const entry = functionEntry(spec.logicalId);
+      if (only.length && !only.some((o) => entry.includes(o))) continue;
+      log(`bundles: ${entry}`);
+      const asset = path.join(spec.assetDir, 'index.mjs');
+      const rebuilt = await esbuild.build({ ...esbuildOptions, entryPoints: [path.join(root, 'functions', `${entry}.ts`)], outfile: path.join(scratch, entry, 'index.mjs'), write: false, metafile: true });
+      const output = rebuilt.metafile.outputs[Object.keys(rebuilt.metafile.outputs).find((o) => o.endsWith('index.mjs'))!];
+      if (output.bytes !== statSync(asset).size) throw new Error(`${entry}: cdk.out holds another build of this function than the code does; run \`npm run synth\` first`);
 
-    const use = sdkUse(output.inputs);
-    const sdkFile = path.join(scratch, entry, 'sdk-only.mjs');
-    mkdirSync(path.dirname(sdkFile), { recursive: true });
-    await esbuild.build({ ...esbuildOptions, stdin: { contents: sdkOnlyEntry(use), resolveDir: root, sourcefile: 'sdk-only.mjs', loader: 'js' }, outfile: sdkFile, write: true });
+      const use = sdkUse(output.inputs);
+      const sdkFile = path.join(scratch, entry, 'sdk-only.mjs');
+      mkdirSync(path.dirname(sdkFile), { recursive: true });
+      await esbuild.build({ ...esbuildOptions, stdin: { contents: sdkOnlyEntry(use), resolveDir: root, sourcefile: 'sdk-only.mjs', loader: 'js' }, outfile: sdkFile, write: true });
 
-    // As Lambda starts it: the function's own environment (NODE_OPTIONS included), stand-in values for its bindings.
-    const fnEnv: Record<string, string> = { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', ...env };
-    for (const [k, v] of Object.entries(spec.environment)) fnEnv[k] = typeof v === 'string' ? v : 'bench';
-    const sdkEnv = { ...fnEnv };
-    delete sdkEnv.NODE_OPTIONS;
-    const own: number[] = [];
-    const sdk: number[] = [];
-    // Interleaved, so a busy moment on the machine weighs on both sides alike.
-    for (let i = 0; i < Math.max(5, runs); i++) {
-      own.push(importMs(asset, fnEnv));
-      sdk.push(importMs(sdkFile, sdkEnv));
+      // As Lambda starts it: the function's own environment (NODE_OPTIONS included), stand-in values for its bindings.
+      const fnEnv: Record<string, string> = { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', ...env };
+      for (const [k, v] of Object.entries(spec.environment)) fnEnv[k] = typeof v === 'string' ? v : 'bench';
+      const sdkEnv = { ...fnEnv };
+      delete sdkEnv.NODE_OPTIONS;
+      const own: number[] = [];
+      const sdk: number[] = [];
+      // Interleaved, so a busy moment on the machine weighs on both sides alike.
+      for (let i = 0; i < Math.max(5, runs); i++) {
+        own.push(importMs(asset, fnEnv));
+        sdk.push(importMs(sdkFile, sdkEnv));
+      }
+      const bundleKiB = kib(output.bytes);
+      const sdkKiB = kib(statSync(sdkFile).size);
+      const initMs = { min: Math.min(...own), median: median(own) };
+      const sdkInitMs = { min: Math.min(...sdk), median: median(sdk) };
+      rows.push({
+        entry,
+        bundleKiB,
+        sdkKiB,
+        sdkUses: [...use].map(([pkg, u]) => `${pkg.replace('@aws-sdk/', '')}: ${[...u.names].sort().map((n) => (u.atInit.has(n) ? `${n}*` : n)).join(', ')}`).join('; '),
+        initMs,
+        sdkInitMs,
+        bundleMet: bundleKiB <= goals.bundleFactor * sdkKiB + goals.bundleAllowanceKiB,
+        initMet: initMs.median <= goals.initFactor * sdkInitMs.median,
+        largest: largestInputs(output.inputs, top),
+      });
     }
-    const bundleKiB = kib(output.bytes);
-    const sdkKiB = kib(statSync(sdkFile).size);
-    const initMs = { min: Math.min(...own), median: median(own) };
-    const sdkInitMs = { min: Math.min(...sdk), median: median(sdk) };
-    rows.push({
-      entry,
-      bundleKiB,
-      sdkKiB,
-      sdkUses: [...use].map(([pkg, u]) => `${pkg.replace('@aws-sdk/', '')}: ${[...u.names].sort().map((n) => (u.atInit.has(n) ? `${n}*` : n)).join(', ')}`).join('; '),
-      initMs,
-      sdkInitMs,
-      bundleMet: bundleKiB <= goals.bundleFactor * sdkKiB + goals.bundleAllowanceKiB,
-      initMet: initMs.median <= goals.initFactor * sdkInitMs.median,
-      largest: largestInputs(output.inputs, top),
-    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
   return rows;
 }
