@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { functionBundling } from '../lib/bundling.ts';
+import { esbuildOptions } from '../lib/bundling.ts';
 import { cloudModel, functionEntry, readTemplate, type CloudModel } from '../local-cloud/template.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -40,19 +40,7 @@ export interface BundleRow {
   largest: [string, number][];
 }
 
-const esbuildOptions: esbuild.BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: functionBundling.format,
-  target: functionBundling.target,
-  minify: functionBundling.minify,
-  keepNames: functionBundling.keepNames,
-  sourcemap: functionBundling.sourceMap,
-  banner: { js: functionBundling.banner },
-  mainFields: [...functionBundling.mainFields],
-  absWorkingDir: root,
-  logLevel: 'warning',
-};
+const buildOptions: esbuild.BuildOptions = { ...esbuildOptions, absWorkingDir: root, logLevel: 'warning' };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kib = (bytes: number) => bytes / 1024;
@@ -145,14 +133,14 @@ export async function benchBundles({ model, runs = 7, env = {}, only = [], top =
       if (only.length && !only.some((o) => entry.includes(o))) continue;
       log(`bundles: ${entry}`);
       const asset = path.join(spec.assetDir, 'index.mjs');
-      const rebuilt = await esbuild.build({ ...esbuildOptions, entryPoints: [path.join(root, 'functions', `${entry}.ts`)], outfile: path.join(scratch, entry, 'index.mjs'), write: false, metafile: true });
+      const rebuilt = await esbuild.build({ ...buildOptions, entryPoints: [path.join(root, 'functions', `${entry}.ts`)], outfile: path.join(scratch, entry, 'index.mjs'), write: false, metafile: true });
       const output = rebuilt.metafile.outputs[Object.keys(rebuilt.metafile.outputs).find((o) => o.endsWith('index.mjs'))!];
       if (output.bytes !== statSync(asset).size) throw new Error(`${entry}: cdk.out holds another build of this function than the code does; run \`npm run synth\` first`);
 
       const use = sdkUse(output.inputs);
       const sdkFile = path.join(scratch, entry, 'sdk-only.mjs');
       mkdirSync(path.dirname(sdkFile), { recursive: true });
-      await esbuild.build({ ...esbuildOptions, stdin: { contents: sdkOnlyEntry(use), resolveDir: root, sourcefile: 'sdk-only.mjs', loader: 'js' }, outfile: sdkFile, write: true });
+      await esbuild.build({ ...buildOptions, stdin: { contents: sdkOnlyEntry(use), resolveDir: root, sourcefile: 'sdk-only.mjs', loader: 'js' }, outfile: sdkFile, write: true });
 
       // As Lambda starts it: the function's own environment (NODE_OPTIONS included), stand-in values for its bindings.
       const fnEnv: Record<string, string> = { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', ...env };

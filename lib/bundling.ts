@@ -1,3 +1,5 @@
+import type { BuildOptions } from 'esbuild';
+
 /**
  * How every function is bundled, in one place: `PorticoFunction` hands it to CDK, and the bench
  * rebuilds bundles with exactly these options to see what is in them.
@@ -18,3 +20,16 @@ export const functionBundling = {
   banner: "import { createRequire as __portico_cr } from 'module';const require = __portico_cr(import.meta.url);",
   mainFields: ['module', 'main'],
 } as const;
+
+/** The same, as esbuild's own API takes it: for the bench and the tests that rebuild a function. */
+export const esbuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: functionBundling.format,
+  target: functionBundling.target,
+  minify: functionBundling.minify,
+  keepNames: functionBundling.keepNames,
+  sourcemap: functionBundling.sourceMap,
+  banner: { js: functionBundling.banner },
+  mainFields: [...functionBundling.mainFields],
+} satisfies BuildOptions;

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
 import { mapTrace } from '../../bin/trace.ts';
-import { functionBundling } from '../../lib/bundling.ts';
+import { esbuildOptions } from '../../lib/bundling.ts';
 import { synthesize } from './app-fixture.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -28,14 +28,7 @@ it('a trace from a bundle built like a function names our functions, and `npm ru
   const handler = "import { notFound } from './shared/errors.ts';\nexport function findTheContact() {\n  throw notFound('contact');\n}\n";
   await esbuild.build({
     stdin: { contents: handler, resolveDir: root, sourcefile: 'functions/stand-in.ts', loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: functionBundling.format,
-    target: functionBundling.target,
-    minify: functionBundling.minify,
-    keepNames: functionBundling.keepNames,
-    sourcemap: functionBundling.sourceMap,
-    banner: { js: functionBundling.banner },
+    ...esbuildOptions,
     outfile: path.join(outdir, 'index.mjs'),
     logLevel: 'silent',
   });
