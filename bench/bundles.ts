@@ -34,6 +34,8 @@ export interface BundleRow {
   sdkUses: string;
   initMs: { min: number; median: number };
   sdkInitMs: { min: number; median: number };
+  /** The median of the ratios of interleaved pairs (the function, then its SDK-only bundle), so a busy moment on the machine weighs on one pair only. */
+  initRatio: number;
   bundleMet: boolean;
   initMet: boolean;
   /** The largest packages (or our own folders) in the bundle, KiB. */
@@ -158,6 +160,7 @@ export async function benchBundles({ model, runs = 7, env = {}, only = [], top =
       const sdkKiB = kib(statSync(sdkFile).size);
       const initMs = { min: Math.min(...own), median: median(own) };
       const sdkInitMs = { min: Math.min(...sdk), median: median(sdk) };
+      const initRatio = median(own.map((ms, i) => ms / sdk[i]));
       rows.push({
         entry,
         bundleKiB,
@@ -165,8 +168,9 @@ export async function benchBundles({ model, runs = 7, env = {}, only = [], top =
         sdkUses: [...use].map(([pkg, u]) => `${pkg.replace('@aws-sdk/', '')}: ${[...u.names].sort().map((n) => (u.atInit.has(n) ? `${n}*` : n)).join(', ')}`).join('; '),
         initMs,
         sdkInitMs,
+        initRatio,
         bundleMet: bundleKiB <= goals.bundleFactor * sdkKiB + goals.bundleAllowanceKiB,
-        initMet: initMs.median <= goals.initFactor * sdkInitMs.median,
+        initMet: initRatio <= goals.initFactor,
         largest: largestInputs(output.inputs, top),
       });
     }
@@ -184,7 +188,7 @@ export function bundleReport(rows: BundleRow[], runs: number, withLargest = fals
   const out = [
     `## Functions: bundle and module init against the SDK code they use (init: min / median of ${runs} fresh processes)`,
     '',
-    `Goals: bundle ≤ ${goals.bundleFactor} × SDK-only + ${goals.bundleAllowanceKiB} KiB; init ≤ ${goals.initFactor} × SDK-only init (medians).`,
+    `Goals: bundle ≤ ${goals.bundleFactor} × SDK-only + ${goals.bundleAllowanceKiB} KiB; init ≤ ${goals.initFactor} × SDK-only init. Init ratio: the median of the ratios of interleaved pairs (function, then SDK-only), so a busy moment weighs on one pair only.`,
     '',
     '| function | bundle KiB | SDK-only KiB | ratio | bundle goal | init ms | SDK-only init ms | ratio | init goal |',
     '|---|---:|---:|---:|:---:|---:|---:|---:|:---:|',
@@ -197,7 +201,7 @@ export function bundleReport(rows: BundleRow[], runs: number, withLargest = fals
         yes(r.bundleMet),
         `${f1(r.initMs.min)} / ${f1(r.initMs.median)}`,
         `${f1(r.sdkInitMs.min)} / ${f1(r.sdkInitMs.median)}`,
-        `${(r.initMs.median / r.sdkInitMs.median).toFixed(2)}×`,
+        `${r.initRatio.toFixed(2)}×`,
         yes(r.initMet),
       ].join(' | ').replace(/^/, '| ').concat(' |'),
     ),
