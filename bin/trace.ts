@@ -1,8 +1,8 @@
 /**
  * `npm run trace -- <function | index.mjs.map | asset folder> [file]`: maps a stack trace from a
  * function's log (read from `file`, else stdin) back to our sources. Functions start without
- * `--enable-source-maps` (it cost every cold start ~17 ms), so their traces name the bundle,
- * `index.mjs:1:48213`, with readable function names (esbuild keepNames). Each bundle's map ships
+ * `--enable-source-maps` (it cost every cold start ~17 ms), so their traces name positions in the
+ * minified bundle, `at Ao.get (file:///var/task/index.mjs:1:48213)`. Each bundle's map ships
  * beside it in the deployed asset and in `cdk.out`; this reads it with Node's own source-map
  * support (node:module's SourceMap) and rewrites every `index.mjs:line:column` it finds.
  *
