@@ -5,6 +5,6 @@ import { listSharedFolder } from '#shared/services/customer-portal';
 
 const deps = { shares: shareStore(), drive: driveStore() };
 
-export const handler = customerRoute({ path: z.object({ folderId: id }), query: pageQuery() }, async ({ path, query, caller }) => ({
+export const handler = customerRoute({ path: z.object({ folderId: id }), query: pageQuery }, async ({ path, query, caller }) => ({
   body: await listSharedFolder(deps, caller, path.folderId, query.limit, query.cursor),
 }));

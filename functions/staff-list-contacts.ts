@@ -7,6 +7,6 @@ const contacts = contactStore();
 
 /** The contact list by name; `search` by name prefix or exact email; `organisationId` lists an organisation's persons. */
 export const handler = staffRoute(
-  { query: pageQuery({ search: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))), organisationId: z.optional(id) }) },
+  { query: z.extend(pageQuery, { search: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))), organisationId: z.optional(id) }) },
   async ({ query }) => ({ body: await listContacts(contacts, query.limit, query.cursor, query.search, query.organisationId) }),
 );

@@ -5,6 +5,6 @@ import { listFolder } from '#shared/services/drive';
 
 const drive = driveStore();
 
-export const handler = staffRoute({ path: z.object({ folderId: id }), query: pageQuery() }, async ({ path, query }) => ({
+export const handler = staffRoute({ path: z.object({ folderId: id }), query: pageQuery }, async ({ path, query }) => ({
   body: await listFolder(drive, path.folderId, query.limit, query.cursor),
 }));

@@ -4,6 +4,6 @@ import { listStaff } from '#shared/services/staff-users';
 
 const deps = staffUserDeps();
 
-export const handler = staffRoute({ admin: true, query: pageQuery() }, async ({ query }) => ({
+export const handler = staffRoute({ admin: true, query: pageQuery }, async ({ query }) => ({
   body: await listStaff(deps, query.limit, query.cursor),
 }));

@@ -173,7 +173,8 @@ export const id = z.string().check(z.regex(/^[\w-]{1,64}$/, 'must be an id retur
 
 // The other shared schemas are built by the routes that call them: esbuild keeps (and each cold
 // start builds) a zod schema made at module level even in functions that never use it, as it
-// cannot tell that building one has no side effects. `id` is used by nearly every route.
+// cannot tell that building one has no side effects. `id` and `pageQuery` (a few zod objects)
+// stay values: most routes use `id`, and every list route `pageQuery`.
 
 /** A contact's name: optional in an update (`contactFields`), required to create one. */
 export const contactName = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
@@ -204,13 +205,12 @@ export const uploadFile = () => ({
   contentType: z._default(z.string().check(z.regex(/^[\w.+-]+\/[\w.+-]+$/), z.maxLength(255)), 'application/octet-stream'),
 });
 
-const pageFields = () => ({
+/** `limit` and `cursor`; `z.extend(pageQuery, {…})` adds a route's own query fields. */
+export const pageQuery = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
   /** As the previous page returned it: sealed, bound to the route, its parameters and the caller. */
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
-/** `limit` and `cursor`; `more` adds the route's own query fields. */
-export const pageQuery = <S extends z.core.$ZodLooseShape = {}>(more?: S) => z.object({ ...pageFields(), ...(more as S) });
 
 /** Narrows the firm's activity: who (exactly, any case), what (an action code) and dates (inclusive). */
 const activityFields = () => {
@@ -225,4 +225,4 @@ const activityFields = () => {
 const datesInOrder = () => z.refine<{ from?: string; to?: string }>((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 export const activityQuery = () => z.object(activityFields()).check(datesInOrder());
 /** A page of the firm's activity, narrowed as `activityQuery`. */
-export const activityPageQuery = () => pageQuery(activityFields()).check(datesInOrder());
+export const activityPageQuery = () => z.extend(pageQuery, activityFields()).check(datesInOrder());
