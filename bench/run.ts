@@ -1,36 +1,19 @@
 /**
  * `npm run bench`: Portico's performance, measured in one run on this machine and reported as
  * figures and ratios (never asserted in tests):
- *   1. bundle size and cold-start import time of every function;
+ *   1. bundle size and module init of every function against the SDK code it uses (bench/bundles.ts);
  *   2. each page's latency through the local API against the raw store calls the route needs, as
  *      the items in a folder and the shares of a customer grow to 100,000 (see scale.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import * as path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../local-cloud/cloud.ts';
 import { createStaffUser, signIn } from '../local-cloud/identities.ts';
+import { benchBundles, bundleReport } from './bundles.ts';
 import { benchScale, scaleTable } from './scale.ts';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 const cloud: LocalCloud = await startLocalCloud({ log: (l) => console.error(l) });
 try {
-  // 1. Bundles and cold starts.
-  console.log('\n## Functions: bundle size and cold-start import time (median of 3 fresh processes)\n');
-  console.log('| function | bundle | import |');
-  console.log('|---|---:|---:|');
-  for (const spec of cloud.model.functions.values()) {
-    const file = path.join(spec.assetDir, 'index.mjs');
-    const env: Record<string, string> = { ...process.env, ...cloud.sdkEnv } as Record<string, string>;
-    for (const k of Object.keys(spec.environment)) env[k] ??= 'bench';
-    const samples = [0, 1, 2].map(() => {
-      const out = spawnSync(process.execPath, ['--input-type=module', '-e', `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`], { env: { ...env, ...Object.fromEntries(Object.keys(spec.environment).map((k) => [k, env[k]])) } });
-      return Number(String(out.stdout).trim());
-    });
-    console.log(`| ${spec.logicalId.replace(/[0-9A-F]{8}$/, '')} | ${(statSync(file).size / 1024).toFixed(0)} KiB | ${ms(median(samples))} |`);
-  }
+  // 1. Bundles and cold starts, against the SDK code each function uses (bench/bundles.ts).
+  console.log(`\n${bundleReport(await benchBundles({ model: cloud.model, runs: 7, env: cloud.sdkEnv }), 7)}`);
 
   // 2. Cost as a firm grows: every page at 100 / 10,000 / 100,000 items and shares.
   const sizes = (process.env.BENCH_SIZES ?? '100,10000,100000').split(',').map(Number);

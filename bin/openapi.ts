@@ -6,18 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
-import { cloudModel, readTemplate } from '../local-cloud/template.ts';
+import { cloudModel, functionEntry, readTemplate } from '../local-cloud/template.ts';
+import * as z from '../shared/zod.ts';
 
-type Spec = { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType; admin?: boolean };
+type Spec = { path?: z.ZodMiniType; query?: z.ZodMiniType; body?: z.ZodMiniType; admin?: boolean };
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
-const entryOf = (logicalId: string) =>
-  logicalId
-    .replace(/[0-9A-F]{8}$/, '')
-    .replace(/([a-z])([A-Z])/g, '$1-$2')
-    .toLowerCase();
+const jsonSchema = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
 
 export async function generateOpenApi(assemblyDir = path.join(root, 'cdk.out')): Promise<Record<string, unknown>> {
   const model = cloudModel(readTemplate(assemblyDir, 'Portico'), assemblyDir);
@@ -29,7 +24,7 @@ export async function generateOpenApi(assemblyDir = path.join(root, 'cdk.out')):
   for (const api of model.apis) {
     const audience = api.logicalId.startsWith('Staff') ? 'staff' : 'customer';
     for (const route of [...api.routes].sort((a, b) => a.routeKey.localeCompare(b.routeKey))) {
-      const entry = entryOf(route.functionLogicalId);
+      const entry = functionEntry(route.functionLogicalId);
       const mod = await import(pathToFileURL(path.join(root, 'functions', `${entry}.ts`)).href);
       const spec: Spec = mod.handler.routeSpec ?? {};
       const parameters = [

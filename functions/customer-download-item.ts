@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { auditLog, driveStore, fileStore, shareStore } from '#shared/adapters/index';
 import { customerRoute, id } from '#shared/http/route';
 import { downloadShared } from '#shared/services/customer-portal';

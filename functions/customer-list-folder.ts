@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { driveStore, shareStore } from '#shared/adapters/index';
 import { customerRoute, id, pageQuery } from '#shared/http/route';
 import { listSharedFolder } from '#shared/services/customer-portal';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { auditLog, driveStore, fileStore, objectKeys } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { staffDownload } from '#shared/services/drive';

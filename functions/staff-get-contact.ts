@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { contactStore } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { getContact } from '#shared/services/contacts';

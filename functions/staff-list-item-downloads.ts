@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { auditLog } from '#shared/adapters/index';
 import { id, pageQuery, staffRoute } from '#shared/http/route';
 import { downloadReceipts } from '#shared/services/activity';

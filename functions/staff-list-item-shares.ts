@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { contactStore, driveStore, shareStore } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { sharedWithWhom } from '#shared/services/sharing';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { contactStore, driveStore, shareStore } from '#shared/adapters/index';
 import { id, pageQuery, staffRoute } from '#shared/http/route';
 import { sharesOfExistingContact } from '#shared/services/sharing';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { staffUserDeps } from '#shared/adapters/index';
 import { staffUsername } from '#shared/adapters/staff-directory';
 import { staffRoute } from '#shared/http/route';
@@ -7,6 +7,6 @@ import { setStaffEnabled } from '#shared/services/staff-users';
 const deps = staffUserDeps();
 
 export const handler = staffRoute(
-  { admin: true, path: z.object({ username: staffUsername }), body: z.object({ enabled: z.boolean() }) },
+  { admin: true, path: z.object({ username: staffUsername() }), body: z.object({ enabled: z.boolean() }) },
   async ({ path, body, caller }) => ({ body: await setStaffEnabled(deps, caller, path.username, body.enabled) }),
 );

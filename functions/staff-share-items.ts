@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { auditLog, contactStore, driveStore, outbox, shareStore, transactions } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { shareItems } from '#shared/services/sharing';
@@ -8,7 +8,7 @@ const deps = { contacts: contactStore(), shares: shareStore(), drive: driveStore
 export const handler = staffRoute(
   {
     path: z.object({ contactId: id }),
-    body: z.object({ itemIds: z.array(id).min(1).max(90), notify: z.boolean().default(true) }),
+    body: z.object({ itemIds: z.array(id).check(z.minLength(1), z.maxLength(90)), notify: z._default(z.boolean(), true) }),
   },
   async ({ path, body, caller }) => ({ body: await shareItems(deps, caller, path.contactId, body.itemIds, body.notify) }),
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { auditLog, contactStore, driveStore, shareStore, transactions } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { unshareItem } from '#shared/services/sharing';

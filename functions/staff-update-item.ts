@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#shared/zod';
 import { auditLog, driveStore, transactions } from '#shared/adapters/index';
 import { id, staffRoute } from '#shared/http/route';
 import { updateItem } from '#shared/services/drive';
@@ -9,7 +9,9 @@ const deps = { drive: driveStore(), audit: auditLog(), transactions: transaction
 export const handler = staffRoute(
   {
     path: z.object({ itemId: id }),
-    body: z.object({ name: z.string().max(1000).optional(), parentId: id.optional() }).strict().refine((b) => b.name !== undefined || b.parentId !== undefined, 'give a new name, a new parentId, or both'),
+    body: z
+      .strictObject({ name: z.optional(z.string().check(z.maxLength(1000))), parentId: z.optional(id) })
+      .check(z.refine((b) => b.name !== undefined || b.parentId !== undefined, 'give a new name, a new parentId, or both')),
   },
   async ({ path, body, caller }) => ({ body: await updateItem(deps, caller, path.itemId, body) }),
 );

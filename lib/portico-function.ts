@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { functionBundling } from './bundling.ts';
 
 const functionsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'functions');
 
@@ -24,9 +25,10 @@ export interface PorticoFunctionProps {
 }
 
 /**
- * A Lambda function with Portico's defaults: Node 24 on ARM64, minified ESM bundle with source
- * maps, its own log group with retention, bounded memory and timeout, and its own role that
- * starts with nothing but permission to write its logs. Every further permission is granted
+ * A Lambda function with Portico's defaults: Node 24 on ARM64, minified ESM bundle (see
+ * `lib/bundling.ts` for how its traces stay readable without source maps at run time), its own
+ * log group with retention, bounded memory and timeout, and its own role that starts with
+ * nothing but permission to write its logs. Every further permission is granted
  * explicitly by the construct that owns the resource, so no two functions share a role.
  */
 export class PorticoFunction extends NodejsFunction {
@@ -49,15 +51,11 @@ export class PorticoFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(10),
       logGroup,
       role,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: props.environment,
       bundling: {
+        ...functionBundling,
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        // ESM bundles need a require() for the few CommonJS dependencies that call it.
-        banner: "import { createRequire as __portico_cr } from 'module';const require = __portico_cr(import.meta.url);",
-        mainFields: ['module', 'main'],
+        mainFields: [...functionBundling.mainFields],
         // Bundle the SDK too: the version we test is the version that runs, whatever the runtime ships.
         externalModules: [],
         logLevel: LogLevel.WARNING,

@@ -133,6 +133,14 @@ export interface SecretSpec {
   passwordLength: number;
 }
 
+/** The file in `functions/` a function's logical id names: `StaffCreateContact3B20CABD` → `staff-create-contact`. */
+export function functionEntry(logicalId: string): string {
+  return logicalId
+    .replace(/[0-9A-F]{8}$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+}
+
 export function readTemplate(assemblyDir: string, stackName: string): Template {
   return JSON.parse(readFileSync(path.join(assemblyDir, `${stackName}.template.json`), 'utf8'));
 }

@@ -13,7 +13,7 @@ import {
   type AttributeType,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from '../zod.ts';
 import { ADMINS_GROUP } from '../domain/access-policy.ts';
 import type { Page, StaffDirectory, StaffUser } from '../domain/ports.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
@@ -25,10 +25,8 @@ import { createInvitedUser } from './cognito-users.ts';
  * API lists it as `username`. Anything else is refused before it reaches Cognito, so no path value
  * (`__proto__`, an email, a filter expression) is ever looked up as a user name.
  */
-export const staffUsername = z
-  .string()
-  .toLowerCase()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a staff username as GET /staff-users lists it');
+export const staffUsername = () =>
+  z.string().check(z.toLowerCase(), z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a staff username as GET /staff-users lists it'));
 
 /**
  * Cognito's refusals as errors a person can act on. Anything not listed (a missing group or pool,

@@ -1,58 +1,59 @@
 /** The firm's run-time settings, changed by admins through the staff API and validated here. */
-import { z } from 'zod';
+import * as z from '../zod.ts';
 
-const control = z.enum(['allowed', 'forbidden', 'beforeApproval']);
-
-export const settingsSchema = z
-  .object({
+/**
+ * The schemas are built when called, by the two settings routes, not when this module loads:
+ * every function imports it, and esbuild keeps (and each cold start builds) a zod schema made at
+ * module level even where nothing uses it, as it cannot tell that building one has no side effects.
+ */
+export function settingsSchema() {
+  const control = z.enum(['allowed', 'forbidden', 'beforeApproval']);
+  const webAddress = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
+  return z.strictObject({
     /** F6: when false, every customer call answers "portal closed". */
     portalOpen: z.boolean(),
     /** F5: needs the pool's self sign-up (deploy setting portico:selfSignUp) to be on as well. */
-    selfSignUp: z
-      .object({
-        enabled: z.boolean(),
-        accessType: z.enum(['client', 'collaborator', 'both']),
-        seats: z.number().int().min(0).max(100_000),
-      })
-      .strict(),
+    selfSignUp: z.strictObject({
+      enabled: z.boolean(),
+      accessType: z.enum(['client', 'collaborator', 'both']),
+      seats: z.int().check(z.minimum(0), z.maximum(100_000)),
+    }),
     /** F17: what customers may do with their own uploads; read-only viewing always remains. */
-    attachments: z.object({ upload: control, replace: control, delete: control }).strict(),
+    attachments: z.strictObject({ upload: control, replace: control, delete: control }),
     /** F18 */
     customerComments: z.boolean(),
     /** F19 */
-    branding: z
-      .object({
-        firmName: z.string().trim().min(1).max(120),
-        logoUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-        colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb'),
-        portalAddress: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-      })
-      .strict(),
-  })
-  .strict();
+    branding: z.strictObject({
+      firmName: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+      logoUrl: z.optional(webAddress),
+      colour: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb')),
+      portalAddress: z.optional(webAddress),
+    }),
+  });
+}
 
-export type PortalSettings = z.infer<typeof settingsSchema>;
+export type PortalSettings = z.infer<ReturnType<typeof settingsSchema>>;
 export type AttachmentControl = PortalSettings['attachments']['upload'];
 
 /** A partial change: every section optional, each given section validated whole with its defaults filled in. */
-export const settingsPatchSchema = z
-  .object({
-    portalOpen: z.boolean().optional(),
-    selfSignUp: settingsSchema.shape.selfSignUp.partial().optional(),
-    attachments: settingsSchema.shape.attachments.partial().optional(),
-    customerComments: z.boolean().optional(),
+export function settingsPatchSchema() {
+  const { shape } = settingsSchema();
+  return z.strictObject({
+    portalOpen: z.optional(z.boolean()),
+    selfSignUp: z.optional(z.partial(shape.selfSignUp)),
+    attachments: z.optional(z.partial(shape.attachments)),
+    customerComments: z.optional(z.boolean()),
     // An empty logo or portal address removes it.
-    branding: settingsSchema.shape.branding
-      .partial()
-      .extend({
-        logoUrl: settingsSchema.shape.branding.shape.logoUrl.or(z.literal('')),
-        portalAddress: settingsSchema.shape.branding.shape.portalAddress.or(z.literal('')),
-      })
-      .optional(),
-  })
-  .strict();
+    branding: z.optional(
+      z.extend(z.partial(shape.branding), {
+        logoUrl: z.union([shape.branding.shape.logoUrl, z.literal('')]),
+        portalAddress: z.union([shape.branding.shape.portalAddress, z.literal('')]),
+      }),
+    ),
+  });
+}
 
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+export type SettingsPatch = z.infer<ReturnType<typeof settingsPatchSchema>>;
 
 /**
  * Portal seats in use. A seat is held by every customer whose portal access is open (invited or

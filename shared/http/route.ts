@@ -8,7 +8,6 @@
 import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { z } from 'zod';
 import { configStore, contactStore, firm } from '../adapters/index.ts';
 import { lazySecret } from '../adapters/secrets.ts';
 import { requireEnv } from '../env.ts';
@@ -19,10 +18,11 @@ import type { PortalSettings } from '../domain/settings.ts';
 import { AppError } from '../errors.ts';
 import { authenticateCustomer } from '../services/customer-portal.ts';
 import { currentSettings } from '../services/settings.ts';
+import * as z from '../zod.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Schema = z.ZodMiniType;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
   path?: P;
@@ -47,7 +47,7 @@ function json(status: number, body: unknown): APIGatewayProxyResultV2 {
   return { statusCode: status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 5)
     // zod says "expected string, received undefined" for a missing field; a person reads "is required".
@@ -169,40 +169,60 @@ function withFirmBranding(error: unknown, settings: PortalSettings | undefined):
 }
 
 /** Shared field schemas: ids are server-made, so anything else is refused before it reaches a store. */
-export const id = z.string().regex(/^[\w-]{1,64}$/, 'must be an id returned by the API');
+export const id = z.string().check(z.regex(/^[\w-]{1,64}$/, 'must be an id returned by the API'));
+
+// The other shared schemas are built by the routes that call them: esbuild keeps (and each cold
+// start builds) a zod schema made at module level even in functions that never use it, as it
+// cannot tell that building one has no side effects. `id` and `pageQuery` (a few zod objects)
+// stay values: most routes use `id`, and every list route `pageQuery`.
+
+/** A contact's name: optional in an update (`contactFields`), required to create one. */
+export const contactName = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 /** A contact's editable fields; every field optional, so the same shape serves create and update. */
-export const contactFields = {
-  name: z.string().trim().min(1).max(200).optional(),
-  email: z.email().max(254).optional(),
-  phone: z.string().trim().max(40).optional(),
-  address: z.string().trim().max(500).optional(),
-  notes: z.string().max(5000).optional(),
-  responsibleStaff: z.array(z.email()).max(20).optional(),
-  organisationIds: z.array(id).max(50).optional(),
-  links: z.array(z.object({ contactId: id, role: z.string().trim().toLowerCase().min(1).max(40) }).strict()).max(50).optional(),
-};
-
-/** The parts of a multipart upload as the client saw them: number and the ETag S3 returned for it. */
-export const parts = z
-  .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }).strict())
-  .min(1)
-  .max(10_000);
-
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** As the previous page returned it: sealed, bound to the route, its parameters and the caller. */
-  cursor: z.string().max(2048).optional(),
+export const contactFields = () => ({
+  name: z.optional(contactName()),
+  email: z.optional(z.email().check(z.maxLength(254))),
+  phone: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  address: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  notes: z.optional(z.string().check(z.maxLength(5000))),
+  responsibleStaff: z.optional(z.array(z.email()).check(z.maxLength(20))),
+  organisationIds: z.optional(z.array(id).check(z.maxLength(50))),
+  links: z.optional(
+    z.array(z.strictObject({ contactId: id, role: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(40)) })).check(z.maxLength(50)),
+  ),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD');
+/** The parts of a multipart upload as the client saw them: number and the ETag S3 returned for it. */
+export const parts = () =>
+  z
+    .array(z.strictObject({ partNumber: z.int().check(z.minimum(1), z.maximum(10_000)), etag: z.string().check(z.minLength(1), z.maxLength(200)) }))
+    .check(z.minLength(1), z.maxLength(10_000));
+
+/** A file about to be uploaded, as the browser describes it. */
+export const uploadFile = () => ({
+  name: z.string().check(z.maxLength(1000)),
+  size: z.int().check(z.minimum(0)),
+  contentType: z._default(z.string().check(z.regex(/^[\w.+-]+\/[\w.+-]+$/), z.maxLength(255)), 'application/octet-stream'),
+});
+
+/** `limit` and `cursor`; `z.extend(pageQuery, {…})` adds a route's own query fields. */
+export const pageQuery = z.object({
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
+  /** As the previous page returned it: sealed, bound to the route, its parameters and the caller. */
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+});
+
 /** Narrows the firm's activity: who (exactly, any case), what (an action code) and dates (inclusive). */
-export const activityFields = {
-  actor: z.string().trim().min(1).max(254).optional(),
-  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'use an action code such as file.downloaded').optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+const activityFields = () => {
+  const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD'));
+  return {
+    actor: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(254))),
+    action: z.optional(z.string().check(z.regex(/^[a-z_]+\.[a-z_]+$/, 'use an action code such as file.downloaded'))),
+    from: z.optional(isoDate),
+    to: z.optional(isoDate),
+  };
 };
-const datesInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
-export const activityQuery = z.object(activityFields).refine(datesInOrder, { message: 'from must not be after to', path: ['from'] });
+const datesInOrder = () => z.refine<{ from?: string; to?: string }>((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export const activityQuery = () => z.object(activityFields()).check(datesInOrder());
 /** A page of the firm's activity, narrowed as `activityQuery`. */
-export const activityPageQuery = pageQuery.extend(activityFields).refine(datesInOrder, { message: 'from must not be after to', path: ['from'] });
+export const activityPageQuery = () => z.extend(pageQuery, activityFields()).check(datesInOrder());

@@ -20,7 +20,7 @@ export async function withSeatUsage(config: ConfigStore, settings: PortalSetting
 
 /** Applies an admin's change; the whole result is validated, so nothing invalid is ever stored. */
 export async function updateSettings(deps: SettingsDeps & { audit: AuditLog }, admin: StaffPrincipal, patch: SettingsPatch, now = new Date()): Promise<PortalSettings> {
-  const next = settingsSchema.safeParse(applySettingsPatch(await currentSettings(deps), patch));
+  const next = settingsSchema().safeParse(applySettingsPatch(await currentSettings(deps), patch));
   if (!next.success) {
     const issue = next.error.issues[0];
     throw badRequest('invalid_setting', `${issue.path.join('.')}: ${issue.message}`);

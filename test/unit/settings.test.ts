@@ -28,12 +28,12 @@ const withSection = <K extends keyof PortalSettings>(key: K, change: Partial<Por
   const s = valid();
   return { ...s, [key]: { ...(s[key] as object), ...change } };
 };
-const accepts = (value: unknown) => settingsSchema.safeParse(value).success;
-const acceptsPatch = (value: unknown) => settingsPatchSchema.safeParse(value).success;
+const accepts = (value: unknown) => settingsSchema().safeParse(value).success;
+const acceptsPatch = (value: unknown) => settingsPatchSchema().safeParse(value).success;
 
 describe('what an admin may set', () => {
   it('accepts complete, well-formed settings as they are', () => {
-    expect(settingsSchema.parse(valid())).toEqual(valid());
+    expect(settingsSchema().parse(valid())).toEqual(valid());
   });
 
   it('an attachment control is allowed, forbidden or "before approval", nothing else', () => {
@@ -56,7 +56,7 @@ describe('what an admin may set', () => {
   });
 
   it('the firm name is trimmed, and must keep 1 to 120 characters', () => {
-    expect(settingsSchema.parse(withSection('branding', { firmName: '  Smith & Co  ' })).branding.firmName).toBe('Smith & Co');
+    expect(settingsSchema().parse(withSection('branding', { firmName: '  Smith & Co  ' })).branding.firmName).toBe('Smith & Co');
     expect(accepts(withSection('branding', { firmName: 'x' }))).toBe(true);
     expect(accepts(withSection('branding', { firmName: 'x'.repeat(120) }))).toBe(true);
     expect(accepts(withSection('branding', { firmName: '   ' }))).toBe(false);
@@ -84,7 +84,7 @@ describe('what an admin may set', () => {
   it('the colour is a hex colour like #1f6feb, and an admin who gets it wrong is shown one', () => {
     for (const colour of ['#1f6feb', '#ABCDEF', '#000000']) expect(accepts(withSection('branding', { colour }))).toBe(true);
     for (const colour of ['1f6feb', 'x#1f6feb', '#1f6feb0', '#1f6', '#1', '#gggggg', 'red']) expect(accepts(withSection('branding', { colour })), colour).toBe(false);
-    const result = settingsSchema.safeParse(withSection('branding', { colour: 'red' }));
+    const result = settingsSchema().safeParse(withSection('branding', { colour: 'red' }));
     expect(result.error?.issues.map((i) => i.message)).toEqual(['use a colour like #1f6feb']);
   });
 
@@ -115,7 +115,7 @@ describe('what a partial change may contain', () => {
   });
 
   it('an empty logo or portal address is accepted (it removes the address); other non-URLs are not', () => {
-    expect(settingsPatchSchema.parse({ branding: { logoUrl: '', portalAddress: '' } })).toEqual({ branding: { logoUrl: '', portalAddress: '' } });
+    expect(settingsPatchSchema().parse({ branding: { logoUrl: '', portalAddress: '' } })).toEqual({ branding: { logoUrl: '', portalAddress: '' } });
     expect(acceptsPatch({ branding: { logoUrl: 'https://smith.test/new.png' } })).toBe(true);
     expect(acceptsPatch({ branding: { logoUrl: ' ' } })).toBe(false);
     expect(acceptsPatch({ branding: { portalAddress: 'Stryker was here!' } })).toBe(false);
