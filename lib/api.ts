@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.ts';
 import type { PorticoFunction } from './portico-function.ts';
 
 export interface PortalApiProps {
@@ -38,6 +39,7 @@ export class PortalApi extends Construct {
       },
     });
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    // HTTP APIs cannot be traced by X-Ray (only REST APIs can); each request's trace starts at its function (active tracing).
     const stage = this.httpApi.defaultStage!.node.defaultChild as apigw.CfnStage;
     const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
     stage.accessLogSettings = {
@@ -65,5 +67,6 @@ export class PortalApi extends Construct {
       methods: [apigw.HttpMethod[method]],
       integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn),
     });
+    acknowledge(fn, ['Serverless-LambdaDLQ'], 'The HTTP API invokes this function synchronously and answers the caller with its result or error; there is no event to keep.');
   }
 }

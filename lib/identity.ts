@@ -128,6 +128,9 @@ export class CustomerIdentity extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    for (const trigger of [props.preSignUp, props.postConfirmation, props.postAuthentication]) {
+      acknowledge(trigger, ['Serverless-LambdaDLQ'], 'Cognito invokes this trigger synchronously during sign-up or sign-in and fails that request if it fails; there is no event to keep.');
+    }
     this.domain = this.userPool.addDomain('Login', { cognitoDomain: { domainPrefix: `${props.domainPrefix}-portal` } });
     this.webClient = webClient(
       this.userPool,

@@ -6,7 +6,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Construct } from 'constructs';
-import { acknowledge } from './nag.ts';
+import { acknowledge, arnToken } from './nag.ts';
 
 /** Where `npm run build:web` puts each UI. */
 export const WEB_DIST = path.join(import.meta.dirname, '..', 'web', 'dist');
@@ -103,7 +103,7 @@ export class WebApp extends Construct {
 
   /** Uploads the built UI with its `/config.json`, resolved at deploy time, and refreshes CloudFront's copy. */
   deploy(config: WebConfig): void {
-    new s3deploy.BucketDeployment(this, 'Deploy', {
+    const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
       sources: [s3deploy.Source.asset(this.assetDir), s3deploy.Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
@@ -111,6 +111,22 @@ export class WebApp extends Construct {
       prune: true,
       memoryLimit: 512,
     });
+    // CDK's handler is a singleton at the stack's root; its role leads to it.
+    const handler = deployment.handlerRole.node.scope!;
+    const granted = [
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      ...['s3:Abort*', 's3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:DeleteObject*'].map((a) => `IAM5[Action::${a}]`),
+      'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+      `IAM5[Resource::${arnToken(this.bucket)}/*]`,
+      // CloudFront invalidations cannot be scoped to one distribution in CDK's custom resource.
+      'IAM5[Resource::*]',
+      'L1',
+    ];
+    acknowledge(
+      handler,
+      [...granted.map((g) => `AwsSolutions-${g}`), 'Serverless-LambdaDLQ', 'Serverless-LambdaTracing', 'Serverless-LambdaLatestVersion'],
+      'CDK\'s own BucketDeployment custom resource copies the built UIs into their site buckets and invalidates CloudFront, during deployment only (CloudFormation calls it synchronously and reports its failure); CDK sets its runtime and role.',
+    );
   }
 }
 
