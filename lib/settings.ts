@@ -21,13 +21,23 @@ export function readSettings(node: Node): PorticoSettings {
   if (origins !== undefined && (!Array.isArray(origins) || origins.some((o) => !/^https?:\/\/[^/]+$/.test(String(o))))) {
     throw new Error('portico:webOrigins must list origins such as "http://localhost:5173" (extra origins allowed besides the deployed UIs)');
   }
+  const stage = get('stage');
+  if (stage !== undefined && (typeof stage !== 'string' || !/^[a-z][a-z0-9]{0,11}$/.test(stage))) {
+    throw new Error('portico:stage must be a short lowercase name such as "dev" or "prod" (letters and digits, at most 12)');
+  }
+  const domainPrefix = String(get('domainPrefix') ?? 'portico');
+  const alarmEmail = get('alarmEmail');
+  if (alarmEmail !== undefined && (typeof alarmEmail !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))) throw new Error('portico:alarmEmail must be the email address alarms are sent to');
   return {
+    alarmEmail,
     firmName: String(get('firmName') ?? 'Portico'),
     senderEmail,
     staffInbox,
     customerMfa: mfa,
     selfSignUp: selfSignUp === true || selfSignUp === 'true',
-    domainPrefix: String(get('domainPrefix') ?? 'portico'),
+    stage,
+    // Hosted-login domains are unique per region: each stage has its own.
+    domainPrefix: stage ? `${domainPrefix}-${stage}` : domainPrefix,
     webOrigins: (origins ?? []).map(String),
     trashRetentionDays: retention,
   };
