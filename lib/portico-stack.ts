@@ -4,9 +4,10 @@ import { acknowledge } from './nag.ts';
 import type { Construct } from 'constructs';
 import { PortalApi, type HttpMethod } from './api.ts';
 import { Data, type TableAccess, type TableName } from './data.ts';
+import { CustomDomains, type CustomDomain, type DomainSettings } from './domains.ts';
 import { Drive } from './drive.ts';
 import { EmailDelivery } from './email-delivery.ts';
-import { CustomerIdentity, StaffIdentity, strongPasswords, type CustomerMfa } from './identity.ts';
+import { CustomerIdentity, loginDnsTarget, StaffIdentity, strongPasswords, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
 import { Monitoring } from './monitoring.ts';
 import { PageCursors } from './page-cursors.ts';
@@ -34,6 +35,8 @@ export interface PorticoSettings {
   readonly webOrigins: string[];
   /** Days an item stays in the trash before it is removed. */
   readonly trashRetentionDays: number;
+  /** The firm's own names for the sites, logins and APIs, and their certificates; each is optional. */
+  readonly domains: DomainSettings;
   /** Who gets the alarm emails; without it, nobody is subscribed to the alarm topic. */
   readonly alarmEmail?: string;
 }
@@ -50,7 +53,14 @@ export class PorticoStack extends Stack {
     super(scope, id, props);
     const { settings } = props;
     const data = new Data(this, 'Data');
-    const web = new WebSites(this, 'Web');
+    const domains = new CustomDomains(this, 'Domains', settings.domains);
+    const origin = (d?: CustomDomain) => (d ? [`https://${d.name}`] : []);
+    const web = new WebSites(this, 'Web', {
+      admin: domains.admin,
+      portal: domains.portal,
+      adminConnectsTo: [...origin(domains.staffApi), ...origin(domains.staffLogin)],
+      portalConnectsTo: [...origin(domains.customerApi), ...origin(domains.customerLogin)],
+    });
     const staffAppUrl = web.admin.url;
     const portalUrl = web.portal.url;
     const staffOrigins = [staffAppUrl, ...settings.webOrigins];
@@ -91,10 +101,11 @@ export class PorticoStack extends Stack {
     const postAuthentication = fn('customer-post-authentication', 'system');
     data.grant(postAuthentication, 'contacts', 'readwrite');
 
-    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { domainPrefix: settings.domainPrefix, webOrigins: staffOrigins });
+    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { domainPrefix: settings.domainPrefix, webOrigins: staffOrigins, loginDomain: domains.staffLogin });
     const customerIdentity = new CustomerIdentity(this, 'CustomerIdentity', {
       domainPrefix: settings.domainPrefix,
       webOrigins: customerOrigins,
+      loginDomain: domains.customerLogin,
       mfa: settings.customerMfa,
       selfSignUp: settings.selfSignUp,
       preSignUp,
@@ -102,8 +113,16 @@ export class PorticoStack extends Stack {
       postAuthentication,
     });
 
-    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins });
-    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: customerOrigins });
+    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins, domain: domains.staffApi });
+    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: customerOrigins, domain: domains.customerApi });
+    domains.outputDnsTargets([
+      { domain: domains.admin, target: web.admin.distribution.distributionDomainName, id: 'AdminDnsTarget' },
+      { domain: domains.portal, target: web.portal.distribution.distributionDomainName, id: 'PortalDnsTarget' },
+      { domain: domains.staffLogin, target: loginDnsTarget(staffIdentity.domain), id: 'StaffLoginDnsTarget' },
+      { domain: domains.customerLogin, target: loginDnsTarget(customerIdentity.domain), id: 'CustomerLoginDnsTarget' },
+      { domain: domains.staffApi, target: staffApi.domainTarget ?? '', id: 'StaffApiDnsTarget' },
+      { domain: domains.customerApi, target: customerApi.domainTarget ?? '', id: 'CustomerApiDnsTarget' },
+    ]);
 
     /** A staff route; every staff call reads the disabled-staff record, so each gets portalConfig read. */
     const staffRoute = (method: HttpMethod, path: string, entry: string, grants: [TableName, TableAccess][] = []) => {

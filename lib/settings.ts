@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { readDomainSettings } from './domains.ts';
 import type { PorticoSettings } from './portico-stack.ts';
 
 /** Reads and validates the `portico:*` context settings, so a typo fails synth instead of a deploy. */
@@ -29,6 +30,7 @@ export function readSettings(node: Node): PorticoSettings {
   const alarmEmail = get('alarmEmail');
   if (alarmEmail !== undefined && (typeof alarmEmail !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))) throw new Error('portico:alarmEmail must be the email address alarms are sent to');
   return {
+    domains: readDomainSettings(get),
     alarmEmail,
     firmName: String(get('firmName') ?? 'Portico'),
     senderEmail,
