@@ -24,6 +24,8 @@ export interface DriveProps {
   readonly keepOldVersionsFor?: Duration;
   /** Runs the trash and abandoned-upload clean-ups. */
   readonly schedules: Schedules;
+  /** A versioned bucket in another region, and its KMS key there, that every object is replicated to. */
+  readonly replica?: { readonly bucketArn: string; readonly keyArn: string };
 }
 
 /**
@@ -61,6 +63,11 @@ export class Drive extends Construct {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'CDK\'s deploy-time helper that sets the drive bucket\'s event notifications',
     });
+    const replica = props.replica && {
+      role: new iam.Role(this, 'ReplicationRole', { assumedBy: new iam.ServicePrincipal('s3.amazonaws.com'), description: 'S3 replication of the drive to its replica bucket' }),
+      bucket: s3.Bucket.fromBucketArn(this, 'Replica', props.replica.bucketArn),
+      key: kms.Key.fromKeyArn(this, 'ReplicaKey', props.replica.keyArn),
+    };
     this.bucket = new s3.Bucket(this, 'Bucket', {
       versioned: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -71,6 +78,13 @@ export class Drive extends Construct {
       // Who read which document is in the bucket's access logs (and S3 data events if enabled).
       bucketKeyEnabled: true,
       notificationsHandlerRole: this.notificationsRole,
+      // A copy of every version in another region (portico:replicaBucketArn): the replica bucket is
+      // made once by ops in that region (one stack cannot create a bucket in another region), and
+      // deletions are replicated as delete markers, so the replica keeps old versions as long as its
+      // own lifecycle says.
+      // Our own role: CDK's default one has a fixed name (CDKReplicationRole), which two stages would share.
+      replicationRole: replica?.role,
+      replicationRules: replica && [{ destination: replica.bucket, kmsKey: replica.key, sseKmsEncryptedObjects: true, deleteMarkerReplication: true }],
       enforceSSL: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
@@ -93,6 +107,15 @@ export class Drive extends Construct {
         },
       ],
     });
+    if (replica) {
+      // Read every version here, replicate there, and use both keys.
+      this.bucket.grantReplicationPermission(replica.role, { sourceDecryptionKey: this.key, destinations: [{ bucket: replica.bucket, encryptionKey: replica.key }] });
+      acknowledge(
+        replica.role,
+        [`AwsSolutions-IAM5[Resource::${arnToken(this.bucket)}/*]`, `AwsSolutions-IAM5[Resource::${props.replica!.bucketArn}/*]`, 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]'],
+        'S3 replication copies every object version of the drive to the replica bucket: the role needs all objects of both buckets, and CDK\'s KMS action groups on the drive\'s key and the replica\'s key only.',
+      );
+    }
   }
 
   /** Customer uploads (and only those) start the notifier, which emails the responsible staff. */

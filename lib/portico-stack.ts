@@ -37,6 +37,8 @@ export interface PorticoSettings {
   readonly trashRetentionDays: number;
   /** The firm's own names for the sites, logins and APIs, and their certificates; each is optional. */
   readonly domains: DomainSettings;
+  /** A bucket and key in another region the drive is replicated to (made by ops there beforehand). */
+  readonly replica?: { readonly bucketArn: string; readonly keyArn: string };
   /** Who gets the alarm emails; without it, nobody is subscribed to the alarm topic. */
   readonly alarmEmail?: string;
 }
@@ -66,7 +68,7 @@ export class PorticoStack extends Stack {
     const staffOrigins = [staffAppUrl, ...settings.webOrigins];
     const customerOrigins = [portalUrl, ...settings.webOrigins];
     const schedules = new Schedules(this, 'Schedules');
-    const drive = new Drive(this, 'Drive', { webOrigins: [staffAppUrl, portalUrl, ...settings.webOrigins], schedules });
+    const drive = new Drive(this, 'Drive', { webOrigins: [staffAppUrl, portalUrl, ...settings.webOrigins], schedules, replica: settings.replica });
     const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail, schedules });
     const cursors = new PageCursors(this, 'PageCursors');
 

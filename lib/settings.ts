@@ -27,10 +27,21 @@ export function readSettings(node: Node): PorticoSettings {
     throw new Error('portico:stage must be a short lowercase name such as "dev" or "prod" (letters and digits, at most 12)');
   }
   const domainPrefix = String(get('domainPrefix') ?? 'portico');
+  const replicaBucketArn = get('replicaBucketArn');
+  const replicaKeyArn = get('replicaKeyArn');
+  if (replicaBucketArn !== undefined || replicaKeyArn !== undefined) {
+    if (typeof replicaBucketArn !== 'string' || !/^arn:aws[\w-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(replicaBucketArn)) {
+      throw new Error('portico:replicaBucketArn must be the ARN of a versioned bucket in another region (arn:aws:s3:::name)');
+    }
+    if (typeof replicaKeyArn !== 'string' || !/^arn:aws[\w-]*:kms:[\w-]+:\d{12}:key\/[\w-]+$/.test(replicaKeyArn)) {
+      throw new Error('portico:replicaKeyArn must be the ARN of the KMS key in the replica\'s region that encrypts the copies');
+    }
+  }
   const alarmEmail = get('alarmEmail');
   if (alarmEmail !== undefined && (typeof alarmEmail !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))) throw new Error('portico:alarmEmail must be the email address alarms are sent to');
   return {
     domains: readDomainSettings(get),
+    replica: replicaBucketArn ? { bucketArn: replicaBucketArn, keyArn: replicaKeyArn } : undefined,
     alarmEmail,
     firmName: String(get('firmName') ?? 'Portico'),
     senderEmail,

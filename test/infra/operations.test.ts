@@ -187,6 +187,44 @@ describe('the drive\'s key', () => {
   });
 });
 
+describe('replication of the drive (portico:replicaBucketArn)', () => {
+  const replicaBucketArn = 'arn:aws:s3:::portico-replica-eu-central-1';
+  const replicaKeyArn = 'arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+  it('is off by default', () => {
+    expect(one('AWS::S3::Bucket', 'DriveBucket')[1].Properties.ReplicationConfiguration).toBeUndefined();
+  });
+
+  it('copies every version, KMS-encrypted objects and delete markers included, to the replica with its own key, under a role of its own', () => {
+    const replicated = synthesize({ 'portico:replicaBucketArn': replicaBucketArn, 'portico:replicaKeyArn': replicaKeyArn }).template;
+    const [, bucket] = Object.entries(replicated.findResources('AWS::S3::Bucket')).find(([id]) => id.startsWith('DriveBucket'))!;
+    const config = bucket.Properties.ReplicationConfiguration;
+    const roleId = config.Role['Fn::GetAtt'][0];
+    expect(roleId).toMatch(/^DriveReplicationRole/);
+    expect(config.Rules).toEqual([
+      expect.objectContaining({
+        Status: 'Enabled',
+        Destination: expect.objectContaining({ Bucket: replicaBucketArn, EncryptionConfiguration: { ReplicaKmsKeyID: replicaKeyArn } }),
+        SourceSelectionCriteria: expect.objectContaining({ SseKmsEncryptedObjects: { Status: 'Enabled' } }),
+        DeleteMarkerReplication: { Status: 'Enabled' },
+      }),
+    ]);
+    // No fixed role name (CDK's default, CDKReplicationRole), so two stages can replicate side by side.
+    expect(replicated.findResources('AWS::IAM::Role')[roleId].Properties.RoleName).toBeUndefined();
+    const statements = Object.values(replicated.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const on = (resource: string) => statements.filter((st) => JSON.stringify(st.Resource).includes(resource)).flatMap((st) => [st.Action].flat());
+    expect(on(one('AWS::KMS::Key', 'DriveKey')[0])).toContain('kms:Decrypt');
+    expect(on(replicaKeyArn)).toContain('kms:Encrypt');
+    expect(on(replicaBucketArn)).toEqual(expect.arrayContaining(['s3:ReplicateObject', 's3:ReplicateDelete']));
+  });
+
+  it('needs the replica\'s key with its bucket', () => {
+    expect(() => synthesize({ 'portico:replicaBucketArn': replicaBucketArn })).toThrow(/replicaKeyArn/);
+  });
+});
+
 describe('email sending', () => {
   const [setId] = one('AWS::SES::ConfigurationSet', 'MailSending');
 
