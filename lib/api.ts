@@ -5,6 +5,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.ts';
+import type { CustomDomain } from './domains.ts';
 import type { PorticoFunction } from './portico-function.ts';
 
 export interface PortalApiProps {
@@ -14,6 +16,8 @@ export interface PortalApiProps {
   readonly webOrigins: string[];
   /** @default 50 requests per second, bursts of 100 */
   readonly throttle?: { rateLimit: number; burstLimit: number };
+  /** The firm's own name for the API (TLS 1.2 minimum); without it, its execute-api address. */
+  readonly domain?: CustomDomain;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -21,6 +25,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** One HTTP API whose every route requires a JWT of one user pool, with access logs and throttling. */
 export class PortalApi extends Construct {
   readonly httpApi: apigw.HttpApi;
+  /** The custom domain's API Gateway name, which its DNS record points at. */
+  readonly domainTarget?: string;
+  private readonly customUrl?: string;
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
@@ -29,8 +36,14 @@ export class PortalApi extends Construct {
       jwtAudience: [props.client.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
     });
+    const domainName = props.domain
+      ? new apigw.DomainName(this, 'Domain', { domainName: props.domain.name, certificate: props.domain.certificate, securityPolicy: apigw.SecurityPolicy.TLS_1_2 })
+      : undefined;
+    this.domainTarget = domainName?.regionalDomainName;
+    this.customUrl = props.domain && `https://${props.domain.name}`;
     this.httpApi = new apigw.HttpApi(this, 'Api', {
       defaultAuthorizer: authorizer,
+      defaultDomainMapping: domainName ? { domainName } : undefined,
       corsPreflight: {
         allowOrigins: props.webOrigins,
         allowHeaders: ['authorization', 'content-type'],
@@ -38,6 +51,7 @@ export class PortalApi extends Construct {
       },
     });
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    // HTTP APIs cannot be traced by X-Ray (only REST APIs can); each request's trace starts at its function (active tracing).
     const stage = this.httpApi.defaultStage!.node.defaultChild as apigw.CfnStage;
     const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
     stage.accessLogSettings = {
@@ -56,7 +70,7 @@ export class PortalApi extends Construct {
   }
 
   get url(): string {
-    return this.httpApi.apiEndpoint;
+    return this.customUrl ?? this.httpApi.apiEndpoint;
   }
 
   route(method: HttpMethod, path: string, fn: PorticoFunction): void {
@@ -65,5 +79,6 @@ export class PortalApi extends Construct {
       methods: [apigw.HttpMethod[method]],
       integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn),
     });
+    acknowledge(fn, ['Serverless-LambdaDLQ'], 'The HTTP API invokes this function synchronously and answers the caller with its result or error; there is no event to keep.');
   }
 }

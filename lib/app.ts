@@ -1,15 +1,21 @@
 import { App, Validations, type AppProps } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { PorticoStack } from './portico-stack.ts';
 import { readSettings } from './settings.ts';
 
 /** Builds the app exactly as `cdk synth` does, cdk-nag included; tests pass cdk.json's context in. */
 export function buildApp(props: AppProps = {}): { app: App; stack: PorticoStack } {
   const app = new App(props);
-  const stack = new PorticoStack(app, 'Portico', {
-    settings: readSettings(app.node),
-    description: 'Portico client portal',
+  const settings = readSettings(app.node);
+  const stack = new PorticoStack(app, stackName(settings.stage), {
+    settings,
+    description: settings.stage ? `Portico client portal (${settings.stage})` : 'Portico client portal',
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return { app, stack };
+}
+
+/** `Portico`, or `Portico-<stage>` for a named stage (the local cloud runs the stage-less stack). */
+export function stackName(stage?: string): string {
+  return stage ? `Portico-${stage}` : 'Portico';
 }

@@ -1,12 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.ts';
 import type { PorticoFunction } from './portico-function.ts';
+import type { Schedules } from './schedules.ts';
 
 export interface EmailDeliveryProps {
   readonly outbox: dynamodb.TableV2;
@@ -16,6 +18,8 @@ export interface EmailDeliveryProps {
   readonly sweeper: PorticoFunction;
   /** Where stream batches that failed every retry are recorded (the sweep still sends their emails). */
   readonly failures: sqs.IQueue;
+  /** Runs the sweep. */
+  readonly schedules: Schedules;
 }
 
 /**
@@ -25,8 +29,27 @@ export interface EmailDeliveryProps {
  * never loses it.
  */
 export class EmailDelivery extends Construct {
+  /**
+   * How far the deliverer is behind the outbox's stream: the age of the newest record of the last
+   * batch it was given, i.e. how long the email it just took had waited. It measures the stream
+   * only: an email whose batch failed every retry (failure queue) waits for the sweep, which this
+   * does not see; the failure queue's own alarm covers that.
+   */
+  readonly delay: cloudwatch.Metric;
+
   constructor(scope: Construct, id: string, props: EmailDeliveryProps) {
     super(scope, id);
+    // Email goes out at SES's sending rate (1 per second in the sandbox, 14 at first in production):
+    // the stream's shards already bound the deliverer, and the cap keeps a burst of stream batches
+    // and the sweep from outrunning SES (throttled sends would only be retried) or taking the
+    // account's concurrency from the APIs. One sweep at a time: two would race for the same emails.
+    reserveConcurrency(props.deliverer, 2);
+    reserveConcurrency(props.sweeper, 1);
+    acknowledge(
+      props.deliverer,
+      ['Serverless-LambdaDLQ'],
+      'Only the outbox stream invokes this function; its event source mapping records batches that failed every retry in the failure queue (on-failure destination), and the sweep still sends their emails.',
+    );
     props.deliverer.addEventSource(
       new DynamoEventSource(props.outbox, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
@@ -37,10 +60,16 @@ export class EmailDelivery extends Construct {
         onFailure: new SqsDlq(props.failures),
       }),
     );
-    new events.Rule(this, 'SweepEveryFiveMinutes', {
+    props.schedules.run(this, 'SweepEveryFiveMinutes', {
       schedule: events.Schedule.rate(Duration.minutes(5)),
-      targets: [new targets.LambdaFunction(props.sweeper, { retryAttempts: 2 })],
+      fn: props.sweeper,
       description: 'Sends portal emails still unsent (SES was down longer than the stream retries)',
     });
+    this.delay = props.deliverer.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) });
   }
+}
+
+/** Caps a function's concurrency (and reserves it from the account's pool). */
+export function reserveConcurrency(fn: PorticoFunction, executions: number): void {
+  (fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = executions;
 }

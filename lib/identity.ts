@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { acknowledge } from './nag.ts';
 import { Construct } from 'constructs';
+import type { CustomDomain } from './domains.ts';
 import type { PorticoFunction } from './portico-function.ts';
 
 export type CustomerMfa = 'off' | 'optional' | 'required';
@@ -11,6 +12,20 @@ interface PortalUserPoolProps {
   readonly domainPrefix: string;
   /** Web UI origins; `/callback` and `/` on each are the OAuth callback and sign-out URLs. */
   readonly webOrigins: string[];
+  /** The firm's own name for the hosted login; without it, `<domainPrefix>-….auth.<region>.amazoncognito.com`. */
+  readonly loginDomain?: CustomDomain;
+}
+
+/** The CloudFront name a custom hosted-login domain's DNS record points at. */
+export function loginDnsTarget(domain: cognito.UserPoolDomain): string {
+  return (domain.node.defaultChild as cognito.CfnUserPoolDomain).attrCloudFrontDistribution;
+}
+
+/** The hosted-login domain: the firm's own name when set, else a Cognito prefix. */
+function loginDomain(pool: cognito.UserPool, props: PortalUserPoolProps, suffix: string): cognito.UserPoolDomain {
+  return pool.addDomain('Login', props.loginDomain
+    ? { customDomain: { domainName: props.loginDomain.name, certificate: props.loginDomain.certificate } }
+    : { cognitoDomain: { domainPrefix: `${props.domainPrefix}-${suffix}` } });
 }
 
 export const strongPasswords: cognito.PasswordPolicy = {
@@ -70,7 +85,7 @@ export class StaffIdentity extends Construct {
       groupName: StaffIdentity.ADMINS_GROUP,
       description: 'Staff who manage staff users and settings',
     });
-    this.domain = this.userPool.addDomain('Login', { cognitoDomain: { domainPrefix: `${props.domainPrefix}-staff` } });
+    this.domain = loginDomain(this.userPool, props, 'staff');
     this.webClient = webClient(this.userPool, props);
     acknowledge(this.userPool, ['AwsSolutions-COG8'], 'The Plus feature plan (threat protection) is a per-user cost ops can turn on; staff already need TOTP MFA and strong passwords.');
   }
@@ -128,7 +143,10 @@ export class CustomerIdentity extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.domain = this.userPool.addDomain('Login', { cognitoDomain: { domainPrefix: `${props.domainPrefix}-portal` } });
+    for (const trigger of [props.preSignUp, props.postConfirmation, props.postAuthentication]) {
+      acknowledge(trigger, ['Serverless-LambdaDLQ'], 'Cognito invokes this trigger synchronously during sign-up or sign-in and fails that request if it fails; there is no event to keep.');
+    }
+    this.domain = loginDomain(this.userPool, props, 'portal');
     this.webClient = webClient(
       this.userPool,
       props,

@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.ts';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { functionBundling } from './bundling.ts';
@@ -51,6 +52,8 @@ export class PorticoFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(10),
       logGroup,
       role,
+      // Every invocation is traced (X-Ray), whether or not the handler adds its own segments.
+      tracing: lambda.Tracing.ACTIVE,
       environment: props.environment,
       bundling: {
         ...functionBundling,
@@ -63,6 +66,7 @@ export class PorticoFunction extends NodejsFunction {
     });
     this.audience = props.audience;
     logGroup.grantWrite(role);
+    acknowledge(role, ['AwsSolutions-IAM5[Resource::*]'], 'X-Ray\'s PutTraceSegments and PutTelemetryRecords (active tracing) take no resource; nothing else in this role is granted on *.');
   }
 
   /** Sets an environment variable to a resource's name, so the handler fails at cold start if the wiring is missing. */

@@ -1,30 +1,46 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { acknowledge, arnToken } from './nag.ts';
+import { acknowledge } from './nag.ts';
 import type { Construct } from 'constructs';
 import { PortalApi, type HttpMethod } from './api.ts';
 import { Data, type TableAccess, type TableName } from './data.ts';
+import { CustomDomains, type CustomDomain, type DomainSettings } from './domains.ts';
 import { Drive } from './drive.ts';
 import { EmailDelivery } from './email-delivery.ts';
-import { CustomerIdentity, StaffIdentity, strongPasswords, type CustomerMfa } from './identity.ts';
+import { CustomerIdentity, loginDnsTarget, StaffIdentity, strongPasswords, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
+import { Monitoring } from './monitoring.ts';
 import { PageCursors } from './page-cursors.ts';
 import { PorticoFunction } from './portico-function.ts';
+import { Schedules } from './schedules.ts';
 import { WebSites } from './web.ts';
 
 /** The firm's choices, read from `cdk.json` context (see README "Settings"). */
 export interface PorticoSettings {
+  /**
+   * A deployment's name (`dev`, `prod`) so several deploy side by side in one account: it is part of
+   * the stack's name and the hosted-login domains. Without it, the names are those of a single
+   * deployment (stack `Portico`).
+   */
+  readonly stage?: string;
   readonly firmName: string;
   readonly senderEmail: string;
   /** Staff address told of new self sign-ups. */
   readonly staffInbox: string;
   readonly customerMfa: CustomerMfa;
   readonly selfSignUp: boolean;
+  /** Prefix of the hosted-login domains, the stage included. */
   readonly domainPrefix: string;
   /** Extra origins allowed to sign in and call the APIs besides the deployed UIs, e.g. a UI dev server. */
   readonly webOrigins: string[];
   /** Days an item stays in the trash before it is removed. */
   readonly trashRetentionDays: number;
+  /** The firm's own names for the sites, logins and APIs, and their certificates; each is optional. */
+  readonly domains: DomainSettings;
+  /** A bucket and key in another region the drive is replicated to (made by ops there beforehand). */
+  readonly replica?: { readonly bucketArn: string; readonly keyArn: string };
+  /** Who gets the alarm emails; without it, nobody is subscribed to the alarm topic. */
+  readonly alarmEmail?: string;
 }
 
 export interface PorticoStackProps extends StackProps {
@@ -33,21 +49,33 @@ export interface PorticoStackProps extends StackProps {
 
 /** Wires the constructs together; each construct owns one concern and the grants on its resources. */
 export class PorticoStack extends Stack {
+  readonly monitoring: Monitoring;
+
   constructor(scope: Construct, id: string, props: PorticoStackProps) {
     super(scope, id, props);
     const { settings } = props;
     const data = new Data(this, 'Data');
-    const web = new WebSites(this, 'Web');
+    const domains = new CustomDomains(this, 'Domains', settings.domains);
+    const origin = (d?: CustomDomain) => (d ? [`https://${d.name}`] : []);
+    const web = new WebSites(this, 'Web', {
+      admin: domains.admin,
+      portal: domains.portal,
+      adminConnectsTo: [...origin(domains.staffApi), ...origin(domains.staffLogin)],
+      portalConnectsTo: [...origin(domains.customerApi), ...origin(domains.customerLogin)],
+    });
     const staffAppUrl = web.admin.url;
     const portalUrl = web.portal.url;
     const staffOrigins = [staffAppUrl, ...settings.webOrigins];
     const customerOrigins = [portalUrl, ...settings.webOrigins];
-    const drive = new Drive(this, 'Drive', { webOrigins: [staffAppUrl, portalUrl, ...settings.webOrigins] });
-    const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail });
+    const schedules = new Schedules(this, 'Schedules');
+    const drive = new Drive(this, 'Drive', { webOrigins: [staffAppUrl, portalUrl, ...settings.webOrigins], schedules, replica: settings.replica });
+    const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail, schedules });
     const cursors = new PageCursors(this, 'PageCursors');
 
+    const functions: PorticoFunction[] = [];
     const fn = (entry: string, audience: 'staff' | 'customer' | 'system') => {
       const f = new PorticoFunction(this, pascal(entry), { entry, audience });
+      functions.push(f);
       f.bindEnv('FIRM_NAME', settings.firmName);
       f.bindEnv('PORTAL_URL', portalUrl);
       f.bindEnv('STAFF_APP_URL', staffAppUrl);
@@ -75,10 +103,11 @@ export class PorticoStack extends Stack {
     const postAuthentication = fn('customer-post-authentication', 'system');
     data.grant(postAuthentication, 'contacts', 'readwrite');
 
-    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { domainPrefix: settings.domainPrefix, webOrigins: staffOrigins });
+    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { domainPrefix: settings.domainPrefix, webOrigins: staffOrigins, loginDomain: domains.staffLogin });
     const customerIdentity = new CustomerIdentity(this, 'CustomerIdentity', {
       domainPrefix: settings.domainPrefix,
       webOrigins: customerOrigins,
+      loginDomain: domains.customerLogin,
       mfa: settings.customerMfa,
       selfSignUp: settings.selfSignUp,
       preSignUp,
@@ -86,8 +115,16 @@ export class PorticoStack extends Stack {
       postAuthentication,
     });
 
-    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins });
-    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: customerOrigins });
+    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins, domain: domains.staffApi });
+    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: customerOrigins, domain: domains.customerApi });
+    domains.outputDnsTargets([
+      { domain: domains.admin, target: web.admin.distribution.distributionDomainName, id: 'AdminDnsTarget' },
+      { domain: domains.portal, target: web.portal.distribution.distributionDomainName, id: 'PortalDnsTarget' },
+      { domain: domains.staffLogin, target: loginDnsTarget(staffIdentity.domain), id: 'StaffLoginDnsTarget' },
+      { domain: domains.customerLogin, target: loginDnsTarget(customerIdentity.domain), id: 'CustomerLoginDnsTarget' },
+      { domain: domains.staffApi, target: staffApi.domainTarget ?? '', id: 'StaffApiDnsTarget' },
+      { domain: domains.customerApi, target: customerApi.domainTarget ?? '', id: 'CustomerApiDnsTarget' },
+    ]);
 
     /** A staff route; every staff call reads the disabled-staff record, so each gets portalConfig read. */
     const staffRoute = (method: HttpMethod, path: string, entry: string, grants: [TableName, TableAccess][] = []) => {
@@ -214,12 +251,16 @@ export class PorticoStack extends Stack {
       mail.grantSend(f);
       return f;
     };
-    new EmailDelivery(this, 'EmailDelivery', { outbox: data.outbox, deliverer: emailSender('deliver-emails'), sweeper: emailSender('sweep-outbox'), failures: mail.failedNotifications });
+    const delivery = new EmailDelivery(this, 'EmailDelivery', { outbox: data.outbox, deliverer: emailSender('deliver-emails'), sweeper: emailSender('sweep-outbox'), failures: mail.failedNotifications, schedules });
 
-    const notificationsHandler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
-    if (notificationsHandler) {
-      acknowledge(notificationsHandler, ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]'], 'CDK\'s own bucket-notification custom resource runs only during deployment, with the basic execution role CDK gives it.');
-    }
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions,
+      apis: { StaffApi: staffApi, CustomerApi: customerApi },
+      failureQueues: { FailedNotifications: mail.failedNotifications, FailedSchedules: schedules.failures },
+      emailDelay: delivery.delay,
+      alarmEmail: settings.alarmEmail,
+    });
 
     // Each UI learns its API, app client and login at deploy time, from /config.json.
     web.admin.deploy({ apiUrl: staffApi.url, clientId: staffIdentity.webClient.userPoolClientId, loginUrl: staffIdentity.domain.baseUrl() });
@@ -236,19 +277,6 @@ export class PorticoStack extends Stack {
         RequireSymbols: !!strongPasswords.requireSymbols,
       },
     });
-    for (const child of this.node.children) {
-      if (!child.node.id.startsWith('Custom::CDKBucketDeployment')) continue;
-      const granted = [
-        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        ...['s3:Abort*', 's3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:DeleteObject*'].map((a) => `IAM5[Action::${a}]`),
-        'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
-        ...[web.admin, web.portal].map((site) => `IAM5[Resource::${arnToken(site.bucket)}/*]`),
-        // CloudFront invalidations cannot be scoped to one distribution in CDK's custom resource.
-        'IAM5[Resource::*]',
-        'L1',
-      ];
-      acknowledge(child, granted.map((g) => `AwsSolutions-${g}`), 'CDK\'s own BucketDeployment custom resource copies the built UIs into their site buckets and invalidates CloudFront, during deployment only; CDK sets its runtime and role.');
-    }
 
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
     out('StaffApiUrl', staffApi.url, 'Base URL of the staff HTTP API (admin web UI)');

@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { readDomainSettings } from './domains.ts';
 import type { PorticoSettings } from './portico-stack.ts';
 
 /** Reads and validates the `portico:*` context settings, so a typo fails synth instead of a deploy. */
@@ -21,13 +22,35 @@ export function readSettings(node: Node): PorticoSettings {
   if (origins !== undefined && (!Array.isArray(origins) || origins.some((o) => !/^https?:\/\/[^/]+$/.test(String(o))))) {
     throw new Error('portico:webOrigins must list origins such as "http://localhost:5173" (extra origins allowed besides the deployed UIs)');
   }
+  const stage = get('stage');
+  if (stage !== undefined && (typeof stage !== 'string' || !/^[a-z][a-z0-9]{0,11}$/.test(stage))) {
+    throw new Error('portico:stage must be a short lowercase name such as "dev" or "prod" (letters and digits, at most 12)');
+  }
+  const domainPrefix = String(get('domainPrefix') ?? 'portico');
+  const replicaBucketArn = get('replicaBucketArn');
+  const replicaKeyArn = get('replicaKeyArn');
+  if (replicaBucketArn !== undefined || replicaKeyArn !== undefined) {
+    if (typeof replicaBucketArn !== 'string' || !/^arn:aws[\w-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(replicaBucketArn)) {
+      throw new Error('portico:replicaBucketArn must be the ARN of a versioned bucket in another region (arn:aws:s3:::name)');
+    }
+    if (typeof replicaKeyArn !== 'string' || !/^arn:aws[\w-]*:kms:[\w-]+:\d{12}:key\/[\w-]+$/.test(replicaKeyArn)) {
+      throw new Error('portico:replicaKeyArn must be the ARN of the KMS key in the replica\'s region that encrypts the copies');
+    }
+  }
+  const alarmEmail = get('alarmEmail');
+  if (alarmEmail !== undefined && (typeof alarmEmail !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))) throw new Error('portico:alarmEmail must be the email address alarms are sent to');
   return {
+    domains: readDomainSettings(get),
+    replica: replicaBucketArn ? { bucketArn: replicaBucketArn, keyArn: replicaKeyArn } : undefined,
+    alarmEmail,
     firmName: String(get('firmName') ?? 'Portico'),
     senderEmail,
     staffInbox,
     customerMfa: mfa,
     selfSignUp: selfSignUp === true || selfSignUp === 'true',
-    domainPrefix: String(get('domainPrefix') ?? 'portico'),
+    stage,
+    // Hosted-login domains are unique per region: each stage has its own.
+    domainPrefix: stage ? `${domainPrefix}-${stage}` : domainPrefix,
     webOrigins: (origins ?? []).map(String),
     trashRetentionDays: retention,
   };

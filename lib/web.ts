@@ -6,7 +6,8 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Construct } from 'constructs';
-import { acknowledge } from './nag.ts';
+import type { CustomDomain } from './domains.ts';
+import { acknowledge, arnToken } from './nag.ts';
 
 /** Where `npm run build:web` puts each UI. */
 export const WEB_DIST = path.join(import.meta.dirname, '..', 'web', 'dist');
@@ -26,6 +27,10 @@ interface WebAppProps {
   /** The built UI: a folder with index.html. */
   readonly assetDir: string;
   readonly logs: s3.IBucket;
+  /** The firm's own name for the site; without it the site is at its CloudFront address. */
+  readonly domain?: CustomDomain;
+  /** The firm's own API and login addresses the UI calls, besides AWS's (portico:*Domain settings). */
+  readonly connectTo?: string[];
 }
 
 /**
@@ -62,7 +67,7 @@ export class WebApp extends Construct {
         contentSecurityPolicy: {
           contentSecurityPolicy: [
             "default-src 'self'",
-            `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://cognito-idp.${region}.amazonaws.com https://*.s3.${region}.amazonaws.com https://*.s3.amazonaws.com`,
+            `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://cognito-idp.${region}.amazonaws.com https://*.s3.${region}.amazonaws.com https://*.s3.amazonaws.com${(props.connectTo ?? []).map((o) => ` ${o}`).join('')}`,
             "img-src 'self' https: data:",
             "style-src 'self' 'unsafe-inline'",
             "frame-ancestors 'none'",
@@ -90,20 +95,28 @@ export class WebApp extends Construct {
       enableLogging: true,
       logBucket: props.logs,
       logFilePrefix: `${id}-cdn/`,
+      ...(props.domain
+        ? { domainNames: [props.domain.name], certificate: props.domain.certificate, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
+        : {}),
     });
+    this.domainName = props.domain?.name;
     acknowledge(this.distribution, ['AwsSolutions-CFR1'], 'Clients of a firm sign in from anywhere; the APIs and the login decide who gets in, not the country.');
     acknowledge(this.distribution, ['AwsSolutions-CFR2'], 'The site is static files; WAF (a monthly cost) is for ops to add in front of the APIs and this site if the firm wants it.');
-    acknowledge(this.distribution, ['AwsSolutions-CFR4'], 'The default *.cloudfront.net certificate is used until ops attach a custom domain; CloudFront then negotiates TLS 1.2+ with modern browsers.');
+    if (!props.domain) {
+      acknowledge(this.distribution, ['AwsSolutions-CFR4'], 'The default *.cloudfront.net certificate is used until ops set a custom domain (portico:adminDomain / portalDomain), which then gets TLS 1.2 minimum.');
+    }
   }
 
-  /** The address people open, e.g. https://d111111abcdef8.cloudfront.net. */
+  private readonly domainName?: string;
+
+  /** The address people open: the firm's own name, or e.g. https://d111111abcdef8.cloudfront.net. */
   get url(): string {
-    return `https://${this.distribution.distributionDomainName}`;
+    return `https://${this.domainName ?? this.distribution.distributionDomainName}`;
   }
 
   /** Uploads the built UI with its `/config.json`, resolved at deploy time, and refreshes CloudFront's copy. */
   deploy(config: WebConfig): void {
-    new s3deploy.BucketDeployment(this, 'Deploy', {
+    const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
       sources: [s3deploy.Source.asset(this.assetDir), s3deploy.Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
@@ -111,6 +124,22 @@ export class WebApp extends Construct {
       prune: true,
       memoryLimit: 512,
     });
+    // CDK's handler is a singleton at the stack's root; its role leads to it.
+    const handler = deployment.handlerRole.node.scope!;
+    const granted = [
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      ...['s3:Abort*', 's3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:DeleteObject*'].map((a) => `IAM5[Action::${a}]`),
+      'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+      `IAM5[Resource::${arnToken(this.bucket)}/*]`,
+      // CloudFront invalidations cannot be scoped to one distribution in CDK's custom resource.
+      'IAM5[Resource::*]',
+      'L1',
+    ];
+    acknowledge(
+      handler,
+      [...granted.map((g) => `AwsSolutions-${g}`), 'Serverless-LambdaDLQ', 'Serverless-LambdaTracing', 'Serverless-LambdaLatestVersion'],
+      'CDK\'s own BucketDeployment custom resource copies the built UIs into their site buckets and invalidates CloudFront, during deployment only (CloudFormation calls it synchronously and reports its failure); CDK sets its runtime and role.',
+    );
   }
 }
 
@@ -119,7 +148,7 @@ export class WebSites extends Construct {
   readonly admin: WebApp;
   readonly portal: WebApp;
 
-  constructor(scope: Construct, id: string, props: { distDir?: string } = {}) {
+  constructor(scope: Construct, id: string, props: { distDir?: string; admin?: CustomDomain; portal?: CustomDomain; adminConnectsTo?: string[]; portalConnectsTo?: string[] } = {}) {
     super(scope, id);
     const logs = new s3.Bucket(this, 'Logs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -132,7 +161,7 @@ export class WebSites extends Construct {
     });
     acknowledge(logs, ['AwsSolutions-S1'], 'This is the access-log bucket itself; logging it into itself would loop.');
     const dist = props.distDir ?? WEB_DIST;
-    this.admin = new WebApp(this, 'Admin', { assetDir: path.join(dist, 'admin'), logs });
-    this.portal = new WebApp(this, 'Portal', { assetDir: path.join(dist, 'portal'), logs });
+    this.admin = new WebApp(this, 'Admin', { assetDir: path.join(dist, 'admin'), logs, domain: props.admin, connectTo: props.adminConnectsTo });
+    this.portal = new WebApp(this, 'Portal', { assetDir: path.join(dist, 'portal'), logs, domain: props.portal, connectTo: props.portalConnectsTo });
   }
 }

@@ -4,12 +4,20 @@ import type { Email, Mailer } from '../domain/ports.ts';
 export class SesMailer implements Mailer {
   private readonly ses = new SESClient({});
 
-  constructor(private readonly sender: string) {}
+  /**
+   * `configurationSet` is the SES configuration set every email is sent with (bounce and complaint
+   * events, reputation metrics); the stack binds it as SES_CONFIGURATION_SET with the permission to send.
+   */
+  constructor(
+    private readonly sender: string,
+    private readonly configurationSet: string | undefined = process.env.SES_CONFIGURATION_SET,
+  ) {}
 
   async send(email: Email): Promise<void> {
     await this.ses.send(
       new SendEmailCommand({
         Source: fromAddress(email.fromName, this.sender),
+        ConfigurationSetName: this.configurationSet,
         Destination: { ToAddresses: email.to },
         Message: {
           Subject: { Data: email.subject, Charset: 'UTF-8' },

@@ -133,11 +133,12 @@ describe('data', () => {
 describe('drive', () => {
   const [bucketId, bucket] = byLogicalIdPrefix('AWS::S3::Bucket', 'DriveBucket');
 
-  it('is versioned, private, encrypted, logged, with CORS and an old-version lifecycle', () => {
+  it('is versioned, private, encrypted with its own KMS key, logged, with CORS and an old-version lifecycle', () => {
+    const [keyId] = byLogicalIdPrefix('AWS::KMS::Key', 'DriveKey');
     expect(bucket.Properties).toMatchObject({
       VersioningConfiguration: { Status: 'Enabled' },
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] } }, BucketKeyEnabled: true }] },
       LoggingConfiguration: { DestinationBucketName: expect.anything() },
     });
     expect(bucket.Properties.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(expect.arrayContaining(['GET', 'PUT']));
