@@ -1,5 +1,5 @@
 /** Starts the four emulators on free loopback ports and stops them again. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -60,8 +60,20 @@ function launch(name: string, command: string, args: string[], opts: { cwd: stri
   return child;
 }
 
+/** Fails before anything starts, with the one line that installs Java, when there is no Java 17 or newer. */
+function requireJava(): void {
+  const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const major = Number(/version "(\d+)/.exec(`${out.stderr ?? ''}${out.stdout ?? ''}`)?.[1]);
+  if (out.error || !(major >= 17)) {
+    throw new Error(
+      `DynamoDB Local needs Java 17 or newer (${out.error ? 'no java on the PATH' : `found Java ${major || 'of an unknown version'}`}). On Debian or Ubuntu: sudo apt-get install -y openjdk-17-jre-headless`,
+    );
+  }
+}
+
 /** DynamoDB Local, from the jar shipped in the amplify-dynamodb-simulator package; needs Java 17+. */
 export async function startDynamoDb(opts: { dataDir?: string; logDir: string }): Promise<Emulator> {
+  requireJava();
   const port = await freePort();
   const jarDir = path.join(path.dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
   const storage = opts.dataDir ? ['-dbPath', opts.dataDir] : ['-inMemory'];
