@@ -129,7 +129,8 @@ class LocalFunction {
   private spawn(): ChildProcess {
     mkdirSync(this.logDir, { recursive: true });
     const child = fork(workerFile, [], {
-      execArgv: ['--import', 'tsx', '--enable-source-maps'],
+      // As on Lambda, bundles start without source maps (`npm run trace` maps a stack trace).
+      execArgv: ['--import', 'tsx'],
       env: { ...this.env, PORTICO_HANDLER_FILE: this.handlerFile, PORTICO_HANDLER_EXPORT: this.exportName },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

@@ -223,10 +223,10 @@ const TRASH_PARENT = '#trash';
 /** The one partition of the sparse pending-uploads index (a few items at any time, so one partition serves). */
 const PENDING_KEY = 'pending';
 
-/** Where an item is listed: in its folder by kind and name, or in the trash by when it was trashed. */
 /** An item as stored: with the keys of the folder listing, and of the pending-uploads index while pending. */
 export const storedItem = (item: DriveItem) => ({ ...item, ...listingKeys(item), ...(item.status === 'pending' ? { pendingKey: PENDING_KEY } : {}) });
 
+/** Where an item is listed: in its folder by kind and name, or in the trash by when it was trashed. */
 function listingKeys(item: DriveItem): { listedUnder: string; sortKey: string } {
   return item.status === 'trashed'
     ? { listedUnder: TRASH_PARENT, sortKey: `${item.trashedAt}#${item.itemId}` }
