@@ -14,6 +14,7 @@ import { freePort, portOrFree, startCognito, startDynamoDb, startS3, startSes, s
 import { scheduleRunner, scheduleTimers, s3EventRouter } from './events.ts';
 import { FunctionHost } from './functions.ts';
 import { LocalGateway } from './gateway.ts';
+import { responseCheck, type ResponseCheck } from './response-contracts.ts';
 import { HostedLogin, type LoginClient } from './hosted-login.ts';
 import { mailConfirmationCode, selfSignUpSwitchedOn } from './login-support.ts';
 import { createS3Proxy } from './s3-proxy.ts';
@@ -39,6 +40,8 @@ export interface LocalCloudOptions {
   logDir?: string;
   /** Ports to serve the web UIs on, in the template's order of distributions, when free; otherwise any free port. */
   webPorts?: number[];
+  /** Check every success answer against its route's declared response (shared/contracts); a broken contract answers 500. Default false. */
+  checkResponses?: boolean;
 }
 
 export interface LocalCloud {
@@ -155,7 +158,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       };
       teardown.server(await listen(createControlServer({ ...runtime, secrets, triggerFunction }), controlPort));
     });
-    await step('gateway', () => startGateways(model, runtime.functions, resolver, apiPorts, emulators.cognito.url, teardown));
+    await step('gateway', () => startGateways(model, runtime.functions, resolver, apiPorts, emulators.cognito.url, teardown, options.checkResponses ? responseCheck : undefined));
     await step('sites', () => startSites(model, { ids, addresses, resolver, emulators, state, teardown }));
 
     const outputs: Record<string, string> = {};
@@ -339,7 +342,7 @@ async function startFunctions(
 }
 
 /** The HTTP APIs. The template's issuer names Cognito in AWS; locally it is cognito-local's issuer for the same pool. */
-async function startGateways(model: CloudModel, functions: FunctionHost, resolver: Resolver, apiPorts: Map<string, number>, cognitoUrl: string, teardown: Teardown) {
+async function startGateways(model: CloudModel, functions: FunctionHost, resolver: Resolver, apiPorts: Map<string, number>, cognitoUrl: string, teardown: Teardown, checkResponse?: ResponseCheck) {
   const localIssuer = (issuer: string) => issuer.replace(/^https:\/\/cognito-idp\.[^/]+\.amazonaws\.com\//, `${cognitoUrl}/`);
   const jwksFor = async (issuer: string) => (await fetch(`${issuer}/.well-known/jwks.json`)).json();
   for (const api of model.apis) {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import type { FunctionHost } from './functions.ts';
+import type { ResponseCheck } from './response-contracts.ts';
 import type { RouteSpec } from './template.ts';
 
 export interface LocalRoute extends Omit<RouteSpec, 'authorizer'> {
@@ -76,6 +77,8 @@ export class LocalGateway {
     private readonly functions: FunctionHost,
     /** Fetches a pool's JWKS; aws-jwt-verify's own fetcher refuses plain http. */
     private readonly jwksFor: (issuer: string) => Promise<unknown>,
+    /** Checks a function's answer against its route's contract; a broken contract is answered as a 500 that says why. */
+    private readonly checkResponse?: ResponseCheck,
   ) {}
 
   async listen(port: number): Promise<string> {
@@ -195,11 +198,18 @@ export class LocalGateway {
         return send(500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
       }
       // Payload 2.0: an object with statusCode is a full response; anything else is a JSON body.
-      if (result && typeof result === 'object' && 'statusCode' in result) {
-        const out = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : String(result.body ?? '');
-        return send(result.statusCode, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])), out);
+      const full = result && typeof result === 'object' && 'statusCode' in result;
+      const status: number = full ? result.statusCode : 200;
+      const responseHeaders: Record<string, string> = full
+        ? Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]))
+        : { 'content-type': 'application/json' };
+      const out = !full ? (typeof result === 'string' ? result : JSON.stringify(result)) : result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : String(result.body ?? '');
+      const broken = this.checkResponse?.(route.functionLogicalId, status, responseHeaders, out.toString());
+      if (broken) {
+        console.error(broken);
+        return send(500, { 'content-type': 'application/json' }, JSON.stringify({ error: { code: 'response_contract', message: broken } }));
       }
-      return send(200, { 'content-type': 'application/json' }, typeof result === 'string' ? result : JSON.stringify(result));
+      return send(status, responseHeaders, out);
     } catch (error) {
       console.error('local gateway error', error);
       if (!res.headersSent) send(500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));

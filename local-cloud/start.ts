@@ -16,7 +16,7 @@ if (process.argv.includes('--fresh')) {
 }
 
 // The admin UI on 5173 and the portal on 5174 when those ports are free, so bookmarks survive restarts.
-const cloud = await startLocalCloud({ stateDir, log: (line) => console.log(line), webPorts: [5173, 5174] });
+const cloud = await startLocalCloud({ stateDir, log: (line) => console.log(line), webPorts: [5173, 5174], checkResponses: true });
 let stopping = false;
 const shutdown = async () => {
   if (stopping) return;

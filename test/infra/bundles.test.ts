@@ -18,6 +18,14 @@ it("our code imports zod only through shared/zod.ts (zod/mini, English messages)
   expect(offenders).toEqual([]);
 });
 
+it('no function reaches the response contracts (shared/contracts): they are checked in the tests, not paid for at cold start', () => {
+  const sources = ['functions', 'shared/http', 'shared/domain', 'shared/services', 'shared/adapters'].flatMap((dir) =>
+    readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)),
+  );
+  const offenders = sources.filter((f) => /from ['"][^'"]*contracts\//.test(readFileSync(path.join(root, f), 'utf8')));
+  expect(offenders).toEqual([]);
+});
+
 it('a route with one of the largest schemas bundles under 50 KiB of zod', async () => {
   const { metafile } = await esbuild.build({
     ...esbuildOptions,

@@ -23,7 +23,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   // Logs of every emulator and function stay in test-results/ for whoever reads a failure.
-  const cloud = await startLocalCloud({ log: (line) => console.log(`[local cloud] ${line}`), logDir: 'test-results/local-cloud-logs' });
+  const cloud = await startLocalCloud({ log: (line) => console.log(`[local cloud] ${line}`), logDir: 'test-results/local-cloud-logs', checkResponses: true });
   project.provide('cloud', {
     staffApiUrl: cloud.staffApiUrl,
     customerApiUrl: cloud.customerApiUrl,

@@ -1,6 +1,12 @@
 /** Calls the one HTTP API this UI may use, with the signed-in user's ID token. */
 import { idToken, signIn } from './auth.ts';
+import type { operations } from './api-types.ts';
 import { loadConfig } from './config.ts';
+
+/** What an operation of docs/openapi.json (its operationId, e.g. 'staff-list-roles') answers on success. */
+export type Answer<Op extends keyof operations> = {
+  [Status in keyof operations[Op]['responses']]: Status extends 200 | 201 ? operations[Op]['responses'][Status] extends { content: { 'application/json': infer Body } } ? Body : never : never;
+}[keyof operations[Op]['responses']];
 
 /** An error the API answered with: `{"error": {"code", "message", …}}`; the message is for people, `details` holds the rest. */
 export class ApiError extends Error {

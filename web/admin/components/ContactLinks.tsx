@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { get, patch, query } from '../../common/api.ts';
+import { get, patch, query, type Answer } from '../../common/api.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { ContactSearch } from './ContactSearch.tsx';
 import { useAction } from './hooks.tsx';
@@ -16,7 +16,7 @@ function useContactNames(ids: string[]) {
 
 function AddLinkForm({ contact, onAdd, busy }: { contact: Contact; onAdd: (link: ContactLink, name: string) => void; busy: boolean }) {
   const roleId = useId();
-  const roles = useAsync(() => get<{ roles: string[] }>('/roles'), []);
+  const roles = useAsync(() => get<Answer<'staff-list-roles'>>('/roles'), []);
   const [target, setTarget] = useState<Contact>();
   const [role, setRole] = useState('');
   const chosenRole = role || roles.data?.roles[0] || '';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { del, get, post, query } from '../../common/api.ts';
+import { del, get, post, query, type Answer } from '../../common/api.ts';
 import type { Page } from '../../common/paging.ts';
 import { formatDate } from '../../common/format.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
@@ -41,7 +41,7 @@ function SharePicker({ contact, onShared }: { contact: Contact; onShared: (messa
   };
   const share = () =>
     action.run(async () => {
-      const result = await post<{ added: string[]; emailed: boolean }>(`/contacts/${contact.contactId}/shares`, { itemIds: [...selected.keys()], notify });
+      const result = await post<Answer<'staff-share-items'>>(`/contacts/${contact.contactId}/shares`, { itemIds: [...selected.keys()], notify });
       setSelected(new Map());
       const count = result.added.length;
       onShared(

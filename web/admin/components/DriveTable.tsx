@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
-import { get } from '../../common/api.ts';
+import { get, type Answer } from '../../common/api.ts';
 import { formatBytes, formatDate } from '../../common/format.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
 import { useAction } from './hooks.tsx';
@@ -23,7 +23,7 @@ function DownloadButton({ item }: { item: DriveItem }) {
   const action = useAction();
   const download = () =>
     action.run(async () => {
-      const { url } = await get<{ url: string }>(`/drive/items/${item.itemId}/download`);
+      const { url } = await get<Answer<'staff-download-item'>>(`/drive/items/${item.itemId}/download`);
       window.location.assign(url);
     });
   return (

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { del, get, patch, post, query } from '../../common/api.ts';
+import { del, get, patch, post, query, type Answer } from '../../common/api.ts';
 import { formatDate } from '../../common/format.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { ContactSearch } from './ContactSearch.tsx';
@@ -101,7 +101,7 @@ export function SharePanel({ item, onDone, onCancel }: PanelProps) {
   const action = useAction();
   const share = () =>
     action.run(async () => {
-      const result = await post<{ added: string[]; emailed: number }>(`/contacts/${contact!.contactId}/shares`, { itemIds: [item.itemId], notify });
+      const result = await post<Answer<'staff-share-items'>>(`/contacts/${contact!.contactId}/shares`, { itemIds: [item.itemId], notify });
       const what = result.added.length ? `Shared ${item.name} with ${contact!.name}` : `${item.name} was already shared with ${contact!.name}`;
       const told = result.emailed === 0 ? '' : result.emailed === 1 ? '; they are told by email' : `; ${result.emailed} people are told by email`;
       onDone(`${what}${told}.`);

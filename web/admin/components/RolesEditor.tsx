@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import { get, put } from '../../common/api.ts';
+import { get, put, type Answer } from '../../common/api.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction } from './hooks.tsx';
 
 /** The roles staff choose from when they link contacts (admins). Links made earlier keep their role's name. */
 export function RolesEditor() {
-  const roles = useAsync(() => get<{ roles: string[] }>('/roles'), []);
+  const roles = useAsync(() => get<Answer<'staff-list-roles'>>('/roles'), []);
   return (
     <section className="card">
       <h2>Roles for linked contacts</h2>
@@ -26,7 +26,7 @@ function RolesForm({ initial }: { initial: string[] }) {
         e.preventDefault();
         setSaved(false);
         void action.run(async () => {
-          const result = await put<{ roles: string[] }>('/roles', { roles });
+          const result = await put<Answer<'staff-update-roles'>>('/roles', { roles });
           setText(result.roles.join('\n'));
           setSaved(true);
         });

@@ -1,11 +1,10 @@
 import { useRef, useState } from 'react';
-import { post } from '../../common/api.ts';
+import { post, type Answer } from '../../common/api.ts';
 import { DropZone, ErrorMessage, ProgressBar } from '../../common/ui.tsx';
-import { contentTypeOf, eachLimited, sendFile, type UploadInstructions } from '../../common/upload.ts';
+import { contentTypeOf, eachLimited, sendFile } from '../../common/upload.ts';
 
 /** Files uploading at once; the rest wait their turn with their bars at zero. */
 const FILES_AT_ONCE = 3;
-import type { DriveItem } from './types.tsx';
 
 interface UploadRow {
   key: number;
@@ -16,7 +15,7 @@ interface UploadRow {
 }
 
 async function uploadOne(file: File, parentId: string, onProgress: (fraction: number) => void): Promise<void> {
-  const started = await post<{ item: DriveItem } & UploadInstructions>('/drive/uploads', { parentId, name: file.name, size: file.size, contentType: contentTypeOf(file) });
+  const started = await post<Answer<'staff-start-upload'>>('/drive/uploads', { parentId, name: file.name, size: file.size, contentType: contentTypeOf(file) });
   const parts = await sendFile(file, started, onProgress);
   await post(`/drive/items/${started.item.itemId}/complete`, parts ? { parts } : {});
 }

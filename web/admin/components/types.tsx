@@ -1,5 +1,21 @@
-/** The API's record shapes, taken from the backend's own types so the two cannot drift apart. */
-export type { AccessState, Contact, ContactKind, ContactLink, DriveItem } from '../../../shared/domain/model.ts';
-export type { AuditEntry, Page, StaffUser } from '../../../shared/domain/ports.ts';
-export type { PortalSettings, AttachmentControl, SeatUsage, SettingsView } from '../../../shared/domain/settings.ts';
-export type { SharedItem } from '../../../shared/services/sharing.ts';
+/**
+ * The staff API's record shapes, from the types generated out of docs/openapi.json (`npm run
+ * openapi`): what the API declares it answers, which the tests check every answer against.
+ */
+import type { components } from '../../common/api-types.ts';
+
+type Schemas = components['schemas'];
+
+export type Contact = Schemas['Contact'];
+export type ContactKind = Contact['kind'];
+export type ContactLink = Schemas['ContactLink'];
+export type AccessState = Schemas['PortalAccess']['state'];
+export type DriveItem = Schemas['DriveItem'];
+export type SharedItem = Schemas['SharedItem'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type StaffUser = Schemas['StaffUser'];
+export type PortalSettings = Schemas['PortalSettings'];
+export type AttachmentControl = PortalSettings['attachments']['upload'];
+export type SettingsView = Schemas['SettingsView'];
+export type SeatUsage = SettingsView['seatUsage'];
+export type { Page } from '../../common/paging.ts';

@@ -4,7 +4,8 @@ import type { ApiError } from '../../common/api.ts';
 import { useTabTitle } from '../../common/ui.tsx';
 import type { Profile } from './PortalContext.tsx';
 
-export type FirmBranding = Pick<Profile['firm'], 'firmName' | 'logoUrl' | 'colour'>;
+/** A refusal's branding may come without a colour; the portal's own colours apply then. */
+export type FirmBranding = Pick<Profile['firm'], 'firmName' | 'logoUrl'> & { colour?: string };
 
 /** The branding a refusal carries (the API adds it to "portal closed" and "access closed"), if any. */
 export function brandingOf(error: ApiError): FirmBranding | undefined {

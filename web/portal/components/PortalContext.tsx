@@ -1,13 +1,9 @@
 /** What every page of the portal needs: who is signed in, what they may do, and where to report a closed portal or access. */
 import { createContext, useContext, useEffect } from 'react';
-import { ApiError } from '../../common/api.ts';
+import { ApiError, type Answer } from '../../common/api.ts';
 
-export interface Profile {
-  name?: string;
-  email: string;
-  firm: { firmName: string; logoUrl?: string; colour?: string; portalAddress?: string };
-  permissions: { upload: boolean; replaceOwnUploads: boolean; deleteOwnUploads: boolean; comment: boolean };
-}
+/** Who the customer is, the firm's branding and what they may do (`GET /me`). */
+export type Profile = Answer<'customer-get-profile'>;
 
 /** Answers that end the session's use of the portal: no documents may stay on screen after them. */
 const BLOCKING_CODES = ['portal_closed', 'access_closed'];

@@ -1,0 +1,160 @@
+/**
+ * The records the two APIs answer with, as schemas: the response half of the API's contract.
+ * They describe what the handlers send (`responses.ts` names one per route) for the OpenAPI
+ * description, the types the web UIs are generated from, and the test cloud's check of every
+ * success answer. No function imports this module: the contract is checked in the tests, not paid
+ * for on every cold start. Objects are strict, so a field we never meant to send fails the tests.
+ */
+import { settingsSchema } from '../domain/settings.ts';
+import * as z from '../zod.ts';
+
+/** Named schemas become `#/components/schemas/<id>` in the description and named types in the UIs. */
+export const components = z.registry<{ id: string; description?: string }>();
+
+function named<S extends z.ZodMiniType>(id: string, schema: S, description?: string): S {
+  components.add(schema, { id, ...(description ? { description } : {}) });
+  return schema;
+}
+
+const instant = z.iso.datetime();
+const optional = z.optional;
+
+export const ContactLink = named('ContactLink', z.strictObject({ contactId: z.string(), role: z.string() }));
+
+export const PortalAccess = named(
+  'PortalAccess',
+  z.strictObject({
+    state: z.enum(['none', 'invited', 'active', 'closed']),
+    userSub: optional(z.string()),
+    username: optional(z.string()),
+    invitedAt: optional(instant),
+    activatedAt: optional(instant),
+    closedAt: optional(instant),
+    tokensValidAfter: optional(z.int()),
+  }),
+  "A contact's portal access; tokens issued before tokensValidAfter (seconds since epoch) are refused.",
+);
+
+export const Contact = named(
+  'Contact',
+  z.strictObject({
+    contactId: z.string(),
+    kind: z.enum(['person', 'organisation']),
+    name: z.string(),
+    email: optional(z.string()),
+    phone: optional(z.string()),
+    address: optional(z.string()),
+    notes: optional(z.string()),
+    accessType: optional(z.enum(['client', 'collaborator', 'both'])),
+    responsibleStaff: z.array(z.string()),
+    organisationIds: z.array(z.string()),
+    links: optional(z.array(ContactLink)),
+    access: PortalAccess,
+    inboxFolderId: optional(z.string()),
+    archived: z.boolean(),
+    createdAt: instant,
+    createdBy: z.string(),
+  }),
+);
+
+export const DriveItem = named(
+  'DriveItem',
+  z.strictObject({
+    itemId: z.string(),
+    kind: z.enum(['folder', 'file']),
+    name: z.string(),
+    parentId: z.string(),
+    ancestorIds: z.array(z.string()),
+    status: z.enum(['pending', 'ready', 'trashed']),
+    size: optional(z.int()),
+    contentType: optional(z.string()),
+    objectKey: optional(z.string()),
+    etag: optional(z.string()),
+    versionId: optional(z.string()),
+    createdAt: instant,
+    createdBy: z.strictObject({ kind: z.enum(['staff', 'customer']), id: z.string(), name: z.string() }),
+    uploadBatchId: optional(z.string()),
+    revisesItemId: optional(z.string()),
+    multipartUploadId: optional(z.string()),
+    trashedAt: optional(instant),
+    trashedBy: optional(z.string()),
+    seenByStaffAt: optional(instant),
+  }),
+  "An item of the firm's drive as staff see it, storage fields included; parentId is \"root\" at the top.",
+);
+
+export const PortalItem = named(
+  'PortalItem',
+  z.strictObject({
+    itemId: z.string(),
+    kind: z.enum(['folder', 'file']),
+    name: z.string(),
+    size: optional(z.int()),
+    contentType: optional(z.string()),
+    updatedAt: instant,
+    sharedBy: optional(z.string()),
+    uploadedByYou: z.boolean(),
+  }),
+  'An item as a customer sees it: never storage keys, ancestry or staff ids.',
+);
+
+export const AuditEntry = named(
+  'AuditEntry',
+  z.strictObject({
+    at: instant,
+    actor: z.string(),
+    action: z.string(),
+    contactId: optional(z.string()),
+    itemId: optional(z.string()),
+    details: optional(z.record(z.string(), z.unknown())),
+  }),
+);
+
+export const StaffUser = named(
+  'StaffUser',
+  z.strictObject({
+    username: z.string(),
+    sub: z.string(),
+    email: z.string(),
+    name: optional(z.string()),
+    enabled: z.boolean(),
+    admin: z.boolean(),
+    status: z.string(),
+    createdAt: optional(instant),
+  }),
+);
+
+export const SharedItem = named('SharedItem', z.strictObject({ item: DriveItem, sharedAt: instant, sharedBy: z.string() }), 'An item shared with a contact: when and by whom.');
+
+export const ItemShare = named(
+  'ItemShare',
+  z.strictObject({ contactId: z.string(), name: optional(z.string()), sharedAt: instant, sharedBy: z.string() }),
+  'A contact an item is shared with.',
+);
+
+export const PortalSettings = named('PortalSettings', settingsSchema());
+export const SettingsView = named(
+  'SettingsView',
+  z.extend(settingsSchema(), { seatUsage: z.strictObject({ used: z.int(), left: z.int() }) }),
+  'The settings, and how many portal seats are in use.',
+);
+
+export const UploadTarget = named(
+  'UploadTarget',
+  z.strictObject({ url: z.url(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()) }),
+  'One presigned PUT; send the headers exactly as given, they are part of the signature.',
+);
+export const MultipartTarget = named(
+  'MultipartTarget',
+  z.strictObject({ uploadId: z.string(), partSize: z.int(), parts: z.array(z.strictObject({ partNumber: z.int(), url: z.url(), size: z.int() })) }),
+  'A multipart upload: one presigned PUT per part, each for its exact size; complete it with the ETags.',
+);
+
+/** A pending file and where the browser sends its bytes: one PUT, or one per part of a multipart upload. */
+export const withUploadInstructions = <S extends z.ZodMiniType>(item: S) =>
+  z.union([z.strictObject({ item, upload: UploadTarget }), z.strictObject({ item, multipart: MultipartTarget })]);
+
+export const DownloadLink = named('DownloadLink', z.strictObject({ url: z.url(), name: z.string(), size: optional(z.int()) }), 'A short-lived presigned link to the file.');
+
+/** A page of a list; `cursor` is opaque and absent on the last page. */
+export const page = <S extends z.ZodMiniType>(items: S) => z.strictObject({ items: z.array(items), cursor: optional(z.string()) });

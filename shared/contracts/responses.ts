@@ -1,0 +1,100 @@
+/**
+ * What each HTTP route answers on success, keyed by its handler's file in `functions/`: the status
+ * and the body's schema (or, for a download, its content type). `bin/openapi.ts` puts these in the
+ * description; the local cloud checks every success answer against them in the tests; a test
+ * requires an entry for every route of the template. A new route adds its line here.
+ */
+import * as z from '../zod.ts';
+import {
+  AuditEntry,
+  Contact,
+  components,
+  DownloadLink,
+  DriveItem,
+  ItemShare,
+  page,
+  PortalItem,
+  PortalSettings,
+  SettingsView,
+  SharedItem,
+  StaffUser,
+  withUploadInstructions,
+} from './records.ts';
+
+export type ResponseContract = { status: number; schema: z.ZodMiniType; description: string } | { status: number; file: string; description: string };
+
+const named = <S extends z.ZodMiniType>(id: string, schema: S) => (components.add(schema, { id }), schema);
+const done = <K extends string>(key: K) => z.strictObject({ [key]: z.literal(true) } as Record<K, z.ZodMiniLiteral<true>>);
+
+const ContactPage = named('ContactPage', page(Contact));
+const DriveItemPage = named('DriveItemPage', page(DriveItem));
+const AuditPage = named('AuditPage', page(AuditEntry));
+const StaffUserPage = named('StaffUserPage', page(StaffUser));
+const SharedItemPage = named('SharedItemPage', page(SharedItem));
+const PortalItemPage = named('PortalItemPage', page(PortalItem));
+const PortalFolderPage = named('PortalFolderPage', z.extend(page(PortalItem), { folder: z.strictObject({ itemId: z.string(), name: z.string() }) }));
+const Roles = named('Roles', z.strictObject({ roles: z.array(z.string()) }));
+const StaffUpload = named('StaffUpload', withUploadInstructions(DriveItem));
+const CustomerUploadBatch = named(
+  'CustomerUploadBatch',
+  z.strictObject({ batchId: z.string(), uploads: z.array(withUploadInstructions(PortalItem)) }),
+);
+const CustomerProfile = named(
+  'CustomerProfile',
+  z.strictObject({
+    name: z.string(),
+    email: z.string(),
+    firm: PortalSettings.shape.branding,
+    permissions: z.strictObject({ upload: z.boolean(), replaceOwnUploads: z.boolean(), deleteOwnUploads: z.boolean(), comment: z.boolean() }),
+  }),
+);
+
+const json = (status: number, schema: z.ZodMiniType, description: string): ResponseContract => ({ status, schema, description });
+const ok = (schema: z.ZodMiniType, description: string) => json(200, schema, description);
+const created = (schema: z.ZodMiniType, description: string) => json(201, schema, description);
+
+export const responses: Record<string, ResponseContract> = {
+  // Staff API
+  'staff-archive-contact': ok(Contact, 'The contact, archived (its portal access closed).'),
+  'staff-close-access': ok(Contact, 'The contact, its access closed.'),
+  'staff-complete-upload': ok(DriveItem, 'The file, filed.'),
+  'staff-create-contact': created(Contact, 'The new contact.'),
+  'staff-create-folder': created(DriveItem, 'The new folder.'),
+  'staff-download-item': ok(DownloadLink, 'A link to the file.'),
+  'staff-export-audit': { status: 200, file: 'text/csv', description: 'The activity as a CSV download.' },
+  'staff-get-contact': ok(Contact, 'The contact.'),
+  'staff-get-settings': ok(SettingsView, 'The settings and seat usage.'),
+  'staff-invite-user': created(StaffUser, 'The invited staff user.'),
+  'staff-list-audit': ok(AuditPage, "A page of the firm's activity, newest first."),
+  'staff-list-contact-audit': ok(AuditPage, "A page of the contact's activity, newest first."),
+  'staff-list-contacts': ok(ContactPage, 'A page of contacts, by name.'),
+  'staff-list-folder': ok(DriveItemPage, "A page of the folder's items."),
+  'staff-list-item-downloads': ok(AuditPage, "A page of the file's download receipts, newest first."),
+  'staff-list-item-shares': ok(z.strictObject({ items: z.array(ItemShare) }), 'Every contact the item is shared with.'),
+  'staff-list-roles': ok(Roles, 'The link roles.'),
+  'staff-list-shares': ok(SharedItemPage, 'A page of what is shared with the contact, newest first.'),
+  'staff-list-users': ok(StaffUserPage, 'A page of staff users.'),
+  'staff-open-access': ok(Contact, 'The contact, invited.'),
+  'staff-reopen-access': ok(Contact, 'The contact, invited again.'),
+  'staff-resend-invitation': ok(Contact, 'The contact, invited again.'),
+  'staff-reset-user-password': ok(done('reset'), 'The password was reset and the user emailed.'),
+  'staff-restore-item': ok(DriveItem, 'The item, restored.'),
+  'staff-set-user-enabled': ok(StaffUser, 'The staff user.'),
+  'staff-set-user-role': ok(StaffUser, 'The staff user.'),
+  'staff-share-items': ok(z.strictObject({ added: z.array(z.string()), emailed: z.int() }), 'The items newly shared, and how many people were emailed.'),
+  'staff-start-upload': created(StaffUpload, 'The pending file and where to send its bytes.'),
+  'staff-trash-item': ok(DriveItem, 'The item, in the trash.'),
+  'staff-unshare-item': ok(done('removed'), 'The share was removed.'),
+  'staff-update-contact': ok(Contact, 'The contact, changed.'),
+  'staff-update-item': ok(DriveItem, 'The item, renamed or moved.'),
+  'staff-update-roles': ok(Roles, 'The link roles, changed.'),
+  'staff-update-settings': ok(SettingsView, 'The settings, changed, and seat usage.'),
+  // Customer API
+  'customer-complete-upload': ok(done('completed'), 'The upload was filed.'),
+  'customer-delete-upload': ok(done('deleted'), 'The upload was deleted.'),
+  'customer-download-item': ok(DownloadLink, 'A link to the file.'),
+  'customer-get-profile': ok(CustomerProfile, 'Who the customer is, the firm, and what they may do.'),
+  'customer-list-folder': ok(PortalFolderPage, "A page of a shared folder's items, and the folder."),
+  'customer-list-shared': ok(PortalItemPage, "A page of the portal's top level: the customer's own folder first, then shares, newest first."),
+  'customer-start-upload': created(CustomerUploadBatch, 'The pending files, in the order sent, and where to send their bytes.'),
+};
