@@ -63,7 +63,8 @@ export interface LocalCloud {
 }
 
 export function synthesize(assemblyDir: string): void {
-  const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', assemblyDir], { stdio: 'inherit', env: { ...process.env } });
+  // `--build true`: cdk.json's build step (the web UIs) already ran in `npm start`, before the cache looked at web/dist.
+  const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--build', 'true', '--output', assemblyDir], { stdio: 'inherit', env: { ...process.env } });
   if (result.status !== 0) throw new Error(`cdk synth failed (exit ${result.status}); fix the findings above`);
 }
 
@@ -359,6 +360,7 @@ async function startGateways(model: CloudModel, functions: FunctionHost, resolve
       },
       functions,
       jwksFor,
+      checkResponse,
     );
     await gateway.listen(apiPorts.get(api.logicalId)!);
     teardown.add(() => gateway.close());
