@@ -1,13 +1,22 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { acknowledge } from './nag.ts';
-import { Construct } from 'constructs';
+import { Construct, type IDependable } from 'constructs';
 import type { CustomDomain } from './domains.ts';
 import type { PorticoFunction } from './portico-function.ts';
 
 export type CustomerMfa = 'off' | 'optional' | 'required';
 
+/** Where a pool's own emails go out (the Mail construct): its SES settings, and the identity that must exist first. */
+export interface PoolMailer {
+  poolEmail(fromName: string): cognito.UserPoolEmail | undefined;
+  readonly identity: IDependable;
+}
+
 interface PortalUserPoolProps {
+  /** Invitations, codes and password resets go through SES from the firm's address, named after the firm. */
+  readonly mailer: PoolMailer;
+  readonly firmName: string;
   /** Prefix of the hosted-login domain, unique per region. */
   readonly domainPrefix: string;
   /** Web UI origins; `/callback` and `/` on each are the OAuth callback and sign-out URLs. */
@@ -77,9 +86,11 @@ export class StaffIdentity extends Construct {
       passwordPolicy: strongPasswords,
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      email: props.mailer.poolEmail(props.firmName),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    if (props.mailer.poolEmail(props.firmName)) this.userPool.node.addDependency(props.mailer.identity);
     new cognito.CfnUserPoolGroup(this, 'Admins', {
       userPoolId: this.userPool.userPoolId,
       groupName: StaffIdentity.ADMINS_GROUP,
@@ -140,9 +151,11 @@ export class CustomerIdentity extends Construct {
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       customAttributes: { [CustomerIdentity.CONTACT_ATTRIBUTE]: new cognito.StringAttribute({ mutable: true, maxLen: 64 }) },
       lambdaTriggers: { preSignUp: props.preSignUp, postConfirmation: props.postConfirmation, postAuthentication: props.postAuthentication },
+      email: props.mailer.poolEmail(props.firmName),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    if (props.mailer.poolEmail(props.firmName)) this.userPool.node.addDependency(props.mailer.identity);
     for (const trigger of [props.preSignUp, props.postConfirmation, props.postAuthentication]) {
       acknowledge(trigger, ['Serverless-LambdaDLQ'], 'Cognito invokes this trigger synchronously during sign-up or sign-in and fails that request if it fails; there is no event to keep.');
     }

@@ -1,4 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -14,6 +15,8 @@ import type { Schedules } from './schedules.ts';
 export interface MailProps {
   /** The address every portal email comes from; verify it in SES after the first deploy. */
   readonly senderEmail: string;
+  /** The user pools send their own emails through SES too; off, they use Cognito's built-in sender. */
+  readonly poolMailThroughSes: boolean;
   /** Runs the hourly flush of upload batches. */
   readonly schedules: Schedules;
 }
@@ -70,6 +73,24 @@ export class Mail extends Construct {
         detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
       },
       targets: [new targets.SqsQueue(this.deliveryProblems, { retryAttempts: 8, maxEventAge: Duration.hours(24), deadLetterQueue: this.failedNotifications })],
+    });
+  }
+
+  /**
+   * How a user pool sends its own emails (invitations, codes, password resets): through SES, from
+   * the firm's address and name, with the configuration set, so they count in the bounce and
+   * complaint alarms and land in the delivery-problem queue, and are not capped at Cognito's 50 a
+   * day. Cognito refuses to create or update a pool naming an identity not yet verified, so this
+   * is a second deploy (`portico:poolMailThroughSes`) once the address is; until then, undefined:
+   * Cognito's own sender, from no-reply@verificationemail.com.
+   */
+  poolEmail(fromName: string): cognito.UserPoolEmail | undefined {
+    if (!this.props.poolMailThroughSes) return undefined;
+    return cognito.UserPoolEmail.withSES({
+      fromEmail: this.props.senderEmail,
+      fromName,
+      configurationSetName: this.configurationSet.configurationSetName,
+      sesRegion: Stack.of(this).region,
     });
   }
 

@@ -25,6 +25,8 @@ export interface PorticoSettings {
   readonly stage?: string;
   readonly firmName: string;
   readonly senderEmail: string;
+  /** The user pools' own emails go through SES (needs the sender verified first: Cognito checks it). */
+  readonly poolMailThroughSes: boolean;
   /** Staff address told of new self sign-ups. */
   readonly staffInbox: string;
   readonly customerMfa: CustomerMfa;
@@ -69,7 +71,7 @@ export class PorticoStack extends Stack {
     const customerOrigins = [portalUrl, ...settings.webOrigins];
     const schedules = new Schedules(this, 'Schedules');
     const drive = new Drive(this, 'Drive', { webOrigins: [staffAppUrl, portalUrl, ...settings.webOrigins], schedules, replica: settings.replica });
-    const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail, schedules });
+    const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail, poolMailThroughSes: settings.poolMailThroughSes, schedules });
     const cursors = new PageCursors(this, 'PageCursors');
 
     const functions: PorticoFunction[] = [];
@@ -103,8 +105,10 @@ export class PorticoStack extends Stack {
     const postAuthentication = fn('customer-post-authentication', 'system');
     data.grant(postAuthentication, 'contacts', 'readwrite');
 
-    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { domainPrefix: settings.domainPrefix, webOrigins: staffOrigins, loginDomain: domains.staffLogin });
+    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { mailer: mail, firmName: settings.firmName, domainPrefix: settings.domainPrefix, webOrigins: staffOrigins, loginDomain: domains.staffLogin });
     const customerIdentity = new CustomerIdentity(this, 'CustomerIdentity', {
+      mailer: mail,
+      firmName: settings.firmName,
       domainPrefix: settings.domainPrefix,
       webOrigins: customerOrigins,
       loginDomain: domains.customerLogin,

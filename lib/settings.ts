@@ -37,6 +37,8 @@ export function readSettings(node: Node): PorticoSettings {
       throw new Error('portico:replicaKeyArn must be the ARN of the KMS key in the replica\'s region that encrypts the copies');
     }
   }
+  const poolMail = get('poolMailThroughSes');
+  if (poolMail !== undefined && ![true, false, 'true', 'false'].includes(poolMail)) throw new Error('portico:poolMailThroughSes must be true or false');
   const alarmEmail = get('alarmEmail');
   if (alarmEmail !== undefined && (typeof alarmEmail !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))) throw new Error('portico:alarmEmail must be the email address alarms are sent to');
   return {
@@ -45,6 +47,7 @@ export function readSettings(node: Node): PorticoSettings {
     alarmEmail,
     firmName: String(get('firmName') ?? 'Portico'),
     senderEmail,
+    poolMailThroughSes: poolMail === true || poolMail === 'true',
     staffInbox,
     customerMfa: mfa,
     selfSignUp: selfSignUp === true || selfSignUp === 'true',

@@ -256,6 +256,24 @@ describe('email sending', () => {
       expect(actionsOn(id, setId), id).toContain('ses:SendEmail');
     }
   });
+
+  it("with portico:poolMailThroughSes, both user pools send their own emails through SES from the firm's address, with the configuration set, once the identity exists", () => {
+    const withSes = synthesize({ 'portico:poolMailThroughSes': true }).template;
+    const [sesSetId] = Object.keys(withSes.findResources('AWS::SES::ConfigurationSet'));
+    const [identityId] = Object.keys(withSes.findResources('AWS::SES::EmailIdentity'));
+    const pools = Object.entries(withSes.findResources('AWS::Cognito::UserPool'));
+    expect(pools.map(([id]) => id.replace(/Pool[0-9A-F]{8}$/, '')).sort()).toEqual(['CustomerIdentity', 'StaffIdentity']);
+    for (const [id, pool] of pools) {
+      expect(pool.Properties.EmailConfiguration, id).toMatchObject({ EmailSendingAccount: 'DEVELOPER', From: 'Portico Demo Firm <portal@example.com>', ConfigurationSet: { Ref: sesSetId } });
+      expect(JSON.stringify(pool.Properties.EmailConfiguration.SourceArn), id).toContain('identity/portal@example.com');
+      expect(pool.DependsOn, id).toContain(identityId);
+    }
+  });
+
+  it('without it (the first deploy, before the sender is verified: Cognito refuses an unverified one), the pools use Cognito\'s sender', () => {
+    for (const [id, pool] of resources('AWS::Cognito::UserPool')) expect(pool.Properties.EmailConfiguration, id).toBeUndefined();
+    expect(() => synthesize({ 'portico:poolMailThroughSes': 'yes' })).toThrow(/poolMailThroughSes must be true or false/);
+  });
 });
 
 describe('stages', () => {
