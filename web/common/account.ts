@@ -5,15 +5,23 @@
  */
 import { accessToken } from './auth.ts';
 import { loadConfig, type WebConfig } from './config.ts';
+import type { PasswordNeed } from './password-policy.ts';
+import { UiError } from './ui-error.ts';
 
-/** A refusal from Cognito, with a message a person can act on. */
-export class AccountError extends Error {
+/** A refusal from Cognito, with a message a person can act on (its catalogue key, and the English). */
+export class AccountError extends UiError {
   constructor(
     readonly type: string,
-    message: string,
+    reason: Reason,
   ) {
-    super(message);
+    super(`common.account.${reason.key}`, reason.english, reason.values);
   }
+}
+
+interface Reason {
+  key: string;
+  english: string;
+  values?: Record<string, unknown>;
 }
 
 /**
@@ -27,33 +35,36 @@ export function cognitoEndpoint(config: Pick<WebConfig, 'cognitoUrl' | 'loginUrl
   return region ? `https://cognito-idp.${region}.amazonaws.com/` : `${config.loginUrl.replace(/\/+$/, '')}/`;
 }
 
-/** What Cognito says when a new password breaks the policy, in the portal's words. */
-const POLICY_REASONS: [RegExp, string][] = [
-  [/long enough/i, 'more characters'],
-  [/uppercase/i, 'an upper-case letter'],
-  [/lowercase/i, 'a lower-case letter'],
-  [/numeric/i, 'a number'],
-  [/symbol/i, 'a symbol (such as ! or -)'],
+/** What Cognito says when a new password breaks the policy, as the need it names (see password-policy.ts). */
+const POLICY_REASONS: [RegExp, PasswordNeed['kind'] | 'more'][] = [
+  [/long enough/i, 'more'],
+  [/uppercase/i, 'upper'],
+  [/lowercase/i, 'lower'],
+  [/numeric/i, 'number'],
+  [/symbol/i, 'symbol'],
 ];
 
-function messageFor(type: string, message: string): string {
+function reasonFor(type: string, message: string): Reason {
   if (type === 'InvalidPasswordException') {
-    const reason = POLICY_REASONS.find(([pattern]) => pattern.test(message))?.[1];
-    return reason ? `This new password is not strong enough. It needs ${reason}.` : 'This new password is not accepted. Choose a longer one with letters, numbers and symbols.';
+    const need = POLICY_REASONS.find(([pattern]) => pattern.test(message))?.[1];
+    return need
+      ? { key: `weakPassword.${need}`, english: 'This new password is not strong enough.' }
+      : { key: 'passwordRefused', english: 'This new password is not accepted. Choose a longer one with letters, numbers and symbols.' };
   }
   if (type === 'NotAuthorizedException') {
-    if (/incorrect username or password/i.test(message)) return 'Your current password is not right. Type the password you signed in with.';
-    if (/scope/i.test(message)) return 'This portal\'s sign-in does not allow account changes yet. Please tell the firm.';
-    return 'Your sign-in has expired. Sign out, sign in again, then try once more.';
+    if (/incorrect username or password/i.test(message)) return { key: 'wrongPassword', english: 'Your current password is not right. Type the password you signed in with.' };
+    if (/scope/i.test(message)) return { key: 'noAccountScope', english: "This portal's sign-in does not allow account changes yet. Please tell the firm." };
+    return { key: 'expired', english: 'Your sign-in has expired. Sign out, sign in again, then try once more.' };
   }
-  if (type === 'CodeMismatchException' || type === 'EnableSoftwareTokenMFAException') return 'That code is not right. Enter the 6-digit code your authenticator app shows now.';
-  if (type === 'LimitExceededException' || type === 'TooManyRequestsException' || type === 'TooManyFailedAttemptsException') return 'Too many attempts. Wait a few minutes, then try again.';
-  return message || 'Something went wrong. Please try again.';
+  if (type === 'CodeMismatchException' || type === 'EnableSoftwareTokenMFAException') return { key: 'wrongCode', english: 'That code is not right. Enter the 6-digit code your authenticator app shows now.' };
+  if (type === 'LimitExceededException' || type === 'TooManyRequestsException' || type === 'TooManyFailedAttemptsException') return { key: 'tooManyAttempts', english: 'Too many attempts. Wait a few minutes, then try again.' };
+  // Cognito's own words, in English, beat a vague message in the reader's language.
+  return message ? { key: 'cognitoSays', english: message, values: { message } } : { key: 'generic', english: 'Something went wrong. Please try again.' };
 }
 
 async function call<T>(operation: string, body: Record<string, unknown>): Promise<T> {
   const [config, token] = await Promise.all([loadConfig(), accessToken()]);
-  if (!token) throw new AccountError('NoAccessToken', 'Your sign-in is too old for account changes. Sign out, sign in again, then try once more.');
+  if (!token) throw new AccountError('NoAccessToken', { key: 'tokenTooOld', english: 'Your sign-in is too old for account changes. Sign out, sign in again, then try once more.' });
   let res: Response;
   try {
     res = await fetch(cognitoEndpoint(config), {
@@ -62,13 +73,13 @@ async function call<T>(operation: string, body: Record<string, unknown>): Promis
       body: JSON.stringify({ ...body, AccessToken: token }),
     });
   } catch {
-    throw new AccountError('Network', 'The sign-in service could not be reached. Check your connection and try again.');
+    throw new AccountError('Network', { key: 'unreachable', english: 'The sign-in service could not be reached. Check your connection and try again.' });
   }
   const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok) {
     // Cognito names the error in __type, sometimes behind a namespace ("…#NotAuthorizedException").
     const type = String(json.__type ?? 'Error').split('#').pop()!;
-    throw new AccountError(type, messageFor(type, String(json.message ?? json.Message ?? '')));
+    throw new AccountError(type, reasonFor(type, String(json.message ?? json.Message ?? '')));
   }
   return json as T;
 }
@@ -98,6 +109,6 @@ export function otpauthUri(secret: string, account: string, issuer: string): str
 /** Proves the app has the key, then makes sign-in ask for its code. */
 export async function finishAuthenticatorSetUp(code: string): Promise<void> {
   const verified = await call<{ Status?: string }>('VerifySoftwareToken', { UserCode: code, FriendlyDeviceName: 'Authenticator app' });
-  if (verified.Status !== 'SUCCESS') throw new AccountError('CodeMismatchException', messageFor('CodeMismatchException', ''));
+  if (verified.Status !== 'SUCCESS') throw new AccountError('CodeMismatchException', reasonFor('CodeMismatchException', ''));
   await call('SetUserMFAPreference', { SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
 }

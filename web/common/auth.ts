@@ -3,6 +3,8 @@
  * Tokens live in sessionStorage: they end with the tab, and no other site can read them.
  */
 import { loadConfig } from './config.ts';
+import { activeLanguage } from './i18n.ts';
+import { UiError } from './ui-error.ts';
 
 const TOKENS = 'portico.tokens';
 const PENDING = 'portico.pendingSignIn';
@@ -75,6 +77,8 @@ export async function signIn(options: { returnTo?: string; screen?: 'login' | 's
     state,
     code_challenge: await challengeOf(verifier),
     code_challenge_method: 'S256',
+    // Cognito's managed login shows its pages in this language; the local stand-in does too.
+    lang: activeLanguage(),
   });
   window.location.assign(`${loginUrl}/${options.screen === 'signup' ? 'signup' : 'oauth2/authorize'}?${query}`);
   return new Promise<never>(() => {});
@@ -86,8 +90,8 @@ export async function completeSignIn(search: string): Promise<string> {
   const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as { verifier: string; state: string; returnTo: string } | null;
   sessionStorage.removeItem(PENDING);
   // The state is checked first: a crafted link must not get its own words shown on this site.
-  if (!pending || params.get('state') !== pending.state) throw new Error('This sign-in link is stale or was not started here. Please sign in again.');
-  if (params.get('error')) throw new Error('The sign-in was not completed. Please sign in again.');
+  if (!pending || params.get('state') !== pending.state) throw new UiError('common.errors.staleSignIn', 'This sign-in link is stale or was not started here. Please sign in again.');
+  if (params.get('error')) throw new UiError('common.errors.signInNotCompleted', 'The sign-in was not completed. Please sign in again.');
   const { clientId } = await loadConfig();
   const res = await tokenRequest({
     grant_type: 'authorization_code',
@@ -96,7 +100,7 @@ export async function completeSignIn(search: string): Promise<string> {
     redirect_uri: redirectUri(),
     code_verifier: pending.verifier,
   });
-  if (!res.ok) throw new Error('The sign-in could not be completed. Please sign in again.');
+  if (!res.ok) throw new UiError('common.errors.signInFailed', 'The sign-in could not be completed. Please sign in again.');
   storeTokens(await res.json());
   // Only a path on this site; never back to the callback itself.
   const to = pending.returnTo;

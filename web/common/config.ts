@@ -4,6 +4,7 @@
  * so one build runs against any deployment.
  */
 import type { PasswordPolicy } from './password-policy.ts';
+import { UiError } from './ui-error.ts';
 
 export interface WebConfig {
   /** The HTTP API this UI may call (the staff API for the admin UI, the customer API for the portal). */
@@ -27,7 +28,7 @@ let loaded: Promise<WebConfig> | undefined;
 
 export function loadConfig(): Promise<WebConfig> {
   loaded ??= fetch('/config.json', { cache: 'no-store' }).then(async (res) => {
-    if (!res.ok) throw new Error(`This site is missing its configuration (/config.json answered ${res.status}).`);
+    if (!res.ok) throw new UiError('common.errors.missingConfig', `This site is missing its configuration (/config.json answered ${res.status}).`, { status: res.status });
     return (await res.json()) as WebConfig;
   });
   return loaded;

@@ -1,8 +1,9 @@
 /**
  * A user pool's password policy (the template's `Policies.PasswordPolicy`) and what a password
- * lacks to meet it, in words a person can act on. Pure: the portal's profile page uses it when its
- * `/config.json` carries the policy, and the local hosted login checks passwords with it, as
- * Cognito does and cognito-local does not.
+ * lacks to meet it: as needs the portal words in the reader's language, and in English for the
+ * local hosted login. Pure: the portal's profile page uses it when its `/config.json` carries the
+ * policy, and the local hosted login checks passwords with it, as Cognito does and cognito-local
+ * does not.
  */
 export interface PasswordPolicy {
   MinimumLength?: number;
@@ -26,15 +27,54 @@ const SYMBOLS = new Set('^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+- ');
 
 const lengthOf = (password: string) => [...password].length;
 
+/** One thing a password needs, without words: each UI says it in its own language. */
+export type PasswordNeed =
+  | { kind: 'length'; min: number; /** How long the password typed is, when there is one. */ has?: number }
+  | { kind: 'upper' | 'lower' | 'number' | 'symbol' | 'noEdgeSpace' };
+
 function rules(policy: PasswordPolicy | undefined) {
   const p = { ...COGNITO_DEFAULT_POLICY, ...(policy ?? {}) };
+  const rule = (need: PasswordNeed, applies: boolean, met: (pw: string) => boolean) => ({ need, applies, met });
   return [
-    { need: `at least ${p.MinimumLength} characters`, applies: true, met: (pw: string) => lengthOf(pw) >= p.MinimumLength },
-    { need: 'an upper-case letter', applies: p.RequireUppercase, met: (pw: string) => /[A-Z]/.test(pw) },
-    { need: 'a lower-case letter', applies: p.RequireLowercase, met: (pw: string) => /[a-z]/.test(pw) },
-    { need: 'a number', applies: p.RequireNumbers, met: (pw: string) => /[0-9]/.test(pw) },
-    { need: 'a symbol (such as ! or -)', applies: p.RequireSymbols, met: (pw: string) => [...pw.trim()].some((c) => SYMBOLS.has(c)) },
+    rule({ kind: 'length', min: p.MinimumLength }, true, (pw) => lengthOf(pw) >= p.MinimumLength),
+    rule({ kind: 'upper' }, p.RequireUppercase, (pw) => /[A-Z]/.test(pw)),
+    rule({ kind: 'lower' }, p.RequireLowercase, (pw) => /[a-z]/.test(pw)),
+    rule({ kind: 'number' }, p.RequireNumbers, (pw) => /[0-9]/.test(pw)),
+    rule({ kind: 'symbol' }, p.RequireSymbols, (pw) => [...pw.trim()].some((c) => SYMBOLS.has(c))),
   ].filter((r) => r.applies);
+}
+
+/** What the policy asks for, the length first. */
+export function policyNeeds(policy: PasswordPolicy | undefined): PasswordNeed[] {
+  return rules(policy).map((r) => r.need);
+}
+
+/** What the password lacks, one need each (empty when it meets the policy). */
+export function unmetNeeds(policy: PasswordPolicy | undefined, password: string): PasswordNeed[] {
+  const unmet = rules(policy)
+    .filter((r) => !r.met(password))
+    .map((r) => (r.need.kind === 'length' && password ? { ...r.need, has: lengthOf(password) } : r.need));
+  // Cognito refuses a password that starts or ends with a space.
+  if (password !== password.trim()) unmet.push({ kind: 'noEdgeSpace' });
+  return unmet;
+}
+
+/** A need in English (the local hosted login's words). */
+function inEnglish(need: PasswordNeed): string {
+  switch (need.kind) {
+    case 'length':
+      return `at least ${need.min} characters${need.has !== undefined ? ` (this one has ${need.has})` : ''}`;
+    case 'upper':
+      return 'an upper-case letter';
+    case 'lower':
+      return 'a lower-case letter';
+    case 'number':
+      return 'a number';
+    case 'symbol':
+      return 'a symbol (such as ! or -)';
+    case 'noEdgeSpace':
+      return 'no space at the start or the end';
+  }
 }
 
 function list(items: string[]): string {
@@ -43,18 +83,13 @@ function list(items: string[]): string {
 
 /** The policy in one phrase, for the text beside a new-password field. */
 export function describePolicy(policy: PasswordPolicy | undefined): string {
-  const [length, ...kinds] = rules(policy).map((r) => r.need);
+  const [length, ...kinds] = policyNeeds(policy).map(inEnglish);
   return kinds.length ? `${length}, with ${list(kinds)}` : length;
 }
 
 /** What the password lacks, one item each (empty when it meets the policy). */
 export function missingFromPassword(policy: PasswordPolicy | undefined, password: string): string[] {
-  const missing = rules(policy)
-    .filter((r) => !r.met(password))
-    .map((r) => (r.need.startsWith('at least') && password ? `${r.need} (this one has ${lengthOf(password)})` : r.need));
-  // Cognito refuses a password that starts or ends with a space.
-  if (password !== password.trim()) missing.push('no space at the start or the end');
-  return missing;
+  return unmetNeeds(policy, password).map(inEnglish);
 }
 
 /** A sentence saying everything the password lacks, or undefined when it meets the policy. */

@@ -1,27 +1,38 @@
-/** Small building blocks both UIs share: loading and error states, progress, drop zone, sign-in shell. */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+/** Small building blocks both UIs share: loading and error states, progress, drop zone, sign-in shell, language switch. */
+import type { TFunction } from 'i18next';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { completeSignIn, currentUser, idToken, signIn, signOut } from './auth.ts';
 import { ApiError } from './api.ts';
+import { chooseLanguageExplicitly, LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from './i18n.ts';
+import { UiError } from './ui-error.ts';
 
-export function messageOf(error: unknown): string {
-  if (error instanceof ApiError || error instanceof Error) return error.message;
-  return 'Something went wrong. Please try again.';
+/**
+ * An error in the reader's language. The API answers in English: a known `code` has its
+ * translation under `apiErrors` (French only: in English the server's own message, which names
+ * the field or the state, is the best there is); an unknown code shows the server's message.
+ */
+export function messageOf(error: unknown, t: TFunction): string {
+  if (error instanceof UiError) return t(error.key, { ...error.values, defaultValue: error.message });
+  if (error instanceof ApiError) return t(`apiErrors.${error.code}`, { status: error.status, defaultValue: error.message });
+  return t('common.errors.generic');
 }
 
 export function ErrorMessage({ error }: { error: unknown }) {
+  const { t } = useI18n();
   if (!error) return null;
   return (
     <p className="error" role="alert">
-      {messageOf(error)}
+      {messageOf(error, t)}
     </p>
   );
 }
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
   return (
     <p className="loading" role="status" aria-live="polite">
-      {label}
+      {label ?? t('common.loading')}
     </p>
   );
 }
@@ -49,6 +60,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data?: T
 
 /** Files by drag and drop or by the picker; the button makes it usable from the keyboard. */
 export function DropZone({ onFiles, label, disabled }: { onFiles: (files: File[]) => void; label: string; disabled?: boolean }) {
+  const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   return (
@@ -65,7 +77,7 @@ export function DropZone({ onFiles, label, disabled }: { onFiles: (files: File[]
         if (!disabled && e.dataTransfer.files.length) onFiles([...e.dataTransfer.files]);
       }}
     >
-      <span>Drop files here or </span>
+      <span>{t('common.dropFilesOr')} </span>
       <button type="button" onClick={() => input.current?.click()} disabled={disabled}>
         {label}
       </button>
@@ -86,6 +98,7 @@ export function DropZone({ onFiles, label, disabled }: { onFiles: (files: File[]
 
 /** The OAuth redirect target: trades the code for tokens, then goes where the user was heading. */
 export function Callback() {
+  const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<unknown>();
@@ -99,16 +112,17 @@ export function Callback() {
     <main className="centered">
       <ErrorMessage error={error} />
       <button type="button" onClick={() => signIn({ returnTo: '/' })}>
-        Sign in again
+        {t('common.signInAgain')}
       </button>
     </main>
   ) : (
-    <Loading label="Signing you in…" />
+    <Loading label={t('common.signingIn')} />
   );
 }
 
 /** Renders its children for a signed-in user, or sends the browser to the hosted login. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<unknown>();
   useEffect(() => {
@@ -121,22 +135,52 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
       <main className="centered">
         <ErrorMessage error={error} />
         <button type="button" onClick={() => window.location.reload()}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </main>
     );
   }
-  return ready ? <>{children}</> : <Loading label="Checking your sign-in…" />;
+  return ready ? <>{children}</> : <Loading label={t('common.checkingSignIn')} />;
 }
 
 /** Who is signed in, and the way out (here and at the hosted login). */
 export function SignedInAs({ name }: { name: string }) {
+  const { t } = useI18n();
   return (
     <span className="who">
       <span>{name}</span>
       <button type="button" className="secondary" onClick={() => void signOut()}>
-        Sign out
+        {t('common.signOut')}
       </button>
+    </span>
+  );
+}
+
+/**
+ * The language switch in the header: a labelled select, usable from the keyboard, each language
+ * named in itself. `onChosen` lets a UI tell its API (the portal stores the customer's language).
+ */
+export function LanguageSwitch({ onChosen }: { onChosen?: (language: Language) => void }) {
+  const { t, language } = useI18n();
+  const id = useId();
+  return (
+    <span className="language-switch">
+      <label htmlFor={id}>{t('common.language')}</label>
+      <select
+        id={id}
+        value={language}
+        onChange={(e) => {
+          const chosen = e.target.value as Language;
+          chooseLanguageExplicitly(chosen);
+          onChosen?.(chosen);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
     </span>
   );
 }

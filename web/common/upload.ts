@@ -2,6 +2,8 @@
  * Sends a file's bytes straight to S3 with the presigned URLs the API handed out; the bytes never
  * pass through the API. XMLHttpRequest, because fetch cannot report upload progress.
  */
+import { UiError } from './ui-error.ts';
+
 export interface UploadTarget {
   url: string;
   method: 'PUT';
@@ -48,8 +50,8 @@ function put(url: string, body: Blob, headers: Record<string, string>, onSent: (
     xhr.onload = () =>
       xhr.status >= 200 && xhr.status < 300
         ? resolve(xhr.getResponseHeader('ETag') ?? '')
-        : reject(new Error(`The file store refused the upload (${xhr.status}). Please try again.`));
-    xhr.onerror = () => reject(new Error('The upload was interrupted. Check your connection and try again.'));
+        : reject(new UiError('common.errors.uploadRefused', `The file store refused the upload (${xhr.status}). Please try again.`, { status: xhr.status }));
+    xhr.onerror = () => reject(new UiError('common.errors.uploadInterrupted', 'The upload was interrupted. Check your connection and try again.'));
     xhr.send(body);
   });
 }
