@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { get } from '../common/api.ts';
 import { currentUser } from '../common/auth.ts';
-import { SignedInAs, useAsync } from '../common/ui.tsx';
+import { applyFirmDefault, useI18n } from '../common/i18n.ts';
+import { LanguageSwitch, SignedInAs, useAsync } from '../common/ui.tsx';
 import { useStaffTabTitle } from './components/hooks.tsx';
 import type { SettingsView } from './components/types.tsx';
 import './admin.css';
@@ -15,23 +17,28 @@ import { TrashPage } from './pages/TrashPage.tsx';
 
 /** The staff UI: contacts, drive, activity, and for admins settings and staff users. */
 export function AdminApp() {
+  const { t } = useI18n();
   const user = currentUser()!;
   const isAdmin = user.groups.includes('admins');
   // Any staff member may read the settings; the tab then says which firm's portal this is.
   const settings = useAsync(() => get<SettingsView>('/settings'), []);
   useStaffTabTitle(settings.data?.branding.firmName);
+  // The firm's default language, once the API names it (read optionally: older APIs do not send it).
+  const firmLanguage = (settings.data as { language?: unknown } | undefined)?.language;
+  useEffect(() => applyFirmDefault(firmLanguage), [firmLanguage]);
   return (
     <>
       <header className="top">
-        <span className="brand">Portico — staff</span>
-        <nav aria-label="Main">
-          <NavLink to="/contacts">Contacts</NavLink>
-          <NavLink to="/drive">Drive</NavLink>
-          {isAdmin && <NavLink to="/activity">Activity</NavLink>}
-          {isAdmin && <NavLink to="/settings">Settings</NavLink>}
-          {isAdmin && <NavLink to="/staff-users">Staff users</NavLink>}
+        <span className="brand">{t('brand')}</span>
+        <nav aria-label={t('common.mainNav')}>
+          <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+          <NavLink to="/drive">{t('nav.drive')}</NavLink>
+          {isAdmin && <NavLink to="/activity">{t('nav.activity')}</NavLink>}
+          {isAdmin && <NavLink to="/settings">{t('nav.settings')}</NavLink>}
+          {isAdmin && <NavLink to="/staff-users">{t('nav.staffUsers')}</NavLink>}
         </nav>
         <SignedInAs name={user.name ?? user.email} />
+        <LanguageSwitch />
       </header>
       <main>
         <Routes>
@@ -45,7 +52,7 @@ export function AdminApp() {
           {isAdmin && <Route path="/activity" element={<ActivityPage />} />}
           {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
           {isAdmin && <Route path="/staff-users" element={<StaffUsersPage />} />}
-          <Route path="*" element={<h1>Page not found</h1>} />
+          <Route path="*" element={<h1>{t('notFound')}</h1>} />
         </Routes>
       </main>
     </>

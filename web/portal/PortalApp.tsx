@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { get, type ApiError } from '../common/api.ts';
-import { ErrorMessage, Loading, SignedInAs, useAsync } from '../common/ui.tsx';
+import { applyFirmDefault, useI18n } from '../common/i18n.ts';
+import { ErrorMessage, LanguageSwitch, Loading, SignedInAs, useAsync } from '../common/ui.tsx';
 import { BlockedNotice } from './components/BlockedNotice.tsx';
 import { Branded } from './components/Branding.tsx';
 import { isBlocking, PortalContext, type Profile } from './components/PortalContext.tsx';
@@ -15,7 +16,11 @@ export type { Profile };
 
 /** The customer's portal, in the firm's branding. */
 export function PortalApp() {
+  const { t } = useI18n();
   const profile = useAsync(() => get<Profile>('/me'), []);
+  // The firm's default language, once the API names it (read optionally: older APIs do not send it).
+  const firmLanguage = (profile.data?.firm as { language?: unknown } | undefined)?.language;
+  useEffect(() => applyFirmDefault(firmLanguage), [firmLanguage]);
   const [blocked, setBlocked] = useState<ApiError>();
   const report = useCallback((error: unknown) => {
     if (isBlocking(error)) setBlocked((current) => current ?? error);
@@ -31,7 +36,7 @@ export function PortalApp() {
       <main className="centered">
         <ErrorMessage error={profile.error} />
         <button type="button" onClick={profile.reload}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </main>
     );
@@ -42,13 +47,14 @@ export function PortalApp() {
         firm={context.profile.firm}
         nav={
           <>
-            <nav aria-label="Main">
+            <nav aria-label={t('common.mainNav')}>
               <NavLink to="/" end>
-                Shared with you
+                {t('nav.shared')}
               </NavLink>
-              <NavLink to="/profile">Your account</NavLink>
+              <NavLink to="/profile">{t('nav.account')}</NavLink>
             </nav>
             <SignedInAs name={context.profile.name ?? context.profile.email} />
+            <LanguageSwitch />
           </>
         }
       >

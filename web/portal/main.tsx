@@ -1,4 +1,6 @@
 import { mount } from '../common/mount.tsx';
+import { portalEn } from './locales/en.ts';
+import { portalFr } from './locales/fr.ts';
 import { PortalApp } from './PortalApp.tsx';
 
-mount(PortalApp);
+mount(PortalApp, { en: portalEn, fr: portalFr });

@@ -1,9 +1,9 @@
+import { useI18n } from '../../common/i18n.ts';
 import type { AccessState } from './types.tsx';
 
-const LABELS: Record<AccessState, string> = { invited: 'Invited', active: 'Active', closed: 'Closed', none: 'No access' };
-
 export function AccessBadge({ state }: { state: AccessState }) {
-  return <span className={`badge ${state}`}>{LABELS[state]}</span>;
+  const { t } = useI18n();
+  return <span className={`badge ${state}`}>{t(`access.state.${state}`)}</span>;
 }
 
 /** Invited and active both mean the customer can (or is about to) sign in. */

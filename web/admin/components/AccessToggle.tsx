@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { post } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
 import { AccessBadge, accessIsOpen } from './AccessBadge.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -20,19 +21,20 @@ export function CloseAccessPanel({
   onConfirm: (notifyCustomer: boolean) => void;
   onCancel: () => void;
 }) {
+  const { t } = useI18n();
   const [notify, setNotify] = useState(false);
   return (
     <Dialog label={label} onClose={onCancel}>
-      <p>The customer will no longer be able to sign in to the portal.</p>
+      <p>{t('access.closeExplain')}</p>
       <label className="inline">
-        <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> Tell the customer by email
+        <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> {t('access.tellCustomer')}
       </label>
       <div className="row">
         <button type="button" className="danger" disabled={busy} onClick={() => onConfirm(notify)}>
           {confirmLabel}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </Dialog>
@@ -44,6 +46,7 @@ export function CloseAccessPanel({
  * refuses to "open" again); unticking asks first, then closes it.
  */
 export function AccessToggle({ contact, onChanged }: { contact: Contact; onChanged: (contact: Contact) => void }) {
+  const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const open = accessIsOpen(contact.access.state);
@@ -57,7 +60,7 @@ export function AccessToggle({ contact, onChanged }: { contact: Contact; onChang
       <div className="row">
         <input
           type="checkbox"
-          aria-label={`Access to the portal for ${contact.name}`}
+          aria-label={t('access.toggleLabel', { name: contact.name })}
           checked={open}
           disabled={action.busy || contact.archived}
           onChange={() => {
@@ -69,8 +72,8 @@ export function AccessToggle({ contact, onChanged }: { contact: Contact; onChang
       </div>
       {confirming && (
         <CloseAccessPanel
-          label="Close access"
-          confirmLabel="Close access"
+          label={t('access.close')}
+          confirmLabel={t('access.close')}
           busy={action.busy}
           onCancel={() => setConfirming(false)}
           onConfirm={(notifyCustomer) => void change('access/close', { notifyCustomer })}

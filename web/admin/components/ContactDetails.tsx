@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { patch, post } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
 import { accessIsOpen } from './AccessBadge.tsx';
 import { CloseAccessPanel } from './AccessToggle.tsx';
@@ -8,19 +9,20 @@ import { useAction } from './hooks.tsx';
 import type { Contact } from './types.tsx';
 
 const FIELDS = [
-  { key: 'name', label: 'Name', type: 'text' },
-  { key: 'email', label: 'Email', type: 'email' },
-  { key: 'phone', label: 'Phone', type: 'text' },
-  { key: 'address', label: 'Address', type: 'textarea' },
-  { key: 'notes', label: 'Notes', type: 'textarea' },
+  { key: 'name', type: 'text' },
+  { key: 'email', type: 'email' },
+  { key: 'phone', type: 'text' },
+  { key: 'address', type: 'textarea' },
+  { key: 'notes', type: 'textarea' },
 ] as const;
 type Field = (typeof FIELDS)[number]['key'];
 
 function Input({ field, value, onChange }: { field: (typeof FIELDS)[number]; value: string; onChange: (value: string) => void }) {
+  const { t } = useI18n();
   const id = useId();
   return (
     <>
-      <label htmlFor={id}>{field.label}</label>
+      <label htmlFor={id}>{t(`contact.field.${field.key}`)}</label>
       {field.type === 'textarea' ? (
         <textarea id={id} rows={field.key === 'notes' ? 4 : 2} value={value} onChange={(e) => onChange(e.target.value)} />
       ) : (
@@ -33,6 +35,7 @@ function Input({ field, value, onChange }: { field: (typeof FIELDS)[number]; val
 /** The contact's own details; only the fields that changed are sent, so an untouched email never trips the open-access rule. */
 export function ContactDetails({ contact, onChanged }: { contact: Contact; onChanged: (contact: Contact) => void }) {
   const [values, setValues] = useState<Record<Field, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.key, contact[f.key] ?? ''])) as Record<Field, string>);
+  const { t } = useI18n();
   const [saved, setSaved] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const save = useAction();
@@ -41,8 +44,8 @@ export function ContactDetails({ contact, onChanged }: { contact: Contact; onCha
 
   return (
     <section className="card" aria-labelledby="details-heading">
-      <h2 id="details-heading">Details</h2>
-      {contact.archived && <p className="notice">This contact is archived.</p>}
+      <h2 id="details-heading">{t('contact.heading')}</h2>
+      {contact.archived && <p className="notice">{t('contact.archivedNotice')}</p>}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -53,23 +56,23 @@ export function ContactDetails({ contact, onChanged }: { contact: Contact; onCha
           });
         }}
       >
-        <p className="muted">{contact.kind === 'organisation' ? 'Organisation' : 'Person'}</p>
+        <p className="muted">{t(`contact.kind.${contact.kind}`)}</p>
         {FIELDS.map((f) => (
           <Input key={f.key} field={f} value={values[f.key]} onChange={(v) => setValues({ ...values, [f.key]: v })} />
         ))}
         <ErrorMessage error={save.error} />
         {saved && !Object.keys(changes).length && (
           <p className="notice" role="status">
-            Saved.
+            {t('contact.saved')}
           </p>
         )}
         <div className="row spaced">
           <button type="submit" disabled={save.busy || !Object.keys(changes).length}>
-            Save
+            {t('common.save')}
           </button>
           {!contact.archived && (
             <button type="button" className="secondary" aria-expanded={archiving} onClick={() => setArchiving(!archiving)}>
-              Archive contact
+              {t('contact.archive')}
             </button>
           )}
         </div>
@@ -94,22 +97,24 @@ export function ContactDetails({ contact, onChanged }: { contact: Contact; onCha
 
 /** Archiving closes an open portal access too, so it asks the same question a close does. */
 function ArchivePanel({ contact, busy, onConfirm, onCancel }: { contact: Contact; busy: boolean; onConfirm: (notify: boolean) => void; onCancel: () => void }) {
+  const { t } = useI18n();
   if (accessIsOpen(contact.access.state)) {
-    return <CloseAccessPanel label="Archive contact" confirmLabel="Confirm archive" busy={busy} onConfirm={onConfirm} onCancel={onCancel} />;
+    return <CloseAccessPanel label={t('contact.archive')} confirmLabel={t('contact.confirmArchive')} busy={busy} onConfirm={onConfirm} onCancel={onCancel} />;
   }
   return <ConfirmArchive busy={busy} onConfirm={() => onConfirm(false)} onCancel={onCancel} />;
 }
 
 function ConfirmArchive({ busy, onConfirm, onCancel }: { busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
   return (
-    <Dialog label="Archive contact" onClose={onCancel}>
-      <p>Archive this contact? Nothing can be shared with an archived contact.</p>
+    <Dialog label={t('contact.archive')} onClose={onCancel}>
+      <p>{t('contact.archiveQuestion')}</p>
       <div className="row">
         <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
-          Confirm archive
+          {t('contact.confirmArchive')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </Dialog>

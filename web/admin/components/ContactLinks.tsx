@@ -1,20 +1,28 @@
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { Link } from 'react-router';
 import { get, patch, query, type Answer } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { ContactSearch } from './ContactSearch.tsx';
 import { useAction } from './hooks.tsx';
 import type { Contact, ContactLink, Page } from './types.tsx';
 
-/** Names of the contacts a contact points at; a deleted one shows as "Unknown contact". */
+/** Names of the contacts a contact points at; a deleted one is missing from the map (shown as "Unknown contact"). */
 function useContactNames(ids: string[]) {
   return useAsync(async () => {
     const found = await Promise.all(ids.map((id) => get<Contact>(`/contacts/${id}`).catch(() => undefined)));
-    return new Map(ids.map((id, i) => [id, found[i]?.name ?? 'Unknown contact']));
+    return new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i].name] as const] : [])));
   }, [ids.join(',')]);
 }
 
+function nameLookup(names: Map<string, string> | undefined, added: Map<string, string>, t: TFunction) {
+  return (id: string) => names?.get(id) ?? added.get(id) ?? (names ? t('links.unknownContact') : '…');
+}
+
 function AddLinkForm({ contact, onAdd, busy }: { contact: Contact; onAdd: (link: ContactLink, name: string) => void; busy: boolean }) {
+  const { t } = useI18n();
   const roleId = useId();
   const roles = useAsync(() => get<Answer<'staff-list-roles'>>('/roles'), []);
   const [target, setTarget] = useState<Contact>();
@@ -28,20 +36,20 @@ function AddLinkForm({ contact, onAdd, busy }: { contact: Contact; onAdd: (link:
         setTarget(undefined);
       }}
     >
-      <h3>Add a link</h3>
+      <h3>{t('links.add')}</h3>
       {target ? (
         <p className="row">
           <span>
-            Link to <strong>{target.name}</strong>
+            <Trans i18nKey="links.linkTo" components={{ name: <strong>{target.name}</strong> }} />
           </span>
           <button type="button" className="link" onClick={() => setTarget(undefined)}>
-            Choose someone else
+            {t('links.chooseOther')}
           </button>
         </p>
       ) : (
-        <ContactSearch label="Find a contact to link" onPick={setTarget} exclude={[contact.contactId, ...(contact.links ?? []).map((l) => l.contactId)]} />
+        <ContactSearch label={t('links.find')} onPick={setTarget} exclude={[contact.contactId, ...(contact.links ?? []).map((l) => l.contactId)]} />
       )}
-      <label htmlFor={roleId}>Role</label>
+      <label htmlFor={roleId}>{t('links.role')}</label>
       <select id={roleId} value={chosenRole} onChange={(e) => setRole(e.target.value)}>
         {(roles.data?.roles ?? []).map((r) => (
           <option key={r} value={r}>
@@ -52,7 +60,7 @@ function AddLinkForm({ contact, onAdd, busy }: { contact: Contact; onAdd: (link:
       <ErrorMessage error={roles.error} />
       <div className="row spaced">
         <button type="submit" disabled={!target || !chosenRole || busy}>
-          Add link
+          {t('links.addLink')}
         </button>
       </div>
     </form>
@@ -60,10 +68,11 @@ function AddLinkForm({ contact, onAdd, busy }: { contact: Contact; onAdd: (link:
 }
 
 function Members({ organisation }: { organisation: Contact }) {
+  const { t } = useI18n();
   const members = useAsync(() => get<Page<Contact>>(`/contacts${query({ organisationId: organisation.contactId, limit: 200 })}`), [organisation.contactId, organisation.links?.length]);
   if (members.loading) return <Loading />;
   if (members.error) return <ErrorMessage error={members.error} />;
-  if (!members.data?.items.length) return <p className="muted">No persons belong to this organisation yet.</p>;
+  if (!members.data?.items.length) return <p className="muted">{t('links.noMembers')}</p>;
   return (
     <ul className="plain">
       {members.data.items.map((m) => (
@@ -77,17 +86,18 @@ function Members({ organisation }: { organisation: Contact }) {
 
 /** Links to other contacts with a role, and membership of organisations (whose shares the person sees too). */
 export function ContactLinks({ contact, onChanged }: { contact: Contact; onChanged: (contact: Contact) => void }) {
+  const { t } = useI18n();
   const links = contact.links ?? [];
   const names = useContactNames([...new Set([...links.map((l) => l.contactId), ...contact.organisationIds])]);
   const action = useAction();
   const [added, setAdded] = useState(new Map<string, string>());
-  const nameOf = (id: string) => names.data?.get(id) ?? added.get(id) ?? '…';
+  const nameOf = nameLookup(names.data, added, t);
   const save = (change: Partial<Pick<Contact, 'links' | 'organisationIds'>>) =>
     void action.run(async () => onChanged(await patch<Contact>(`/contacts/${contact.contactId}`, change)));
 
   return (
     <section className="card" aria-labelledby="links-heading">
-      <h2 id="links-heading">Linked contacts</h2>
+      <h2 id="links-heading">{t('links.heading')}</h2>
       {links.length ? (
         <ul className="plain">
           {links.map((l) => (
@@ -97,17 +107,17 @@ export function ContactLinks({ contact, onChanged }: { contact: Contact; onChang
               <button
                 type="button"
                 className="secondary"
-                aria-label={`Remove link to ${nameOf(l.contactId)}`}
+                aria-label={t('links.removeLinkLabel', { name: nameOf(l.contactId) })}
                 disabled={action.busy}
                 onClick={() => save({ links: links.filter((x) => x !== l) })}
               >
-                Remove
+                {t('links.remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">No linked contacts.</p>
+        <p className="muted">{t('links.none')}</p>
       )}
       <AddLinkForm
         contact={contact}
@@ -119,7 +129,7 @@ export function ContactLinks({ contact, onChanged }: { contact: Contact; onChang
       />
       {contact.kind === 'person' ? (
         <>
-          <h3>Member of</h3>
+          <h3>{t('links.memberOf')}</h3>
           {contact.organisationIds.length ? (
             <ul className="plain">
               {contact.organisationIds.map((id) => (
@@ -128,22 +138,22 @@ export function ContactLinks({ contact, onChanged }: { contact: Contact; onChang
                   <button
                     type="button"
                     className="secondary"
-                    aria-label={`Remove from ${nameOf(id)}`}
+                    aria-label={t('links.removeFromLabel', { name: nameOf(id) })}
                     disabled={action.busy}
                     onClick={() => save({ organisationIds: contact.organisationIds.filter((o) => o !== id) })}
                   >
-                    Remove
+                    {t('links.remove')}
                   </button>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="muted">Not a member of any organisation. Link this person to an organisation to add them.</p>
+            <p className="muted">{t('links.notMember')}</p>
           )}
         </>
       ) : (
         <>
-          <h3>Members</h3>
+          <h3>{t('links.members')}</h3>
           <Members organisation={contact} />
         </>
       )}

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { get, type Answer } from '../../common/api.ts';
 import { formatBytes, formatDate } from '../../common/format.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
 import { useAction } from './hooks.tsx';
 import { DeletePanel, DownloadsPanel, MovePanel, RenamePanel, SharePanel } from './ItemPanels.tsx';
@@ -9,17 +10,13 @@ import type { DriveItem } from './types.tsx';
 
 type Action = 'rename' | 'move' | 'delete' | 'share' | 'downloads';
 const PANELS = { rename: RenamePanel, move: MovePanel, delete: DeletePanel, share: SharePanel, downloads: DownloadsPanel };
-const ACTION_BUTTONS: { action: Action; label: string; ariaLabel: (name: string) => string; filesOnly?: boolean }[] = [
-  { action: 'rename', label: 'Rename', ariaLabel: (name) => `Rename ${name}` },
-  { action: 'move', label: 'Move', ariaLabel: (name) => `Move ${name}` },
-  { action: 'delete', label: 'Delete', ariaLabel: (name) => `Delete ${name}` },
-  { action: 'share', label: 'Share with…', ariaLabel: (name) => `Share ${name} with…` },
-  { action: 'downloads', label: 'Downloads', ariaLabel: (name) => `Who downloaded ${name}`, filesOnly: true },
-];
+/** Each button's words are `drive.<action>` and, naming the item for a screen reader, `drive.<action>Label`. */
+const ACTION_BUTTONS: { action: Action; filesOnly?: boolean }[] = [{ action: 'rename' }, { action: 'move' }, { action: 'delete' }, { action: 'share' }, { action: 'downloads', filesOnly: true }];
 
 export const isNewCustomerUpload = (item: DriveItem) => item.createdBy.kind === 'customer' && !item.seenByStaffAt;
 
 function DownloadButton({ item }: { item: DriveItem }) {
+  const { t } = useI18n();
   const action = useAction();
   const download = () =>
     action.run(async () => {
@@ -28,8 +25,8 @@ function DownloadButton({ item }: { item: DriveItem }) {
     });
   return (
     <>
-      <button type="button" className="secondary" aria-label={`Download ${item.name}`} disabled={action.busy} onClick={() => void download()}>
-        Download
+      <button type="button" className="secondary" aria-label={t('drive.downloadLabel', { name: item.name })} disabled={action.busy} onClick={() => void download()}>
+        {t('drive.download')}
       </button>
       <ErrorMessage error={action.error} />
     </>
@@ -37,6 +34,7 @@ function DownloadButton({ item }: { item: DriveItem }) {
 }
 
 function ItemName({ item }: { item: DriveItem }) {
+  const { t } = useI18n();
   if (item.kind === 'folder') {
     return (
       <span className="folder">
@@ -47,25 +45,26 @@ function ItemName({ item }: { item: DriveItem }) {
   return (
     <span>
       {item.name}
-      {isNewCustomerUpload(item) && <> <span className="badge new">New</span></>}
-      {item.status === 'pending' && <span className="muted"> (upload not finished)</span>}
+      {isNewCustomerUpload(item) && <> <span className="badge new">{t('drive.new')}</span></>}
+      {item.status === 'pending' && <span className="muted">{t('drive.pending')}</span>}
     </span>
   );
 }
 
 /** A folder's items with their actions; one action panel is open at a time, under its item. */
 export function DriveTable({ items, onChanged }: { items: DriveItem[]; onChanged: (message: string) => void }) {
+  const { t, locale } = useI18n();
   const [open, setOpen] = useState<{ itemId: string; action: Action }>();
   return (
     <div className="table-wrap">
       <table className="stack-on-phone">
         <thead>
           <tr>
-            <th>Name</th>
-            <th className="optional">Size</th>
-            <th>Added</th>
-            <th>Added by</th>
-            <th>Actions</th>
+            <th>{t('table.name')}</th>
+            <th className="optional">{t('table.size')}</th>
+            <th>{t('drive.added')}</th>
+            <th>{t('drive.addedBy')}</th>
+            <th>{t('table.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -77,22 +76,22 @@ export function DriveTable({ items, onChanged }: { items: DriveItem[]; onChanged
                   <td>
                     <ItemName item={item} />
                   </td>
-                  <td className="optional">{item.kind === 'file' ? formatBytes(item.size) : ''}</td>
-                  <td>{formatDate(item.createdAt)}</td>
+                  <td className="optional">{item.kind === 'file' ? formatBytes(item.size, locale) : ''}</td>
+                  <td>{formatDate(item.createdAt, locale)}</td>
                   <td>{item.createdBy.name}</td>
                   <td>
                     <div className="actions">
                       {item.kind === 'file' && item.status === 'ready' && <DownloadButton item={item} />}
-                      {ACTION_BUTTONS.filter((b) => !b.filesOnly || item.kind === 'file').map(({ action, label, ariaLabel }) => (
+                      {ACTION_BUTTONS.filter((b) => !b.filesOnly || item.kind === 'file').map(({ action }) => (
                         <button
                           key={action}
                           type="button"
                           className="secondary"
-                          aria-label={ariaLabel(item.name)}
+                          aria-label={t(`drive.${action}Label`, { name: item.name })}
                           aria-expanded={open?.itemId === item.itemId && open.action === action}
                           onClick={() => setOpen(open?.itemId === item.itemId && open.action === action ? undefined : { itemId: item.itemId, action })}
                         >
-                          {label}
+                          {t(`drive.${action}`)}
                         </button>
                       ))}
                     </div>

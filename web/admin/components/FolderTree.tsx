@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, useAsync } from '../../common/ui.tsx';
 import { listSubfolders, ROOT } from './folders.tsx';
 
@@ -16,14 +17,16 @@ interface TreeProps {
 
 /** The drive's folders as a tree; a folder's subfolders load when it is first expanded. */
 export function FolderTree(props: TreeProps) {
+  const { t } = useI18n();
   return (
     <ul className="tree">
-      <FolderNode {...props} folderId={ROOT} name="Drive" startOpen />
+      <FolderNode {...props} folderId={ROOT} name={t('drive.root')} startOpen />
     </ul>
   );
 }
 
 function FolderNode(props: TreeProps & { folderId: string; name: string; startOpen?: boolean }) {
+  const { t } = useI18n();
   const { folderId, name, currentId, onChoose, disabledId } = props;
   const [open, setOpen] = useState(props.startOpen || !!props.openIds?.includes(folderId));
   const disabled = folderId === disabledId;
@@ -36,7 +39,7 @@ function FolderNode(props: TreeProps & { folderId: string; name: string; startOp
             type="button"
             className="link toggle"
             aria-expanded={open}
-            aria-label={`${open ? 'Collapse' : 'Expand'} ${name}`}
+            aria-label={t(open ? 'drive.collapse' : 'drive.expand', { name })}
             disabled={disabled}
             onClick={() => setOpen(!open)}
           >
@@ -59,9 +62,10 @@ function FolderNode(props: TreeProps & { folderId: string; name: string; startOp
 }
 
 function Subfolders(props: TreeProps & { folderId: string }) {
+  const { t } = useI18n();
   const children = useAsync(() => listSubfolders(props.folderId), [props.folderId, props.version]);
   if (children.error) return <ErrorMessage error={children.error} />;
-  if (!children.data) return <p className="muted small">Loading…</p>;
+  if (!children.data) return <p className="muted small">{t('common.loading')}</p>;
   if (!children.data.length) return null;
   return (
     <ul>

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { del, get, patch, post, query, type Answer } from '../../common/api.ts';
 import { formatDate } from '../../common/format.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { ContactSearch } from './ContactSearch.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -16,30 +18,32 @@ interface PanelProps {
 }
 
 function Cancel({ onCancel }: { onCancel: () => void }) {
+  const { t } = useI18n();
   return (
     <button type="button" className="secondary" onClick={onCancel}>
-      Cancel
+      {t('common.cancel')}
     </button>
   );
 }
 
 export function RenamePanel({ item, onDone, onCancel }: PanelProps) {
+  const { t } = useI18n();
   const id = useId();
   const [name, setName] = useState(item.name);
   const action = useAction();
   return (
-    <Dialog label={`Rename ${item.name}`} onClose={onCancel}>
+    <Dialog label={t('drive.renameLabel', { name: item.name })} onClose={onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void action.run(() => patch(`/drive/items/${item.itemId}`, { name })).then((ok) => ok && onDone(`Renamed to ${name.trim()}.`));
+          void action.run(() => patch(`/drive/items/${item.itemId}`, { name })).then((ok) => ok && onDone(t('drive.renamed', { name: name.trim() })));
         }}
       >
-        <label htmlFor={id}>New name</label>
+        <label htmlFor={id}>{t('drive.newName')}</label>
         <div className="row">
           <input id={id} type="text" value={name} onChange={(e) => setName(e.target.value)} required />
           <button type="submit" disabled={action.busy || !name.trim()}>
-            Save
+            {t('common.save')}
           </button>
           <Cancel onCancel={onCancel} />
         </div>
@@ -50,20 +54,21 @@ export function RenamePanel({ item, onDone, onCancel }: PanelProps) {
 }
 
 export function MovePanel({ item, onDone, onCancel }: PanelProps) {
+  const { t } = useI18n();
   const [target, setTarget] = useState<{ id: string; name: string }>();
   const action = useAction();
   return (
-    <Dialog label={`Move ${item.name}`} onClose={onCancel}>
-      <p>Choose the folder to move {item.name} into:</p>
+    <Dialog label={t('drive.moveLabel', { name: item.name })} onClose={onCancel}>
+      <p>{t('drive.moveInto', { name: item.name })}</p>
       <FolderTree currentId={target?.id ?? ''} onChoose={(id, name) => setTarget({ id, name })} disabledId={item.kind === 'folder' ? item.itemId : undefined} />
-      <p aria-live="polite">{target ? `Destination: ${target.name}` : 'No folder chosen yet.'}</p>
+      <p aria-live="polite">{target ? t('drive.destination', { name: target.name }) : t('drive.noDestination')}</p>
       <div className="row">
         <button
           type="button"
           disabled={!target || action.busy}
-          onClick={() => void action.run(() => patch(`/drive/items/${item.itemId}`, { parentId: target!.id })).then((ok) => ok && onDone(`Moved ${item.name} to ${target!.name}.`))}
+          onClick={() => void action.run(() => patch(`/drive/items/${item.itemId}`, { parentId: target!.id })).then((ok) => ok && onDone(t('drive.moved', { name: item.name, target: target!.name })))}
         >
-          Move here
+          {t('drive.moveHere')}
         </button>
         <Cancel onCancel={onCancel} />
       </div>
@@ -73,20 +78,19 @@ export function MovePanel({ item, onDone, onCancel }: PanelProps) {
 }
 
 export function DeletePanel({ item, onDone, onCancel }: PanelProps) {
+  const { t } = useI18n();
   const action = useAction();
   return (
-    <Dialog label={`Delete ${item.name}`} onClose={onCancel}>
-      <p>
-        Move {item.name} to the trash?{item.kind === 'folder' ? ' Everything in it goes along.' : ''} It can be restored from the trash.
-      </p>
+    <Dialog label={t('drive.deleteLabel', { name: item.name })} onClose={onCancel}>
+      <p>{t(item.kind === 'folder' ? 'drive.trashFolder' : 'drive.trashFile', { name: item.name })}</p>
       <div className="row">
         <button
           type="button"
           className="danger"
           disabled={action.busy}
-          onClick={() => void action.run(() => del(`/drive/items/${item.itemId}`)).then((ok) => ok && onDone(`${item.name} was moved to the trash.`))}
+          onClick={() => void action.run(() => del(`/drive/items/${item.itemId}`)).then((ok) => ok && onDone(t('drive.trashed', { name: item.name })))}
         >
-          Move to trash
+          {t('drive.moveToTrash')}
         </button>
         <Cancel onCancel={onCancel} />
       </div>
@@ -96,36 +100,37 @@ export function DeletePanel({ item, onDone, onCancel }: PanelProps) {
 }
 
 export function SharePanel({ item, onDone, onCancel }: PanelProps) {
+  const { t } = useI18n();
   const [contact, setContact] = useState<Contact>();
   const [notify, setNotify] = useState(true);
   const action = useAction();
   const share = () =>
     action.run(async () => {
       const result = await post<Answer<'staff-share-items'>>(`/contacts/${contact!.contactId}/shares`, { itemIds: [item.itemId], notify });
-      const what = result.added.length ? `Shared ${item.name} with ${contact!.name}` : `${item.name} was already shared with ${contact!.name}`;
-      const told = result.emailed === 0 ? '' : result.emailed === 1 ? '; they are told by email' : `; ${result.emailed} people are told by email`;
-      onDone(`${what}${told}.`);
+      const names = { name: item.name, contact: contact!.name };
+      const what = result.added.length ? t('drive.sharedWith', names) : t('drive.alreadySharedWith', names);
+      onDone(result.emailed ? t('drive.told', { what, count: result.emailed }) : t('shares.result', { what }));
     });
   return (
-    <Dialog label={`Share ${item.name} with a contact`} onClose={onCancel}>
+    <Dialog label={t('drive.shareDialog', { name: item.name })} onClose={onCancel}>
       {contact ? (
         <p className="row">
           <span>
-            Share with <strong>{contact.name}</strong>
+            <Trans i18nKey="drive.shareWith" components={{ name: <strong>{contact.name}</strong> }} />
           </span>
           <button type="button" className="link" onClick={() => setContact(undefined)}>
-            Choose someone else
+            {t('links.chooseOther')}
           </button>
         </p>
       ) : (
-        <ContactSearch label="Search contacts" onPick={setContact} />
+        <ContactSearch label={t('drive.searchContacts')} onPick={setContact} />
       )}
       <label className="inline">
-        <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> Notify by email
+        <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> {t('shares.notify')}
       </label>
       <div className="row">
         <button type="button" disabled={!contact || action.busy} onClick={() => void share()}>
-          Share
+          {t('drive.shareButton')}
         </button>
         <Cancel onCancel={onCancel} />
       </div>
@@ -136,25 +141,26 @@ export function SharePanel({ item, onDone, onCancel }: PanelProps) {
 
 /** A file's download receipts: who downloaded which version, and when (staff and customers alike). */
 export function DownloadsPanel({ item, onCancel }: PanelProps) {
+  const { t, locale } = useI18n();
   const receipts = usePaged((cursor) => get<Page<AuditEntry>>(`/drive/items/${item.itemId}/downloads${query({ cursor, limit: 50 })}`), [item.itemId]);
   return (
-    <Dialog label={`Who downloaded ${item.name}`} onClose={onCancel}>
+    <Dialog label={t('drive.downloadsLabel', { name: item.name })} onClose={onCancel}>
       {receipts.loading && !receipts.items.length && <Loading />}
       <ErrorMessage error={receipts.error} />
-      {!receipts.loading && !receipts.error && !receipts.items.length && <p className="muted">Nobody has downloaded this file yet.</p>}
+      {!receipts.loading && !receipts.error && !receipts.items.length && <p className="muted">{t('drive.noDownloads')}</p>}
       {receipts.items.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>Version</th>
+              <th>{t('table.when')}</th>
+              <th>{t('table.who')}</th>
+              <th>{t('table.version')}</th>
             </tr>
           </thead>
           <tbody>
             {receipts.items.map((r, i) => (
               <tr key={`${r.at}-${i}`}>
-                <td>{formatDate(r.at)}</td>
+                <td>{formatDate(r.at, locale)}</td>
                 <td>{r.actor}</td>
                 <td>{String(r.details?.version ?? '')}</td>
               </tr>
@@ -164,7 +170,7 @@ export function DownloadsPanel({ item, onCancel }: PanelProps) {
       )}
       {receipts.hasMore && (
         <button type="button" className="secondary" onClick={receipts.loadMore} disabled={receipts.loading}>
-          Load more
+          {t('common.loadMore')}
         </button>
       )}
       <Cancel onCancel={onCancel} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { post } from '../../common/api.ts';
 import { formatDate } from '../../common/format.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
 import { AccessBadge } from './AccessBadge.tsx';
 import { CloseAccessPanel } from './AccessToggle.tsx';
@@ -9,6 +10,7 @@ import type { Contact } from './types.tsx';
 
 /** The contact's portal access and the buttons that make sense in its current state. */
 export function PortalAccess({ contact, onChanged }: { contact: Contact; onChanged: (contact: Contact) => void }) {
+  const { t, locale } = useI18n();
   const { state, invitedAt, activatedAt, closedAt } = contact.access;
   const [closing, setClosing] = useState(false);
   const [notice, setNotice] = useState<string>();
@@ -32,34 +34,34 @@ export function PortalAccess({ contact, onChanged }: { contact: Contact; onChang
 
   return (
     <section className="card" aria-labelledby="access-heading">
-      <h2 id="access-heading">Portal access</h2>
+      <h2 id="access-heading">{t('access.heading')}</h2>
       <p className="row">
         <AccessBadge state={state} />
         <span className="muted">
-          {state === 'invited' && invitedAt && `Invited ${formatDate(invitedAt)}`}
-          {state === 'active' && activatedAt && `Signed in first ${formatDate(activatedAt)}`}
-          {state === 'closed' && closedAt && `Closed ${formatDate(closedAt)}`}
+          {state === 'invited' && invitedAt && t('access.invitedAt', { date: formatDate(invitedAt, locale) })}
+          {state === 'active' && activatedAt && t('access.activatedAt', { date: formatDate(activatedAt, locale) })}
+          {state === 'closed' && closedAt && t('access.closedAt', { date: formatDate(closedAt, locale) })}
         </span>
       </p>
-      {contact.archived && <p className="muted">Archived contacts cannot have portal access.</p>}
+      {contact.archived && <p className="muted">{t('access.archivedNoAccess')}</p>}
       <div className="row">
-        {state === 'none' && button('Open access', () => call('access', 'Access opened; the invitation is on its way.'))}
-        {state === 'invited' && button('Resend invitation', () => call('access/invitation', 'A new invitation was sent.'), 'secondary')}
-        {(state === 'invited' || state === 'active') && button('Close access', () => setClosing(true), 'danger')}
-        {state === 'closed' && button('Reopen access', () => call('access/reopen', tellOnReopen ? 'Access reopened; the customer is told by email.' : 'Access reopened.', { notifyCustomer: tellOnReopen }))}
+        {state === 'none' && button(t('access.open'), () => call('access', t('access.opened')))}
+        {state === 'invited' && button(t('access.resend'), () => call('access/invitation', t('access.resent')), 'secondary')}
+        {(state === 'invited' || state === 'active') && button(t('access.close'), () => setClosing(true), 'danger')}
+        {state === 'closed' && button(t('access.reopen'), () => call('access/reopen', tellOnReopen ? t('access.reopenedTold') : t('access.reopened'), { notifyCustomer: tellOnReopen }))}
         {state === 'closed' && (
           <label className="row">
-            <input type="checkbox" checked={tellOnReopen} onChange={(e) => setTellOnReopen(e.target.checked)} /> Tell the customer by email
+            <input type="checkbox" checked={tellOnReopen} onChange={(e) => setTellOnReopen(e.target.checked)} /> {t('access.tellCustomer')}
           </label>
         )}
       </div>
       {closing && (
         <CloseAccessPanel
-          label="Close access"
-          confirmLabel="Confirm close"
+          label={t('access.close')}
+          confirmLabel={t('access.confirmClose')}
           busy={action.busy}
           onCancel={() => setClosing(false)}
-          onConfirm={(notifyCustomer) => call('access/close', 'Access closed.', { notifyCustomer })}
+          onConfirm={(notifyCustomer) => call('access/close', t('access.closed'), { notifyCustomer })}
         />
       )}
       {notice && (

@@ -1,20 +1,23 @@
 import { useId, useState } from 'react';
 import { get, put, type Answer } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction } from './hooks.tsx';
 
 /** The roles staff choose from when they link contacts (admins). Links made earlier keep their role's name. */
 export function RolesEditor() {
+  const { t } = useI18n();
   const roles = useAsync(() => get<Answer<'staff-list-roles'>>('/roles'), []);
   return (
     <section className="card">
-      <h2>Roles for linked contacts</h2>
+      <h2>{t('roles.heading')}</h2>
       {roles.loading ? <Loading /> : roles.error ? <ErrorMessage error={roles.error} /> : <RolesForm initial={roles.data!.roles} />}
     </section>
   );
 }
 
 function RolesForm({ initial }: { initial: string[] }) {
+  const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState(initial.join('\n'));
   const [saved, setSaved] = useState(false);
@@ -32,16 +35,16 @@ function RolesForm({ initial }: { initial: string[] }) {
         });
       }}
     >
-      <label htmlFor={id}>Roles, one per line</label>
+      <label htmlFor={id}>{t('roles.label')}</label>
       <textarea id={id} rows={Math.max(4, roles.length + 1)} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="row spaced">
         <button type="submit" disabled={action.busy}>
-          Save roles
+          {t('roles.save')}
         </button>
       </div>
       {saved && (
         <p className="notice" role="status">
-          Roles saved.
+          {t('roles.saved')}
         </p>
       )}
       <ErrorMessage error={action.error} />

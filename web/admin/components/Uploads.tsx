@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { post, type Answer } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { DropZone, ErrorMessage, ProgressBar } from '../../common/ui.tsx';
 import { contentTypeOf, eachLimited, sendFile } from '../../common/upload.ts';
 
@@ -22,6 +23,7 @@ async function uploadOne(file: File, parentId: string, onProgress: (fraction: nu
 
 /** The drop zone and one row per file being uploaded into `folderId`; `onFinished` runs once the whole drop is done. */
 export function Uploads({ folderId, onFinished }: { folderId: string; onFinished: () => void }) {
+  const { t } = useI18n();
   const [rows, setRows] = useState<UploadRow[]>([]);
   const nextKey = useRef(0);
   const change = (key: number, patch: Partial<UploadRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -40,13 +42,13 @@ export function Uploads({ folderId, onFinished }: { folderId: string; onFinished
 
   return (
     <>
-      <DropZone label="Upload files" onFiles={(files) => void upload(files)} />
+      <DropZone label={t('drive.uploadFiles')} onFiles={(files) => void upload(files)} />
       {rows.length > 0 && (
-        <ul className="plain uploads" aria-label="Uploads">
+        <ul className="plain uploads" aria-label={t('drive.uploads')}>
           {rows.map((r) => (
             <li key={r.key} className="row">
               <span className="upload-name">{r.name}</span>
-              {r.error ? <ErrorMessage error={r.error} /> : r.done ? <span>Uploaded</span> : <ProgressBar value={r.progress} label={`Uploading ${r.name}`} />}
+              {r.error ? <ErrorMessage error={r.error} /> : r.done ? <span>{t('drive.uploaded')}</span> : <ProgressBar value={r.progress} label={t('drive.uploading', { name: r.name })} />}
             </li>
           ))}
         </ul>

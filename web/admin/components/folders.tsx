@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { get, query } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { useAsync } from '../../common/ui.tsx';
 import type { DriveItem, Page } from './types.tsx';
 
@@ -39,7 +40,7 @@ async function findName(folderId: string, parentId: string): Promise<string | un
   return knownFolders.get(folderId)?.name;
 }
 
-/** The folders from the top down to `folderId` (inclusive), with their names. */
+/** The folders from the top down to `folderId` (inclusive), with their names ("" for one not found: the breadcrumb words it). */
 export async function folderPath(folderId: string): Promise<{ id: string; name: string }[]> {
   if (folderId === ROOT) return [];
   let ids = knownFolders.has(folderId) ? [...knownFolders.get(folderId)!.ancestorIds, folderId] : undefined;
@@ -50,7 +51,7 @@ export async function folderPath(folderId: string): Promise<{ id: string; name: 
   }
   const path: { id: string; name: string }[] = [];
   for (const [i, id] of ids.entries()) {
-    path.push({ id, name: (await findName(id, i === 0 ? ROOT : ids[i - 1])) ?? 'Folder' });
+    path.push({ id, name: (await findName(id, i === 0 ? ROOT : ids[i - 1])) ?? '' });
   }
   return path;
 }
@@ -61,9 +62,10 @@ export function useFolderPath(folderId: string) {
 
 /** "Drive › Clients › Smith": every step but the last is a link. */
 export function Breadcrumb({ folderId, trail }: { folderId: string; trail?: { id: string; name: string }[] }) {
-  const steps = [{ id: ROOT, name: 'Drive' }, ...(trail ?? [])];
+  const { t } = useI18n();
+  const steps = [{ id: ROOT, name: t('drive.root') }, ...(trail ?? []).map((step) => ({ ...step, name: step.name || t('drive.untitled') }))];
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
+    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
       <ol>
         {steps.map((step, i) => (
           <li key={step.id}>
@@ -76,7 +78,7 @@ export function Breadcrumb({ folderId, trail }: { folderId: string; trail?: { id
         ))}
         {folderId === TRASH && (
           <li>
-            <span aria-current="page">Trash</span>
+            <span aria-current="page">{t('drive.trash')}</span>
           </li>
         )}
       </ol>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../../common/i18n.ts';
 import { useTabTitle } from '../../common/ui.tsx';
 
 export { usePaged } from '../../common/paging.ts';
@@ -35,5 +36,6 @@ export function useDebounced<T>(value: T, ms = 300): T {
 
 /** Names the tab "<firm> — staff", so a staff member with several tabs open sees which firm's portal this is. */
 export function useStaffTabTitle(firmName: string | undefined): void {
-  useTabTitle(firmName, 'staff');
+  const { t } = useI18n();
+  useTabTitle(firmName, t('tabTitle'));
 }

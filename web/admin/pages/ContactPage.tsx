@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { get } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { AuditList } from '../components/AuditList.tsx';
 import { ContactDetails } from '../components/ContactDetails.tsx';
@@ -16,6 +17,7 @@ export function ContactPage() {
 }
 
 function ContactView({ contactId }: { contactId: string }) {
+  const { t } = useI18n();
   const loaded = useAsync(() => get<Contact>(`/contacts/${contactId}`), [contactId]);
   const [latest, setLatest] = useState<Contact>();
   // Every change is in the audit trail; bumping this reloads it.
@@ -31,14 +33,14 @@ function ContactView({ contactId }: { contactId: string }) {
     return (
       <>
         <ErrorMessage error={loaded.error} />
-        <Link to="/contacts">Back to contacts</Link>
+        <Link to="/contacts">{t('contact.back')}</Link>
       </>
     );
   }
   return (
     <>
       <p>
-        <Link to="/contacts">← Contacts</Link>
+        <Link to="/contacts">{t('contact.backShort')}</Link>
       </p>
       <h1>{contact.name}</h1>
       <div className="contact-grid">
@@ -50,7 +52,7 @@ function ContactView({ contactId }: { contactId: string }) {
       </div>
       <ContactShares contact={contact} onChanged={() => changed()} />
       <section className="card" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Activity</h2>
+        <h2 id="activity-heading">{t('contact.activity')}</h2>
         <AuditList path={`/contacts/${contactId}/audit`} version={auditVersion} />
       </section>
     </>

@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { get, post, query } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { AccessToggle } from '../components/AccessToggle.tsx';
 import { useAction, useDebounced, usePaged } from '../components/hooks.tsx';
 import type { Contact, ContactKind, Page } from '../components/types.tsx';
 
 function NewContactForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useI18n();
   const navigate = useNavigate();
   const ids = { name: useId(), email: useId(), kind: useId() };
   const [name, setName] = useState('');
@@ -19,29 +21,29 @@ function NewContactForm({ onCancel }: { onCancel: () => void }) {
       navigate(`/contacts/${contact.contactId}`);
     });
   return (
-    <section className="card" aria-label="New contact">
+    <section className="card" aria-label={t('contacts.newContact')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void create();
         }}
       >
-        <label htmlFor={ids.name}>Name</label>
+        <label htmlFor={ids.name}>{t('contact.field.name')}</label>
         <input id={ids.name} type="text" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-        <label htmlFor={ids.email}>Email</label>
+        <label htmlFor={ids.email}>{t('contact.field.email')}</label>
         <input id={ids.email} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        <label htmlFor={ids.kind}>Kind</label>
+        <label htmlFor={ids.kind}>{t('contact.kindLabel')}</label>
         <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as ContactKind)}>
-          <option value="person">Person</option>
-          <option value="organisation">Organisation</option>
+          <option value="person">{t('contact.kind.person')}</option>
+          <option value="organisation">{t('contact.kind.organisation')}</option>
         </select>
         <ErrorMessage error={action.error} />
         <div className="row spaced">
           <button type="submit" disabled={action.busy || !name.trim()}>
-            Create contact
+            {t('contacts.create')}
           </button>
           <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>
@@ -51,6 +53,7 @@ function NewContactForm({ onCancel }: { onCancel: () => void }) {
 
 /** The contact list: search, create, and open or close portal access from the list itself. */
 export function ContactsPage() {
+  const { t } = useI18n();
   const searchId = useId();
   const [text, setText] = useState('');
   const search = useDebounced(text.trim());
@@ -60,14 +63,14 @@ export function ContactsPage() {
 
   return (
     <>
-      <h1>Contacts</h1>
+      <h1>{t('nav.contacts')}</h1>
       <div className="row toolbar">
         <div className="grow">
-          <label htmlFor={searchId}>Search contacts</label>
-          <input id={searchId} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or email address" />
+          <label htmlFor={searchId}>{t('contacts.search')}</label>
+          <input id={searchId} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('contacts.searchPlaceholder')} />
         </div>
         <button type="button" aria-expanded={creating} onClick={() => setCreating(!creating)}>
-          New contact
+          {t('contacts.newContact')}
         </button>
       </div>
       {creating && <NewContactForm onCancel={() => setCreating(false)} />}
@@ -79,9 +82,9 @@ export function ContactsPage() {
           <table>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Access to the portal</th>
+                <th>{t('table.name')}</th>
+                <th>{t('table.email')}</th>
+                <th>{t('contacts.portalAccess')}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,7 +92,7 @@ export function ContactsPage() {
                 <tr key={c.contactId}>
                   <td>
                     <Link to={`/contacts/${c.contactId}`}>{c.name}</Link>
-                    {c.archived && <span className="muted"> (archived)</span>}
+                    {c.archived && <span className="muted">{t('contacts.archived')}</span>}
                   </td>
                   <td className="break">{c.email}</td>
                   <td>
@@ -101,12 +104,12 @@ export function ContactsPage() {
           </table>
         </div>
       ) : (
-        !contacts.error && <p className="muted">{search ? 'No contact matches this search.' : 'No contacts yet.'}</p>
+        !contacts.error && <p className="muted">{search ? t('contacts.noMatch') : t('contacts.none')}</p>
       )}
       {contacts.loading && contacts.items.length > 0 && <Loading />}
       {contacts.hasMore && (
         <button type="button" className="secondary" onClick={contacts.loadMore} disabled={contacts.loading}>
-          Load more
+          {t('common.loadMore')}
         </button>
       )}
     </>

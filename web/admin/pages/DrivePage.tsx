@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { post } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { DriveTable } from '../components/DriveTable.tsx';
 import { Breadcrumb, listPage, ROOT, useFolderPath } from '../components/folders.tsx';
@@ -9,6 +10,7 @@ import { useAction, usePaged } from '../components/hooks.tsx';
 import { Uploads } from '../components/Uploads.tsx';
 
 function NewFolderForm({ parentId, onCreated, onCancel }: { parentId: string; onCreated: (name: string) => void; onCancel: () => void }) {
+  const { t } = useI18n();
   const id = useId();
   const [name, setName] = useState('');
   const action = useAction();
@@ -20,14 +22,14 @@ function NewFolderForm({ parentId, onCreated, onCancel }: { parentId: string; on
         void action.run(() => post('/drive/folders', { parentId, name })).then((ok) => ok && onCreated(name.trim()));
       }}
     >
-      <label htmlFor={id}>Folder name</label>
+      <label htmlFor={id}>{t('drive.folderName')}</label>
       <div className="row">
         <input id={id} type="text" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
         <button type="submit" disabled={action.busy || !name.trim()}>
-          Create folder
+          {t('drive.createFolder')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       <ErrorMessage error={action.error} />
@@ -37,6 +39,7 @@ function NewFolderForm({ parentId, onCreated, onCancel }: { parentId: string; on
 
 /** The firm's drive: folder tree, breadcrumb, the open folder's items, uploads and item actions. */
 export function DrivePage() {
+  const { t } = useI18n();
   const folderId = useParams().folderId ?? ROOT;
   const navigate = useNavigate();
   const path = useFolderPath(folderId);
@@ -58,10 +61,10 @@ export function DrivePage() {
 
   return (
     <>
-      <h1>Drive</h1>
+      <h1>{t('nav.drive')}</h1>
       <Breadcrumb folderId={folderId} trail={path.data} />
       <div className="layout-2">
-        <nav aria-label="Folders" className="side">
+        <nav aria-label={t('drive.folders')} className="side">
           <FolderTree
             currentId={folderId}
             openIds={path.data?.map((p) => p.id)}
@@ -69,13 +72,13 @@ export function DrivePage() {
             onChoose={(id) => navigate(id === ROOT ? '/drive' : `/drive/${id}`)}
           />
           <p>
-            <Link to="/drive/trash">Trash</Link>
+            <Link to="/drive/trash">{t('drive.trash')}</Link>
           </p>
         </nav>
         <div>
           <div className="row">
             <button type="button" className="secondary" aria-expanded={creating} onClick={() => setCreating(!creating)}>
-              New folder
+              {t('drive.newFolder')}
             </button>
           </div>
           {creating && (
@@ -84,7 +87,7 @@ export function DrivePage() {
               onCancel={() => setCreating(false)}
               onCreated={(name) => {
                 setCreating(false);
-                changed(`Folder ${name} created.`);
+                changed(t('drive.created', { name }));
               }}
             />
           )}
@@ -101,11 +104,11 @@ export function DrivePage() {
           ) : items.items.length ? (
             <DriveTable items={items.items} onChanged={changed} />
           ) : (
-            !items.error && <p className="muted">This folder is empty.</p>
+            !items.error && <p className="muted">{t('drive.empty')}</p>
           )}
           {items.hasMore && (
             <button type="button" className="secondary" onClick={items.loadMore} disabled={items.loading}>
-              {items.loading ? 'Loading…' : 'Load more'}
+              {items.loading ? t('common.loading') : t('common.loadMore')}
             </button>
           )}
         </div>

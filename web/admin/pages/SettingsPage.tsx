@@ -1,15 +1,12 @@
 import { useId, useState, type ReactNode } from 'react';
 import { get, patch } from '../../common/api.ts';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction, useStaffTabTitle } from '../components/hooks.tsx';
 import { RolesEditor } from '../components/RolesEditor.tsx';
 import type { AttachmentControl, PortalSettings, SeatUsage, SettingsView } from '../components/types.tsx';
 
-const CONTROLS: { value: AttachmentControl; label: string }[] = [
-  { value: 'allowed', label: 'Allowed' },
-  { value: 'forbidden', label: 'Forbidden' },
-  { value: 'beforeApproval', label: 'Allowed before approval' },
-];
+const CONTROLS: AttachmentControl[] = ['allowed', 'forbidden', 'beforeApproval'];
 
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
@@ -38,19 +35,42 @@ function toPatch(s: PortalSettings) {
 
 /** The seats field with what is used and what counts as a seat, read out with the field. */
 function SeatsField({ seats, usage, onChange }: { seats: number; usage: SeatUsage; onChange: (seats: number) => void }) {
+  const { t } = useI18n();
   const id = useId();
   return (
     <>
-      <label htmlFor={id}>Seats</label>
+      <label htmlFor={id}>{t('settings.seats')}</label>
       <input id={id} type="number" min={0} step={1} value={Number.isNaN(seats) ? '' : seats} onChange={(e) => onChange(e.target.valueAsNumber)} aria-describedby={`${id}-usage ${id}-rule`} />
       <p className="hint" id={`${id}-usage`}>
-        {usage.used} {usage.used === 1 ? 'seat' : 'seats'} used, {usage.left} left.
+        {t('settings.seatUsage', { count: usage.used, left: usage.left })}
       </p>
       <p className="hint muted" id={`${id}-rule`}>
-        Every customer whose portal access is open — invited or active, whether staff opened it or the customer signed up — holds a seat. Closing their access (or archiving the
-        contact) frees it. When no seat is left, self sign-ups are refused; staff can still open access.
+        {t('settings.seatRule')}
       </p>
     </>
+  );
+}
+
+/**
+ * The firm's default language (portal and emails), shown only once the API sends the setting:
+ * until then there is nothing to save it to, and a PATCH with it would be refused.
+ */
+function FirmLanguageField({ settings, onChange }: { settings: PortalSettings; onChange: (language: string) => void }) {
+  const { t } = useI18n();
+  const language = (settings as { language?: unknown }).language;
+  if (typeof language !== 'string') return null;
+  return (
+    <Field label={t('settings.language')}>
+      {(id) => (
+        <select id={id} value={language} onChange={(e) => onChange(e.target.value)}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -61,6 +81,7 @@ function SettingsForm({ initial }: { initial: SettingsView }) {
   const [savedFirmName, setSavedFirmName] = useState(initialSettings.branding.firmName);
   useStaffTabTitle(savedFirmName);
   const [saved, setSaved] = useState(false);
+  const { t } = useI18n();
   const action = useAction();
   const set = <K extends keyof PortalSettings>(key: K, value: Partial<PortalSettings[K]> | PortalSettings[K]) => {
     setSaved(false);
@@ -86,39 +107,40 @@ function SettingsForm({ initial }: { initial: SettingsView }) {
       }}
     >
       <section className="card">
-        <h2>Portal</h2>
-        <Check label="Portal open to customers" checked={s.portalOpen} onChange={(v) => set('portalOpen', v)} />
-        <Check label="Customers may comment" checked={s.customerComments} onChange={(v) => set('customerComments', v)} />
+        <h2>{t('settings.portal')}</h2>
+        <Check label={t('settings.portalOpen')} checked={s.portalOpen} onChange={(v) => set('portalOpen', v)} />
+        <Check label={t('settings.comments')} checked={s.customerComments} onChange={(v) => set('customerComments', v)} />
+        <FirmLanguageField
+          settings={s}
+          onChange={(language) => {
+            setSaved(false);
+            setS((prev) => ({ ...prev, language }) as PortalSettings);
+          }}
+        />
       </section>
       <section className="card">
-        <h2>Self sign-up</h2>
-        <Check label="Allow self sign-up" checked={s.selfSignUp.enabled} onChange={(v) => set('selfSignUp', { enabled: v })} />
-        <Field label="Access type for self sign-ups">
+        <h2>{t('settings.selfSignUp')}</h2>
+        <Check label={t('settings.allowSelfSignUp')} checked={s.selfSignUp.enabled} onChange={(v) => set('selfSignUp', { enabled: v })} />
+        <Field label={t('settings.accessType')}>
           {(id) => (
             <select id={id} value={s.selfSignUp.accessType} onChange={(e) => set('selfSignUp', { accessType: e.target.value as PortalSettings['selfSignUp']['accessType'] })}>
-              <option value="client">Client</option>
-              <option value="collaborator">Collaborator</option>
-              <option value="both">Both</option>
+              <option value="client">{t('settings.accessTypes.client')}</option>
+              <option value="collaborator">{t('settings.accessTypes.collaborator')}</option>
+              <option value="both">{t('settings.accessTypes.both')}</option>
             </select>
           )}
         </Field>
         <SeatsField seats={s.selfSignUp.seats} usage={usage} onChange={(seats) => set('selfSignUp', { seats })} />
       </section>
       <section className="card">
-        <h2>Customer attachments</h2>
-        {(
-          [
-            ['upload', 'Customers may upload'],
-            ['replace', 'Customers may replace their uploads'],
-            ['delete', 'Customers may delete their uploads'],
-          ] as const
-        ).map(([key, label]) => (
-          <Field key={key} label={label}>
+        <h2>{t('settings.attachments')}</h2>
+        {(['upload', 'replace', 'delete'] as const).map((key) => (
+          <Field key={key} label={t(`settings.${key}`)}>
             {(id) => (
               <select id={id} value={s.attachments[key]} onChange={(e) => set('attachments', { [key]: e.target.value as AttachmentControl })}>
                 {CONTROLS.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
+                  <option key={c} value={c}>
+                    {t(`settings.control.${c}`)}
                   </option>
                 ))}
               </select>
@@ -127,10 +149,10 @@ function SettingsForm({ initial }: { initial: SettingsView }) {
         ))}
       </section>
       <section className="card">
-        <h2>Branding</h2>
-        <Field label="Firm name">{(id) => <input id={id} type="text" value={s.branding.firmName} onChange={(e) => set('branding', { firmName: e.target.value })} />}</Field>
-        <Field label="Logo URL">{(id) => <input id={id} type="url" value={s.branding.logoUrl ?? ''} onChange={(e) => set('branding', { logoUrl: e.target.value })} />}</Field>
-        <Field label="Colour">
+        <h2>{t('settings.branding')}</h2>
+        <Field label={t('settings.firmName')}>{(id) => <input id={id} type="text" value={s.branding.firmName} onChange={(e) => set('branding', { firmName: e.target.value })} />}</Field>
+        <Field label={t('settings.logoUrl')}>{(id) => <input id={id} type="url" value={s.branding.logoUrl ?? ''} onChange={(e) => set('branding', { logoUrl: e.target.value })} />}</Field>
+        <Field label={t('settings.colour')}>
           {(id) => (
             <span className="row">
               <input id={id} type="text" value={s.branding.colour} onChange={(e) => set('branding', { colour: e.target.value })} placeholder="#1f4e79" />
@@ -138,18 +160,18 @@ function SettingsForm({ initial }: { initial: SettingsView }) {
             </span>
           )}
         </Field>
-        <Field label="Portal address">
+        <Field label={t('settings.portalAddress')}>
           {(id) => <input id={id} type="url" value={s.branding.portalAddress ?? ''} onChange={(e) => set('branding', { portalAddress: e.target.value })} />}
         </Field>
       </section>
       <ErrorMessage error={action.error} />
       {saved && (
         <p className="notice" role="status">
-          Settings saved.
+          {t('settings.saved')}
         </p>
       )}
       <button type="submit" disabled={action.busy}>
-        Save settings
+        {t('settings.save')}
       </button>
     </form>
   );
@@ -157,10 +179,11 @@ function SettingsForm({ initial }: { initial: SettingsView }) {
 
 /** The firm's run-time settings (admins). */
 export function SettingsPage() {
+  const { t } = useI18n();
   const settings = useAsync(() => get<SettingsView>('/settings'), []);
   return (
     <>
-      <h1>Settings</h1>
+      <h1>{t('settings.heading')}</h1>
       {settings.loading ? <Loading /> : settings.error ? <ErrorMessage error={settings.error} /> : <SettingsForm initial={settings.data!} />}
       <RolesEditor />
     </>

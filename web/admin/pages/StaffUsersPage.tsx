@@ -2,12 +2,14 @@ import { useId, useState } from 'react';
 import { get, post, put, query } from '../../common/api.ts';
 import { currentUser } from '../../common/auth.ts';
 import { formatDate } from '../../common/format.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { useAction, usePaged } from '../components/hooks.tsx';
 import type { Page, StaffUser } from '../components/types.tsx';
 
 function InviteForm({ onInvited }: { onInvited: (user: StaffUser) => void }) {
+  const { t } = useI18n();
   const ids = { email: useId(), name: useId() };
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -22,7 +24,7 @@ function InviteForm({ onInvited }: { onInvited: (user: StaffUser) => void }) {
     });
   return (
     <section className="card" aria-labelledby="invite-heading">
-      <h2 id="invite-heading">Invite a staff user</h2>
+      <h2 id="invite-heading">{t('staff.invite')}</h2>
       <form
         noValidate
         onSubmit={(e) => {
@@ -30,17 +32,17 @@ function InviteForm({ onInvited }: { onInvited: (user: StaffUser) => void }) {
           void invite();
         }}
       >
-        <label htmlFor={ids.email}>Email</label>
+        <label htmlFor={ids.email}>{t('table.email')}</label>
         <input id={ids.email} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-        <label htmlFor={ids.name}>Name</label>
+        <label htmlFor={ids.name}>{t('table.name')}</label>
         <input id={ids.name} type="text" value={name} onChange={(e) => setName(e.target.value)} required />
         <label className="inline spaced">
-          <input type="checkbox" checked={admin} onChange={(e) => setAdmin(e.target.checked)} /> Administrator
+          <input type="checkbox" checked={admin} onChange={(e) => setAdmin(e.target.checked)} /> {t('staff.administrator')}
         </label>
         <ErrorMessage error={action.error} />
         <div className="row spaced">
           <button type="submit" disabled={action.busy || !email.trim() || !name.trim()}>
-            Invite
+            {t('staff.inviteButton')}
           </button>
         </div>
       </form>
@@ -50,6 +52,7 @@ function InviteForm({ onInvited }: { onInvited: (user: StaffUser) => void }) {
 
 /** Makes a staff member an administrator or a regular staff member, after a confirmation. */
 function RoleChange({ user, onChanged, onNotice, onClose }: { user: StaffUser; onChanged: (user: StaffUser) => void; onNotice: (message: string) => void; onClose: () => void }) {
+  const { t } = useI18n();
   const action = useAction();
   const label = user.name ?? user.email;
   const yourself = currentUser()?.email === user.email;
@@ -58,31 +61,21 @@ function RoleChange({ user, onChanged, onNotice, onClose }: { user: StaffUser; o
     action.run(async () => {
       onChanged(await put<StaffUser>(`/staff-users/${encodeURIComponent(user.username)}/role`, { admin: makeAdmin }));
       onClose();
-      onNotice(
-        makeAdmin
-          ? `${label} is now an administrator; the admin pages appear at their next sign-in.`
-          : yourself
-            ? 'You are now a regular staff member; sign in again to continue without the admin pages.'
-            : `${label} is now a regular staff member; the admin pages no longer work for them.`,
-      );
+      onNotice(makeAdmin ? t('staff.nowAdmin', { name: label }) : yourself ? t('staff.youNowStaff') : t('staff.nowStaff', { name: label }));
     });
-  const title = makeAdmin ? `Make ${user.email} an administrator` : `Make ${user.email} a regular staff member`;
+  const title = t(makeAdmin ? 'staff.makeAdminLabel' : 'staff.makeStaffLabel', { email: user.email });
   return (
     <Dialog label={title} onClose={onClose}>
       <p>
-        {makeAdmin
-          ? `${label} will be able to change the settings, see the firm's activity and manage staff users, from their next sign-in.`
-          : yourself
-            ? 'You will no longer be an administrator: the admin pages stop working for you at once and you are signed out everywhere. Another administrator must remain.'
-            : `${label} will no longer be an administrator: the admin pages stop working for them at once and they are signed out everywhere.`}
+        {makeAdmin ? t('staff.adminExplain', { name: label }) : yourself ? t('staff.youStaffExplain') : t('staff.staffExplain', { name: label })}
       </p>
       <ErrorMessage error={action.error} />
       <div className="row">
         <button type="button" disabled={action.busy} onClick={() => void change()}>
-          {makeAdmin ? 'Make administrator' : 'Make regular staff'}
+          {makeAdmin ? t('staff.makeAdmin') : t('staff.makeStaff')}
         </button>
         <button type="button" className="secondary" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </Dialog>
@@ -90,6 +83,7 @@ function RoleChange({ user, onChanged, onNotice, onClose }: { user: StaffUser; o
 }
 
 function UserActions({ user, onChanged, onNotice }: { user: StaffUser; onChanged: (user: StaffUser) => void; onNotice: (message: string) => void }) {
+  const { t } = useI18n();
   const [confirm, setConfirm] = useState<'reset' | 'role'>();
   const action = useAction();
   const label = user.name ?? user.email;
@@ -100,45 +94,43 @@ function UserActions({ user, onChanged, onNotice }: { user: StaffUser; onChanged
   const setEnabled = () =>
     action.run(async () => {
       onChanged(await put<StaffUser>(`/staff-users/${encodeURIComponent(user.username)}/enabled`, { enabled: !user.enabled }));
-      onNotice(`${label} was ${user.enabled ? 'disabled' : 'enabled'}.`);
+      onNotice(t(user.enabled ? 'staff.wasDisabled' : 'staff.wasEnabled', { name: label }));
     });
   const reset = () =>
     action.run(async () => {
       await post(`/staff-users/${encodeURIComponent(user.username)}/password-reset`);
       setConfirm(undefined);
-      onNotice(`${label} was sent a new temporary password.`);
+      onNotice(t('staff.resetDone', { name: label }));
     });
   return (
     <>
       <div className="actions">
-        <button type="button" className={user.enabled ? 'secondary' : undefined} aria-label={`${user.enabled ? 'Disable' : 'Enable'} ${user.email}`} disabled={action.busy} onClick={() => void setEnabled()}>
-          {user.enabled ? 'Disable' : 'Enable'}
+        <button type="button" className={user.enabled ? 'secondary' : undefined} aria-label={t(user.enabled ? 'staff.disableLabel' : 'staff.enableLabel', { email: user.email })} disabled={action.busy} onClick={() => void setEnabled()}>
+          {user.enabled ? t('staff.disable') : t('staff.enable')}
         </button>
-        <button type="button" className="secondary" aria-label={`Reset password for ${user.email}`} aria-expanded={confirm === 'reset'} disabled={action.busy} onClick={() => toggle('reset')}>
-          Reset password
+        <button type="button" className="secondary" aria-label={t('staff.resetLabel', { email: user.email })} aria-expanded={confirm === 'reset'} disabled={action.busy} onClick={() => toggle('reset')}>
+          {t('staff.reset')}
         </button>
         <button
           type="button"
           className="secondary"
-          aria-label={user.admin ? `Make ${user.email} a regular staff member` : `Make ${user.email} an administrator`}
+          aria-label={t(user.admin ? 'staff.makeStaffLabel' : 'staff.makeAdminLabel', { email: user.email })}
           aria-expanded={confirm === 'role'}
           disabled={action.busy}
           onClick={() => toggle('role')}
         >
-          {user.admin ? 'Make regular staff' : 'Make administrator'}
+          {user.admin ? t('staff.makeStaff') : t('staff.makeAdmin')}
         </button>
       </div>
       {confirm === 'reset' && (
-        <Dialog label={`Reset password for ${user.email}`} onClose={() => setConfirm(undefined)}>
-          <p>
-            {label} will get an email with a new temporary password and must choose a new password at the next sign-in.
-          </p>
+        <Dialog label={t('staff.resetLabel', { email: user.email })} onClose={() => setConfirm(undefined)}>
+          <p>{t('staff.resetExplain', { name: label })}</p>
           <div className="row">
             <button type="button" disabled={action.busy} onClick={() => void reset()}>
-              Send new password
+              {t('staff.sendNewPassword')}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirm(undefined)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </Dialog>
@@ -151,15 +143,16 @@ function UserActions({ user, onChanged, onNotice }: { user: StaffUser; onChanged
 
 /** Staff accounts (admins): invite, disable or enable, reset a password, make an administrator or regular staff. */
 export function StaffUsersPage() {
+  const { t, locale } = useI18n();
   const users = usePaged((cursor) => get<Page<StaffUser>>(`/staff-users${query({ cursor, limit: 50 })}`), []);
   const [notice, setNotice] = useState<string>();
   const replace = (user: StaffUser) => users.update((all) => all.map((u) => (u.username === user.username ? { ...u, ...user } : u)));
   return (
     <>
-      <h1>Staff users</h1>
+      <h1>{t('nav.staffUsers')}</h1>
       <InviteForm
         onInvited={(user) => {
-          setNotice(`${user.email} was invited; the invitation email is on its way.`);
+          setNotice(t('staff.invited', { email: user.email }));
           users.reload();
         }}
       />
@@ -177,11 +170,11 @@ export function StaffUsersPage() {
             <table>
               <thead>
                 <tr>
-                  <th>Name</th>
-                  <th className="optional">Email</th>
-                  <th>Role</th>
-                  <th>Status</th>
-                  <th>Actions</th>
+                  <th>{t('table.name')}</th>
+                  <th className="optional">{t('table.email')}</th>
+                  <th>{t('staff.role')}</th>
+                  <th>{t('staff.status')}</th>
+                  <th>{t('table.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -189,13 +182,13 @@ export function StaffUsersPage() {
                   <tr key={u.username}>
                     <td>
                       {u.name ?? u.email}
-                      {u.createdAt && <div className="muted small">Since {formatDate(u.createdAt)}</div>}
+                      {u.createdAt && <div className="muted small">{t('staff.since', { date: formatDate(u.createdAt, locale) })}</div>}
                     </td>
                     <td className="optional break">{u.email}</td>
-                    <td>{u.admin ? 'Administrator' : 'Staff'}</td>
+                    <td>{u.admin ? t('staff.administrator') : t('staff.staff')}</td>
                     <td>
-                      {u.enabled ? 'Enabled' : 'Disabled'}
-                      {u.status === 'FORCE_CHANGE_PASSWORD' && <div className="muted small">Invitation not yet accepted</div>}
+                      {u.enabled ? t('staff.enabled') : t('staff.disabled')}
+                      {u.status === 'FORCE_CHANGE_PASSWORD' && <div className="muted small">{t('staff.invitationPending')}</div>}
                     </td>
                     <td>
                       <UserActions user={u} onChanged={replace} onNotice={setNotice} />
@@ -209,7 +202,7 @@ export function StaffUsersPage() {
       )}
       {users.hasMore && (
         <button type="button" className="secondary" onClick={users.loadMore} disabled={users.loading}>
-          Load more
+          {t('common.loadMore')}
         </button>
       )}
     </>

@@ -1,23 +1,25 @@
 import { useState } from 'react';
 import { post } from '../../common/api.ts';
 import { formatBytes, formatDate } from '../../common/format.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { Breadcrumb, listPage, TRASH } from '../components/folders.tsx';
 import { useAction, usePaged } from '../components/hooks.tsx';
 import type { DriveItem } from '../components/types.tsx';
 
 function RestoreButton({ item, onRestored }: { item: DriveItem; onRestored: () => void }) {
+  const { t } = useI18n();
   const action = useAction();
   return (
     <>
       <button
         type="button"
         className="secondary"
-        aria-label={`Restore ${item.name}`}
+        aria-label={t('drive.restoreLabel', { name: item.name })}
         disabled={action.busy}
         onClick={() => void action.run(() => post(`/drive/items/${item.itemId}/restore`)).then((ok) => ok && onRestored())}
       >
-        Restore
+        {t('drive.restore')}
       </button>
       <ErrorMessage error={action.error} />
     </>
@@ -26,14 +28,15 @@ function RestoreButton({ item, onRestored }: { item: DriveItem; onRestored: () =
 
 /** What was deleted from the drive, newest first; everything here can be restored. */
 export function TrashPage() {
+  const { t, locale } = useI18n();
   const items = usePaged((cursor) => listPage(TRASH, cursor), []);
   const [notice, setNotice] = useState<string>();
   return (
     <>
-      <h1>Drive</h1>
+      <h1>{t('nav.drive')}</h1>
       <Breadcrumb folderId={TRASH} />
-      <h2>Trash</h2>
-      <p className="muted">Deleted items stay here for a while before they are removed for good.</p>
+      <h2>{t('drive.trash')}</h2>
+      <p className="muted">{t('drive.trashExplain')}</p>
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -47,11 +50,11 @@ export function TrashPage() {
           <table>
             <thead>
               <tr>
-                <th>Name</th>
-                <th className="optional">Size</th>
-                <th>Deleted</th>
-                <th className="optional">Deleted by</th>
-                <th>Actions</th>
+                <th>{t('table.name')}</th>
+                <th className="optional">{t('table.size')}</th>
+                <th>{t('drive.deleted')}</th>
+                <th className="optional">{t('drive.deletedBy')}</th>
+                <th>{t('table.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -60,14 +63,14 @@ export function TrashPage() {
                   <td>
                     <span className={item.kind}>{item.name}</span>
                   </td>
-                  <td className="optional">{formatBytes(item.size)}</td>
-                  <td>{formatDate(item.trashedAt)}</td>
+                  <td className="optional">{formatBytes(item.size, locale)}</td>
+                  <td>{formatDate(item.trashedAt, locale)}</td>
                   <td className="optional">{item.trashedBy}</td>
                   <td>
                     <RestoreButton
                       item={item}
                       onRestored={() => {
-                        setNotice(`${item.name} was restored.`);
+                        setNotice(t('drive.restored', { name: item.name }));
                         items.update((all) => all.filter((i) => i.itemId !== item.itemId));
                       }}
                     />
@@ -78,11 +81,11 @@ export function TrashPage() {
           </table>
         </div>
       ) : (
-        !items.error && <p className="muted">The trash is empty.</p>
+        !items.error && <p className="muted">{t('drive.trashEmpty')}</p>
       )}
       {items.hasMore && (
         <button type="button" className="secondary" onClick={items.loadMore} disabled={items.loading}>
-          {items.loading ? 'Loading…' : 'Load more'}
+          {items.loading ? t('common.loading') : t('common.loadMore')}
         </button>
       )}
     </>

@@ -1,6 +1,7 @@
 /** The firm's run-time branding around every page of the portal, the closed-portal and closed-access notices included. */
 import type { CSSProperties, ReactNode } from 'react';
 import type { ApiError } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { useTabTitle } from '../../common/ui.tsx';
 import type { Profile } from './PortalContext.tsx';
 
@@ -15,7 +16,8 @@ export function brandingOf(error: ApiError): FirmBranding | undefined {
 
 /** The firm's colour on everything inside, its logo and name at the top, and its name on the browser tab. */
 export function Branded({ firm, nav, children }: { firm?: FirmBranding; nav?: ReactNode; children: ReactNode }) {
-  useTabTitle(firm?.firmName, 'client portal');
+  const { t } = useI18n();
+  useTabTitle(firm?.firmName, t('tabTitle'));
   return (
     <div className="portal" style={firm?.colour ? ({ '--brand': firm.colour } as CSSProperties) : undefined}>
       {firm && (

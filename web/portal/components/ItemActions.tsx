@@ -1,5 +1,6 @@
 /** What the customer may do with one item: download, send a revised version, and replace or delete their own uploads. */
 import { useState } from 'react';
+import { useI18n } from '../../common/i18n.ts';
 import { downloadLink, deleteUpload, type PortalItem } from './portalApi.tsx';
 import { FilePickerButton } from './FilePickerButton.tsx';
 import { usePortal } from './PortalContext.tsx';
@@ -16,6 +17,7 @@ export interface ItemActionHandlers {
 }
 
 export function ItemActions({ item, handlers }: { item: PortalItem; handlers: ItemActionHandlers }) {
+  const { t } = useI18n();
   const { permissions } = usePortal().profile;
   if (item.kind === 'folder') return null;
   const own = item.uploadedByYou;
@@ -23,14 +25,14 @@ export function ItemActions({ item, handlers }: { item: PortalItem; handlers: It
     <div className="row item-actions">
       <DownloadButton item={item} onError={handlers.failed} />
       {!own && permissions.upload && (
-        <FilePickerButton label={`Upload a revised version of ${item.name}`} disabled={handlers.uploading} onFile={(f) => handlers.revise(item, f)}>
-          Upload a revised version
+        <FilePickerButton label={t('items.uploadRevisedLabel', { name: item.name })} disabled={handlers.uploading} onFile={(f) => handlers.revise(item, f)}>
+          {t('items.uploadRevised')}
         </FilePickerButton>
       )}
       {/* Replacing is uploading too: the API asks for both controls. */}
       {own && permissions.upload && permissions.replaceOwnUploads && (
-        <FilePickerButton label={`Replace ${item.name}`} disabled={handlers.uploading} onFile={(f) => handlers.revise(item, f)}>
-          Replace
+        <FilePickerButton label={t('items.replaceLabel', { name: item.name })} disabled={handlers.uploading} onFile={(f) => handlers.revise(item, f)}>
+          {t('items.replace')}
         </FilePickerButton>
       )}
       {own && permissions.deleteOwnUploads && <DeleteButton item={item} handlers={handlers} />}
@@ -39,6 +41,7 @@ export function ItemActions({ item, handlers }: { item: PortalItem; handlers: It
 }
 
 function DownloadButton({ item, onError }: { item: PortalItem; onError: (error: unknown) => void }) {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
@@ -52,16 +55,17 @@ function DownloadButton({ item, onError }: { item: PortalItem; onError: (error: 
     }
   };
   return (
-    <button type="button" aria-label={`Download ${item.name}`} disabled={busy} onClick={() => void download()}>
-      Download
+    <button type="button" aria-label={t('items.downloadLabel', { name: item.name })} disabled={busy} onClick={() => void download()}>
+      {t('items.download')}
     </button>
   );
 }
 
 function DeleteButton({ item, handlers }: { item: PortalItem; handlers: ItemActionHandlers }) {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const remove = async () => {
-    if (!window.confirm(`Delete “${item.name}”? It will no longer be in your portal.`)) return;
+    if (!window.confirm(t('items.confirmDelete', { name: item.name }))) return;
     setBusy(true);
     try {
       await deleteUpload(item.itemId);
@@ -73,8 +77,8 @@ function DeleteButton({ item, handlers }: { item: PortalItem; handlers: ItemActi
     }
   };
   return (
-    <button type="button" className="danger" aria-label={`Delete ${item.name}`} disabled={busy} onClick={() => void remove()}>
-      Delete
+    <button type="button" className="danger" aria-label={t('items.deleteLabel', { name: item.name })} disabled={busy} onClick={() => void remove()}>
+      {t('items.delete')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 /** The items of one listing: folders link further in, files carry their actions. */
 import { Link } from 'react-router';
 import { formatBytes, formatDate } from '../../common/format.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ItemActions, type ItemActionHandlers } from './ItemActions.tsx';
 import { usePortal } from './PortalContext.tsx';
 import type { PortalItem } from './portalApi.tsx';
@@ -13,18 +14,19 @@ export interface FolderTrail {
 }
 
 export function ItemTable({ items, trail, handlers }: { items: PortalItem[]; trail: FolderTrail['trail']; handlers: ItemActionHandlers }) {
+  const { t, locale } = useI18n();
   return (
     <div className="table-wrap">
       <table className="items">
         <thead>
           <tr>
-            <th scope="col">Name</th>
+            <th scope="col">{t('items.name')}</th>
             <th scope="col" className="optional">
-              Size
+              {t('items.size')}
             </th>
-            <th scope="col">Date</th>
+            <th scope="col">{t('items.date')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('items.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -34,8 +36,8 @@ export function ItemTable({ items, trail, handlers }: { items: PortalItem[]; tra
               <td className="item-name">
                 <ItemName item={item} trail={trail} />
               </td>
-              <td className="optional">{item.kind === 'file' ? formatBytes(item.size) : <span className="muted">Folder</span>}</td>
-              <td className="item-date">{formatDate(item.updatedAt)}</td>
+              <td className="optional">{item.kind === 'file' ? formatBytes(item.size, locale) : <span className="muted">{t('items.folder')}</span>}</td>
+              <td className="item-date">{formatDate(item.updatedAt, locale)}</td>
               <td>
                 <ItemActions item={item} handlers={handlers} />
               </td>
@@ -48,8 +50,9 @@ export function ItemTable({ items, trail, handlers }: { items: PortalItem[]; tra
 }
 
 function ItemName({ item, trail }: { item: PortalItem; trail: FolderTrail['trail'] }) {
+  const { t } = useI18n();
   const viewer = usePortal().profile.email;
-  const mine = item.uploadedByYou && item.kind === 'file' && <span className="badge mine">Your upload</span>;
+  const mine = item.uploadedByYou && item.kind === 'file' && <span className="badge mine">{t('items.yourUpload')}</span>;
   if (item.kind === 'file') {
     return (
       <>

@@ -1,26 +1,29 @@
 /** New documents for the firm: they land in the customer's inbox folder, "From <name>". */
+import { useI18n } from '../../common/i18n.ts';
 import { DropZone } from '../../common/ui.tsx';
 import { usePortal } from './PortalContext.tsx';
 import { UploadList, useUploads } from './uploads.tsx';
 
 export function SendDocuments({ onUploaded }: { onUploaded: () => void }) {
+  const { t } = useI18n();
   const { profile } = usePortal();
   const uploads = useUploads(onUploaded);
+  // The folder's real name, as the API names it (in English) in the firm's drive: it is data, not wording.
   const inbox = `From ${profile.name ?? profile.email}`;
   return (
     <section className="card" aria-labelledby="send-documents">
-      <h2 id="send-documents">Send documents</h2>
+      <h2 id="send-documents">{t('send.heading')}</h2>
       {profile.permissions.upload ? (
         <>
           <p className="muted">
-            The documents you send go straight to {profile.firm.firmName}, who are told by email. You find them in the folder “{inbox}”.
+            {t('send.explanation', { firm: profile.firm.firmName, folder: inbox })}
           </p>
-          <DropZone label="Choose files" onFiles={(files) => void uploads.upload(files)} disabled={uploads.busy} />
+          <DropZone label={t('send.chooseFiles')} onFiles={(files) => void uploads.upload(files)} disabled={uploads.busy} />
           <UploadList entries={uploads.entries} />
         </>
       ) : (
         <p className="notice">
-          {profile.firm.firmName} does not accept documents through the portal at the moment. The documents shared with you stay available to view and download.
+          {t('send.notAccepted', { firm: profile.firm.firmName })}
         </p>
       )}
     </section>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../common/api.ts';
+import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { ItemTable, type FolderTrail } from './ItemTable.tsx';
 import type { ItemActionHandlers } from './ItemActions.tsx';
@@ -25,6 +26,7 @@ export function SharedItemsView({
   trail: FolderTrail['trail'];
   emptyText: string;
 }) {
+  const { t } = useI18n();
   const listing = usePaged(loadPage, deps);
   // Before the first page, an error refuses the whole listing; after it, only "Load more" failed.
   const refused = listing.loaded ? undefined : listing.error;
@@ -65,7 +67,7 @@ export function SharedItemsView({
       {listing.hasMore && (
         <p>
           <button type="button" className="secondary" disabled={listing.loading} onClick={() => void listing.loadMore()}>
-            Load more
+            {t('common.loadMore')}
           </button>
         </p>
       )}
@@ -74,15 +76,16 @@ export function SharedItemsView({
 }
 
 function RefusedListing({ error, retry }: { error: unknown; retry: () => void }) {
+  const { t } = useI18n();
   return (
     <>
       <ErrorMessage error={error} />
       <p>
         {isGone(error) ? (
-          <Link to="/">Back to Shared with you</Link>
+          <Link to="/">{t('items.backToShared')}</Link>
         ) : (
           <button type="button" className="secondary" onClick={retry}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         )}
       </p>
@@ -91,12 +94,13 @@ function RefusedListing({ error, retry }: { error: unknown; retry: () => void })
 }
 
 function ActionError({ error, offerWayBack }: { error: unknown; offerWayBack: boolean }) {
+  const { t } = useI18n();
   return (
     <div className="action-error">
       <ErrorMessage error={error} />
       {offerWayBack && isGone(error) && (
         <p>
-          <Link to="/">Back to Shared with you</Link>
+          <Link to="/">{t('items.backToShared')}</Link>
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 /** Sending files: one POST /uploads for the batch, then each file's bytes straight to the file store, with progress. */
 import { useCallback, useRef, useState } from 'react';
+import { useI18n } from '../../common/i18n.ts';
 import { ProgressBar, ErrorMessage } from '../../common/ui.tsx';
 import { eachLimited, sendFile } from '../../common/upload.ts';
 import { completeUpload, startUpload, type StartedUpload } from './portalApi.tsx';
@@ -74,20 +75,22 @@ export function useUploads(onUploaded: () => void) {
   return { entries, busy: running > 0, upload };
 }
 
-const statusText: Record<UploadEntry['state'], string> = { starting: 'Waiting…', uploading: 'Uploading…', done: 'Uploaded', failed: '' };
+/** The catalogue key of each state's words; a failure shows its error instead. */
+const STATUS_KEYS: Record<UploadEntry['state'], string | undefined> = { starting: 'uploads.waiting', uploading: 'uploads.uploading', done: 'uploads.done', failed: undefined };
 
 export function UploadList({ entries }: { entries: UploadEntry[] }) {
+  const { t } = useI18n();
   if (!entries.length) return null;
   return (
-    <ul className="plain upload-list" aria-label="Uploads">
+    <ul className="plain upload-list" aria-label={t('uploads.list')}>
       {entries.map((entry) => (
         <li key={entry.key}>
           <span className="upload-name">{entry.name}</span>
-          <ProgressBar value={entry.progress} label={`Uploading ${entry.name}`} />
+          <ProgressBar value={entry.progress} label={t('uploads.progress', { name: entry.name })} />
           <span className="upload-status" aria-live="polite">
-            {statusText[entry.state]}
+            {STATUS_KEYS[entry.state] && t(STATUS_KEYS[entry.state]!)}
           </span>
-          {entry.savedAs && entry.state === 'done' && <span className="muted">Saved as “{entry.savedAs}”</span>}
+          {entry.savedAs && entry.state === 'done' && <span className="muted">{t('uploads.savedAs', { name: entry.savedAs })}</span>}
           {entry.state === 'failed' && <ErrorMessage error={entry.error} />}
         </li>
       ))}

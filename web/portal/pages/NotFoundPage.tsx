@@ -1,11 +1,13 @@
 import { Link } from 'react-router';
+import { useI18n } from '../../common/i18n.ts';
 
 export function NotFoundPage() {
+  const { t } = useI18n();
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t('notFound.heading')}</h1>
       <p>
-        <Link to="/">Back to Shared with you</Link>
+        <Link to="/">{t('items.backToShared')}</Link>
       </p>
     </>
   );

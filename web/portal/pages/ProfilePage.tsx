@@ -1,20 +1,27 @@
 /** The customer's own account: change the password and, where the firm's pool makes it optional, set up sign-in codes. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Trans } from 'react-i18next';
 import { authenticatorEnabled, changePassword, finishAuthenticatorSetUp, otpauthUri, startAuthenticatorSetUp } from '../../common/account.ts';
 import { loadConfig, type WebConfig } from '../../common/config.ts';
-import { describePolicy, passwordProblem } from '../../common/password-policy.ts';
+import { useI18n } from '../../common/i18n.ts';
+import { describePolicyIn, passwordProblemIn } from '../../common/password-words.ts';
 import { ErrorMessage, Loading, messageOf, useAsync } from '../../common/ui.tsx';
 import { usePortal } from '../components/PortalContext.tsx';
 
 export function ProfilePage() {
+  const { t } = useI18n();
   const { profile } = usePortal();
   const config = useAsync(loadConfig, []);
+  const named = !!profile.name && profile.name !== profile.email;
   return (
     <>
-      <h1>Your account</h1>
+      <h1>{t('profile.heading')}</h1>
       <p>
-        Signed in as <strong>{profile.email}</strong>
-        {profile.name && profile.name !== profile.email ? ` (${profile.name})` : ''}.
+        {/* The address and name are React children, never parsed as markup from the catalogue. */}
+        <Trans
+          i18nKey={named ? 'profile.signedInAsNamed' : 'profile.signedInAs'}
+          components={{ email: <strong>{profile.email}</strong>, name: <span>{profile.name}</span> }}
+        />
       </p>
       {config.error ? <ErrorMessage error={config.error} /> : null}
       {config.data && (
@@ -28,6 +35,7 @@ export function ProfilePage() {
 }
 
 function ChangePassword({ config }: { config: WebConfig }) {
+  const { t, locale } = useI18n();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -38,9 +46,9 @@ function ChangePassword({ config }: { config: WebConfig }) {
     const data = new FormData(e.currentTarget);
     const [current, proposed, confirm] = ['current', 'proposed', 'confirm'].map((k) => String(data.get(k) ?? ''));
     setDone(false);
-    if (proposed !== confirm) return setError('The two new passwords are not the same. Type the new password again in both fields.');
+    if (proposed !== confirm) return setError(t('profile.password.mismatch'));
     // With the pool's policy at hand, say everything that is missing at once; Cognito checks it either way.
-    const weak = config.passwordPolicy ? passwordProblem(config.passwordPolicy, proposed) : undefined;
+    const weak = config.passwordPolicy ? passwordProblemIn(config.passwordPolicy, proposed, t, locale) : undefined;
     if (weak) return setError(weak);
     setBusy(true);
     try {
@@ -49,7 +57,7 @@ function ChangePassword({ config }: { config: WebConfig }) {
       setDone(true);
       form.current?.reset();
     } catch (err) {
-      setError(messageOf(err));
+      setError(messageOf(err, t));
     } finally {
       setBusy(false);
     }
@@ -57,18 +65,18 @@ function ChangePassword({ config }: { config: WebConfig }) {
 
   return (
     <section className="card" aria-labelledby="change-password">
-      <h2 id="change-password">Change your password</h2>
+      <h2 id="change-password">{t('profile.password.heading')}</h2>
       <form ref={form} onSubmit={submit}>
-        <label htmlFor="current-password">Current password</label>
+        <label htmlFor="current-password">{t('profile.password.current')}</label>
         <input id="current-password" name="current" type="password" autoComplete="current-password" required />
-        <label htmlFor="new-password">New password</label>
+        <label htmlFor="new-password">{t('profile.password.proposed')}</label>
         <input id="new-password" name="proposed" type="password" autoComplete="new-password" required aria-describedby={config.passwordPolicy ? 'password-rules' : undefined} />
         {config.passwordPolicy && (
           <p className="muted" id="password-rules">
-            {describePolicy(config.passwordPolicy).replace(/^./, (c) => c.toUpperCase())}.
+            {describePolicyIn(config.passwordPolicy, t, locale)}
           </p>
         )}
-        <label htmlFor="confirm-password">Confirm the new password</label>
+        <label htmlFor="confirm-password">{t('profile.password.confirm')}</label>
         <input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required />
         {error && (
           <p className="error" role="alert">
@@ -77,12 +85,12 @@ function ChangePassword({ config }: { config: WebConfig }) {
         )}
         {done && (
           <p className="notice" role="status">
-            Your password has been changed. Use the new one the next time you sign in.
+            {t('profile.password.changed')}
           </p>
         )}
         <p>
           <button type="submit" disabled={busy}>
-            {busy ? 'Changing…' : 'Change password'}
+            {busy ? t('profile.password.busy') : t('profile.password.submit')}
           </button>
         </p>
       </form>
@@ -97,6 +105,7 @@ function SignInCodes({ config, account, issuer }: { config: WebConfig; account: 
 }
 
 function SignInCodesOptional({ account, issuer }: { account: string; issuer: string }) {
+  const { t } = useI18n();
   const enabled = useAsync(authenticatorEnabled, []);
   const [secret, setSecret] = useState<string>();
   const [error, setError] = useState<string>();
@@ -114,7 +123,7 @@ function SignInCodesOptional({ account, issuer }: { account: string; issuer: str
     try {
       setSecret(await startAuthenticatorSetUp());
     } catch (err) {
-      setError(messageOf(err));
+      setError(messageOf(err, t));
     } finally {
       setBusy(false);
     }
@@ -123,7 +132,7 @@ function SignInCodesOptional({ account, issuer }: { account: string; issuer: str
   async function verify(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const code = String(new FormData(e.currentTarget).get('code') ?? '').replace(/\s+/g, '');
-    if (!/^\d{6}$/.test(code)) return setError('Enter the 6 digits your authenticator app shows for this account.');
+    if (!/^\d{6}$/.test(code)) return setError(t('profile.codes.sixDigits'));
     setBusy(true);
     try {
       await finishAuthenticatorSetUp(code);
@@ -131,7 +140,7 @@ function SignInCodesOptional({ account, issuer }: { account: string; issuer: str
       setSecret(undefined);
       setTurnedOn(true);
     } catch (err) {
-      setError(messageOf(err));
+      setError(messageOf(err, t));
     } finally {
       setBusy(false);
     }
@@ -140,37 +149,37 @@ function SignInCodesOptional({ account, issuer }: { account: string; issuer: str
   const on = turnedOn || enabled.data === true;
   return (
     <section className="card" aria-labelledby="sign-in-codes">
-      <h2 id="sign-in-codes">Sign-in codes</h2>
+      <h2 id="sign-in-codes">{t('profile.codes.heading')}</h2>
       {enabled.loading && !enabled.data ? <Loading /> : null}
       {enabled.error ? <ErrorMessage error={enabled.error} /> : null}
       {on ? (
         <p className="notice" role="status">
-          Sign-in codes are on: after your password, each sign-in asks for the code your authenticator app shows.
+          {t('profile.codes.on')}
         </p>
       ) : null}
       {!on && !enabled.loading && !secret && (
         <>
-          <p>For extra safety, sign-in can also ask for a code from an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator or 1Password).</p>
+          <p>{t('profile.codes.intro')}</p>
           <button type="button" onClick={() => void start()} disabled={busy}>
-            Set up an authenticator app
+            {t('profile.codes.setUp')}
           </button>
         </>
       )}
       {!on && secret && (
         <form onSubmit={verify}>
-          <p>Add this account to your authenticator app: copy the key into the app, or open the set-up link on the device that has the app. Then enter the code the app shows.</p>
-          <label htmlFor="totp-key">Key for your authenticator app</label>
+          <p>{t('profile.codes.instructions')}</p>
+          <label htmlFor="totp-key">{t('profile.codes.key')}</label>
           <input id="totp-key" type="text" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} className="copyable" data-testid="totp-secret" />
-          <label htmlFor="totp-uri">Set-up link</label>
+          <label htmlFor="totp-uri">{t('profile.codes.link')}</label>
           <input id="totp-uri" type="text" readOnly value={otpauthUri(secret, account, issuer)} onFocus={(e) => e.currentTarget.select()} className="copyable" />
-          <label htmlFor="totp-code">Code from your authenticator app</label>
+          <label htmlFor="totp-code">{t('profile.codes.code')}</label>
           <input id="totp-code" ref={codeInput} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={7} required />
           <p className="row">
             <button type="submit" disabled={busy}>
-              Turn on sign-in codes
+              {t('profile.codes.turnOn')}
             </button>
             <button type="button" className="secondary" onClick={() => (setSecret(undefined), setError(undefined))}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </p>
         </form>
