@@ -25,11 +25,16 @@ export interface Visitor {
   problems: string[];
 }
 
-/** A person with their own browser profile (own session storage), on a phone or a desktop screen. */
-export async function visitor(browser: Browser, screen: 'desktop' | 'phone' = 'desktop'): Promise<Visitor> {
+/**
+ * A person with their own browser profile (own session and local storage), on a phone or a desktop
+ * screen, whose browser asks for `locale` first: English unless a test says otherwise, since the
+ * UIs follow the browser's language and tests assert on words.
+ */
+export async function visitor(browser: Browser, screen: 'desktop' | 'phone' = 'desktop', locale = 'en-US'): Promise<Visitor> {
   const context = await browser.newContext({
     viewport: screen === 'phone' ? { width: 375, height: 740 } : { width: 1280, height: 860 },
     acceptDownloads: true,
+    locale,
   });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -68,6 +73,21 @@ export async function enterPassword(page: Page, email: string, password: string)
   await page.getByLabel('Username').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * The same sign-in by the form's fields rather than their labels, for a hosted login that may show
+ * its pages in another language (Cognito's managed login honours `lang`).
+ */
+export async function enterPasswordInAnyLanguage(page: Page, email: string, password: string): Promise<void> {
+  await page.locator('input[name=username]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+}
+
+export async function enterTotpInAnyLanguage(page: Page, secret: string): Promise<void> {
+  await page.locator('input[name=code]').fill(totpCode(secret));
+  await page.locator('button[type=submit]').click();
 }
 
 /** Answers the hosted login's TOTP step. */

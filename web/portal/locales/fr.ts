@@ -52,7 +52,7 @@ export const portalFr: Catalogue = {
       current: 'Mot de passe actuel',
       proposed: 'Nouveau mot de passe',
       confirm: 'Confirmez le nouveau mot de passe',
-      mismatch: 'Les deux nouveaux mots de passe ne sont pas identiques. Saisissez de nouveau le nouveau mot de passe dans les deux champs.',
+      mismatch: 'Les deux nouveaux mots de passe ne sont pas identiques. Saisissez le même nouveau mot de passe dans les deux champs.',
       changed: 'Votre mot de passe a été modifié. Utilisez le nouveau lors de votre prochaine connexion.',
       submit: 'Changer le mot de passe',
       busy: 'Modification…',
