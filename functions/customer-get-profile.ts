@@ -6,7 +6,8 @@ export const handler = customerRoute({}, async ({ caller, settings }) => ({
   body: {
     name: caller.name,
     email: caller.email,
-    firm: settings.branding,
+    language: caller.language,
+    firm: { ...settings.branding, language: settings.language },
     permissions: {
       upload: controlAllows(settings.attachments.upload),
       replaceOwnUploads: controlAllows(settings.attachments.replace),

@@ -210,6 +210,7 @@ export class PorticoStack extends Stack {
 
     // Customer API (F12–F15).
     customerRoute('GET', '/me', 'customer-get-profile');
+    customerRoute('PUT', '/me/language', 'customer-set-language', 'read', [['contacts', 'readwrite']]);
     customerRoute('GET', '/shared', 'customer-list-shared');
     customerRoute('GET', '/shared/folders/{folderId}/items', 'customer-list-folder');
     // Every download is on the record (the file's download receipts).

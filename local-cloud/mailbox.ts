@@ -1,4 +1,7 @@
 /** Reads the SES emulator's store: every email the portal sent. */
+import { en } from '../shared/domain/email-text/en.ts';
+import { fr } from '../shared/domain/email-text/fr.ts';
+
 export interface StoredEmail {
   from: string;
   destination: { to: string[]; cc: string[]; bcc: string[] };
@@ -18,11 +21,13 @@ export async function emailsTo(sesUrl: string, address: string): Promise<StoredE
   return (await readMailbox(sesUrl)).filter((e) => e.destination.to.map((t) => t.toLowerCase()).includes(address.toLowerCase()));
 }
 
-/** The temporary password of a portal invitation email. */
+/** The temporary password of a portal or staff invitation email, in any language the emails speak. */
 export function temporaryPasswordIn(email: StoredEmail): string {
-  const m = /Temporary password: (\S+)/.exec(email.body.text ?? '');
+  const labels = [en, fr].flatMap((text) => [text.invitation.temporaryPassword, text.staffInvitation.temporaryPassword]);
+  const lines = (email.body.text ?? '').split('\n');
+  const m = lines.map((line) => /^(.+?) ?: (\S+)$/.exec(line)).find((found) => found && labels.includes(found[1]));
   if (!m) throw new Error(`No temporary password in "${email.subject}"`);
-  return m[1];
+  return m[2];
 }
 
 /**

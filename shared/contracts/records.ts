@@ -5,6 +5,7 @@
  * success answer. No function imports this module: the contract is checked in the tests, not paid
  * for on every cold start. Objects are strict, so a field we never meant to send fails the tests.
  */
+import { LANGUAGES } from '../domain/language.ts';
 import { settingsSchema } from '../domain/settings.ts';
 import * as z from '../zod.ts';
 
@@ -46,6 +47,7 @@ export const Contact = named(
     address: optional(z.string()),
     notes: optional(z.string()),
     accessType: optional(z.enum(['client', 'collaborator', 'both'])),
+    language: optional(z.enum(LANGUAGES)),
     responsibleStaff: z.array(z.string()),
     organisationIds: z.array(z.string()),
     links: optional(z.array(ContactLink)),

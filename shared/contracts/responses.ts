@@ -4,6 +4,7 @@
  * description; the local cloud checks every success answer against them in the tests; a test
  * requires an entry for every route of the template. A new route adds its line here.
  */
+import { LANGUAGES } from '../domain/language.ts';
 import * as z from '../zod.ts';
 import {
   AuditEntry,
@@ -44,7 +45,9 @@ const CustomerProfile = named(
   z.strictObject({
     name: z.string(),
     email: z.string(),
-    firm: PortalSettings.shape.branding,
+    /** The customer's own choice for their emails; unset, they follow firm.language. */
+    language: z.optional(z.enum(LANGUAGES)),
+    firm: z.extend(PortalSettings.shape.branding, { language: z.enum(LANGUAGES) }),
     permissions: z.strictObject({ upload: z.boolean(), replaceOwnUploads: z.boolean(), deleteOwnUploads: z.boolean(), comment: z.boolean() }),
   }),
 );
@@ -94,6 +97,7 @@ export const responses: Record<string, ResponseContract> = {
   'customer-delete-upload': ok(done('deleted'), 'The upload was deleted.'),
   'customer-download-item': ok(DownloadLink, 'A link to the file.'),
   'customer-get-profile': ok(CustomerProfile, 'Who the customer is, the firm, and what they may do.'),
+  'customer-set-language': ok(z.strictObject({ language: z.enum(LANGUAGES) }), "The customer's language, which their emails now follow."),
   'customer-list-folder': ok(PortalFolderPage, "A page of a shared folder's items, and the folder."),
   'customer-list-shared': ok(PortalItemPage, "A page of the portal's top level: the customer's own folder first, then shares, newest first."),
   'customer-start-upload': created(CustomerUploadBatch, 'The pending files, in the order sent, and where to send their bytes.'),

@@ -83,6 +83,7 @@ export function customerPrincipal(
     email: claimString(claims, 'email') ?? contact.email ?? '',
     contactId,
     name: contact.name,
+    language: contact.language,
     granteeIds: [contactId, ...contact.organisationIds.filter((orgId) => organisationOpensShares(contact, organisations.find((o) => o.contactId === orgId)))],
   };
 }

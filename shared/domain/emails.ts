@@ -4,6 +4,10 @@
  * is when the email goes out (name, logo, colour, portal address), as HTML with a plain-text part
  * that says the same. Everything a user or admin typed is escaped in the HTML.
  */
+import i18next, { type TFunction } from 'i18next';
+import { en } from './email-text/en.ts';
+import { fr } from './email-text/fr.ts';
+import { emailLanguage, type Language } from './language.ts';
 import type { Email, Message } from './ports.ts';
 
 /** The firm as its emails show it: the run-time branding, with the deploy-time addresses where it sets none. */
@@ -13,6 +17,8 @@ export interface EmailBranding {
   logoUrl?: string;
   portalUrl: string;
   adminUrl: string;
+  /** The firm's default language: emails to whoever chose none are written in it. */
+  language?: Language;
 }
 
 /** One piece of an email's body, rendered both as text and as HTML. */
@@ -24,80 +30,100 @@ interface Content {
   blocks: Block[];
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
-const greeting = (name: string): Block => ({ paragraph: `Dear ${name},` });
+/** The i18next instance of each language, made when its first email is written (not at cold start). */
+const writers = new Map<Language, TFunction>();
+function writerFor(language: Language): TFunction {
+  let t = writers.get(language);
+  if (!t) {
+    const instance = i18next.createInstance();
+    // initAsync false: the catalogues are here already, so `t` works as soon as init returns.
+    // escapeValue false: the HTML part escapes every block itself, and the text part must not be escaped.
+    void instance.init({ lng: language, fallbackLng: 'en', resources: { en: { translation: en }, fr: { translation: fr } }, initAsync: false, interpolation: { escapeValue: false } });
+    t = instance.t;
+    writers.set(language, t);
+  }
+  return t;
+}
 
-/** What each message says, in blocks; `firm` is the branding at sending time. */
-function contentOf(message: Message, firm: EmailBranding): Content {
+/** What each message says, in blocks, in `t`'s language; `firm` is the branding at sending time. */
+function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content {
   const f = firm.firmName;
+  const greeting = (name: string): Block => ({ paragraph: t('greeting', { name }) });
   switch (message.kind) {
     case 'invitation':
       return {
         to: [message.to],
-        subject: `${f} has opened a client portal for you`,
+        subject: t('invitation.subject', { firm: f }),
         blocks: [
           greeting(message.name),
-          { paragraph: `${f} shares documents with you through a secure client portal.` },
-          { fields: [['Portal', firm.portalUrl], ['Sign-in email', message.to], ['Temporary password', message.temporaryPassword]] },
-          { paragraph: 'Sign in with the temporary password; you will then choose your own password.' },
-          { paragraph: 'The temporary password expires in 7 days. If it has expired, ask us to send a new invitation.' },
+          { paragraph: t('invitation.intro', { firm: f }) },
+          {
+            fields: [
+              [t('invitation.portal'), firm.portalUrl],
+              [t('invitation.signInEmail'), message.to],
+              [t('invitation.temporaryPassword'), message.temporaryPassword],
+            ],
+          },
+          { paragraph: t('invitation.firstSignIn') },
+          { paragraph: t('invitation.expiry') },
         ],
       };
     case 'documentsShared':
       return {
         to: [message.to],
-        subject: `${f} shared ${plural(message.itemNames.length, 'a document', 'documents')} with you`,
+        subject: t('documentsShared.subject', { firm: f, count: message.itemNames.length }),
         blocks: [
           greeting(message.name),
-          { paragraph: `${f} shared the following with you:` },
+          { paragraph: t('documentsShared.intro', { firm: f }) },
           { list: message.itemNames },
-          { link: { label: 'Open your portal to see them', url: firm.portalUrl } },
+          { link: { label: t('documentsShared.open'), url: firm.portalUrl } },
         ],
       };
     case 'customerUpload':
       return {
         to: message.to,
-        subject: `${message.contactName} uploaded ${plural(message.fileNames.length, 'a document', 'documents')}`,
+        subject: t('customerUpload.subject', { contact: message.contactName, count: message.fileNames.length }),
         blocks: [
-          { paragraph: `${message.contactName} uploaded to the ${f} portal:` },
+          { paragraph: t('customerUpload.intro', { contact: message.contactName, firm: f }) },
           { list: message.fileNames },
-          { link: { label: 'They are in the drive', url: `${firm.adminUrl}/drive/${encodeURIComponent(message.folderId)}` } },
+          { link: { label: t('customerUpload.open'), url: `${firm.adminUrl}/drive/${encodeURIComponent(message.folderId)}` } },
         ],
       };
     case 'newSignUp':
       return {
         to: message.to,
-        subject: `New portal sign-up: ${message.name}`,
-        blocks: [{ paragraph: `${message.name} <${message.email}> signed up to the ${f} portal and now has access.` }, { link: { label: 'Contacts', url: `${firm.adminUrl}/contacts` } }],
+        subject: t('newSignUp.subject', { name: message.name }),
+        blocks: [
+          { paragraph: t('newSignUp.body', { name: message.name, email: message.email, firm: f }) },
+          { link: { label: t('newSignUp.contacts'), url: `${firm.adminUrl}/contacts` } },
+        ],
       };
     case 'accessClosed':
       return {
         to: [message.to],
-        subject: `Your access to the ${f} portal has been closed`,
-        blocks: [
-          greeting(message.name),
-          { paragraph: `${f} has closed your access to its client portal. You can no longer sign in.` },
-          { paragraph: 'If you think this is a mistake, or you need documents again, please contact us.' },
-        ],
+        subject: t('accessClosed.subject', { firm: f }),
+        blocks: [greeting(message.name), { paragraph: t('accessClosed.body', { firm: f }) }, { paragraph: t('accessClosed.help') }],
       };
     case 'accessReopened':
       return {
         to: [message.to],
-        subject: `Your access to the ${f} portal is open again`,
-        blocks: [
-          greeting(message.name),
-          { paragraph: `${f} has reopened your access to its client portal. You can sign in again with your email address and password.` },
-          { link: { label: 'Portal', url: firm.portalUrl } },
-        ],
+        subject: t('accessReopened.subject', { firm: f }),
+        blocks: [greeting(message.name), { paragraph: t('accessReopened.body', { firm: f }) }, { link: { label: t('accessReopened.portal'), url: firm.portalUrl } }],
       };
     case 'staffInvitation':
       return {
         to: [message.to],
-        subject: message.reset ? `Your ${f} portal password was reset` : `You have been invited to the ${f} portal administration`,
+        subject: t(message.reset ? 'staffInvitation.resetSubject' : 'staffInvitation.subject', { firm: f }),
         blocks: [
-          { paragraph: message.reset ? 'An administrator reset your password.' : `You now have a staff account on the ${f} portal.` },
-          { fields: [['Sign in', firm.adminUrl], ['Email', message.to], ['Temporary password', message.temporaryPassword]] },
-          { paragraph: 'At sign-in you choose your own password and set up an authenticator app (required).' },
+          { paragraph: t(message.reset ? 'staffInvitation.resetBody' : 'staffInvitation.body', { firm: f }) },
+          {
+            fields: [
+              [t('staffInvitation.signIn'), firm.adminUrl],
+              [t('staffInvitation.email'), message.to],
+              [t('staffInvitation.temporaryPassword'), message.temporaryPassword],
+            ],
+          },
+          { paragraph: t('staffInvitation.firstSignIn') },
         ],
       };
   }
@@ -105,18 +131,20 @@ function contentOf(message: Message, firm: EmailBranding): Content {
 
 /** The email for a message, worded and branded as the firm is now. */
 export function renderEmail(message: Message, firm: EmailBranding): Email {
-  const { to, subject, blocks } = contentOf(message, firm);
-  return { to, fromName: firm.firmName, subject, text: asText(blocks, firm), html: asHtml(subject, blocks, firm) };
+  const language = emailLanguage('language' in message ? message.language : undefined, firm.language);
+  const t = writerFor(language);
+  const { to, subject, blocks } = contentOf(message, firm, t);
+  return { to, fromName: firm.firmName, subject, text: asText(blocks, firm, t), html: asHtml(subject, blocks, firm, language) };
 }
 
-function asText(blocks: Block[], firm: EmailBranding): string {
+function asText(blocks: Block[], firm: EmailBranding, t: TFunction): string {
   const lines = blocks.map((b) => {
     if ('paragraph' in b) return b.paragraph;
     if ('list' in b) return b.list.map((item) => `  - ${item}`).join('\n');
-    if ('link' in b) return `${b.link.label}: ${b.link.url}`;
-    return b.fields.map(([label, value]) => `${label}: ${value}`).join('\n');
+    if ('link' in b) return t('labelled', { label: b.link.label, value: b.link.url });
+    return b.fields.map(([label, value]) => t('labelled', { label, value })).join('\n');
   });
-  return [...lines, `— ${firm.firmName}`].join('\n\n');
+  return [...lines, t('signature', { firm: firm.firmName })].join('\n\n');
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -126,7 +154,7 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]
 /** Only web addresses become links or images; anything else is shown as text. */
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
 
-function asHtml(subject: string, blocks: Block[], firm: EmailBranding): string {
+function asHtml(subject: string, blocks: Block[], firm: EmailBranding, language: Language): string {
   const colour = /^#[0-9a-fA-F]{6}$/.test(firm.colour) ? firm.colour : '#1f4e79';
   const body = blocks.map((b) => {
     if ('paragraph' in b) return `<p>${escapeHtml(b.paragraph)}</p>`;
@@ -142,7 +170,7 @@ function asHtml(subject: string, blocks: Block[], firm: EmailBranding): string {
   const logo = firm.logoUrl && isWebAddress(firm.logoUrl) ? `<img src="${escapeHtml(firm.logoUrl)}" alt="" height="40" style="vertical-align:middle;margin-right:12px">` : '';
   return [
     '<!doctype html>',
-    `<html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="margin:0;font-family:Arial,Helvetica,sans-serif;color:#1b1b1b">',
     `<div style="background:${colour};color:#ffffff;padding:16px 24px;font-size:20px">${logo}<span>${escapeHtml(firm.firmName)}</span></div>`,
     `<div style="padding:24px;max-width:600px">${body.join('\n')}</div>`,

@@ -1,4 +1,5 @@
 /** The portal's records as the domain sees them; adapters map them to tables and keys. */
+import type { Language } from './language.ts';
 
 export type ContactKind = 'person' | 'organisation';
 
@@ -30,6 +31,8 @@ export interface Contact {
   notes?: string;
   /** What a self sign-up was given (F5); staff-created contacts are clients. */
   accessType?: 'client' | 'collaborator' | 'both';
+  /** The language of this contact's emails, chosen in the portal or by staff; unset: the firm's default. */
+  language?: Language;
   /** Staff emails told when this contact uploads. */
   responsibleStaff: string[];
   /** Organisations this person belongs to; their shares are visible to the person too. */
@@ -100,6 +103,8 @@ export interface CustomerPrincipal {
   email: string;
   contactId: string;
   name: string;
+  /** The language the customer chose for their emails (the contact's). */
+  language?: Language;
   /** The contact itself plus its organisations: whose shares this customer sees. */
   granteeIds: string[];
 }

@@ -1,4 +1,5 @@
 /** What the domain needs from the outside world; adapters in shared/adapters implement these. */
+import type { Language } from './language.ts';
 import type { ActivityFilter } from './activity.ts';
 import type { Contact, DriveItem, PortalAccess, Share } from './model.ts';
 
@@ -44,7 +45,7 @@ export interface ContactStore {
   setAccess(contactId: string, access: PortalAccess, expected: PortalAccess['state'][]): Promise<boolean>;
 }
 
-export type ContactDetails = Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'address' | 'notes' | 'responsibleStaff' | 'organisationIds' | 'links' | 'archived'>>;
+export type ContactDetails = Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'address' | 'notes' | 'responsibleStaff' | 'organisationIds' | 'links' | 'language' | 'archived'>>;
 
 export interface ShareStore {
   /** The shares that exist between any of these contacts and any of these items (keyed reads, no listing). */
@@ -151,15 +152,16 @@ export interface Email {
 /**
  * What the portal promised to tell someone, as recorded in the outbox with the change it
  * announces; it is worded and branded only when it is sent, so it carries the firm's branding of
- * that moment.
+ * that moment. A message to a customer carries the language they chose (the contact's), if any;
+ * the rest are written in the firm's default language.
  */
 export type Message =
-  | { kind: 'invitation'; to: string; name: string; temporaryPassword: string }
-  | { kind: 'documentsShared'; to: string; name: string; itemNames: string[] }
+  | { kind: 'invitation'; to: string; name: string; temporaryPassword: string; language?: Language }
+  | { kind: 'documentsShared'; to: string; name: string; itemNames: string[]; language?: Language }
   | { kind: 'customerUpload'; to: string[]; contactName: string; fileNames: string[]; folderId: string }
   | { kind: 'newSignUp'; to: string[]; name: string; email: string }
-  | { kind: 'accessClosed'; to: string; name: string }
-  | { kind: 'accessReopened'; to: string; name: string }
+  | { kind: 'accessClosed'; to: string; name: string; language?: Language }
+  | { kind: 'accessReopened'; to: string; name: string; language?: Language }
   | { kind: 'staffInvitation'; to: string; temporaryPassword: string; reset?: boolean };
 
 export interface Mailer {

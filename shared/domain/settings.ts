@@ -1,5 +1,6 @@
 /** The firm's run-time settings, changed by admins through the staff API and validated here. */
 import * as z from '../zod.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES } from './language.ts';
 
 /**
  * The schemas are built when called, by the two settings routes, not when this module loads:
@@ -22,6 +23,8 @@ export function settingsSchema() {
     attachments: z.strictObject({ upload: control, replace: control, delete: control }),
     /** F18 */
     customerComments: z.boolean(),
+    /** The language of the portal for customers whose browser speaks neither English nor French, and of every email to someone who chose none. */
+    language: z.enum(LANGUAGES),
     /** F19 */
     branding: z.strictObject({
       firmName: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
@@ -43,6 +46,7 @@ export function settingsPatchSchema() {
     selfSignUp: z.optional(z.partial(shape.selfSignUp)),
     attachments: z.optional(z.partial(shape.attachments)),
     customerComments: z.optional(z.boolean()),
+    language: z.optional(shape.language),
     // An empty logo or portal address removes it.
     branding: z.optional(
       z.extend(z.partial(shape.branding), {
@@ -79,8 +83,14 @@ export function defaultSettings(firmName: string, portalAddress?: string): Porta
     selfSignUp: { enabled: false, accessType: 'client', seats: 25 },
     attachments: { upload: 'allowed', replace: 'beforeApproval', delete: 'beforeApproval' },
     customerComments: false,
+    language: DEFAULT_LANGUAGE,
     branding: { firmName, colour: '#1f4e79', portalAddress },
   };
+}
+
+/** Settings stored before a setting existed read with its default. */
+export function withDefaults(stored: PortalSettings): PortalSettings {
+  return { ...stored, language: stored.language ?? DEFAULT_LANGUAGE };
 }
 
 export function applySettingsPatch(current: PortalSettings, patch: SettingsPatch): PortalSettings {
@@ -89,6 +99,7 @@ export function applySettingsPatch(current: PortalSettings, patch: SettingsPatch
     selfSignUp: { ...current.selfSignUp, ...patch.selfSignUp },
     attachments: { ...current.attachments, ...patch.attachments },
     customerComments: patch.customerComments ?? current.customerComments,
+    language: patch.language ?? current.language,
     branding: withoutEmpty({ ...current.branding, ...patch.branding }),
   };
 }

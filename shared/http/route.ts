@@ -15,6 +15,7 @@ import { cursorKeyFrom, openCursor, sealCursor, type CursorBinding } from './cur
 import { activeStaff, currentRole, requireAdmin, staffPrincipal, type JwtClaims } from '../domain/access-policy.ts';
 import type { CustomerPrincipal, StaffPrincipal } from '../domain/model.ts';
 import type { PortalSettings } from '../domain/settings.ts';
+import { LANGUAGES } from '../domain/language.ts';
 import { AppError } from '../errors.ts';
 import { authenticateCustomer } from '../services/customer-portal.ts';
 import { currentSettings } from '../services/settings.ts';
@@ -187,6 +188,7 @@ export const contactFields = () => ({
   notes: z.optional(z.string().check(z.maxLength(5000))),
   responsibleStaff: z.optional(z.array(z.email()).check(z.maxLength(20))),
   organisationIds: z.optional(z.array(id).check(z.maxLength(50))),
+  language: z.optional(z.enum(LANGUAGES)),
   links: z.optional(
     z.array(z.strictObject({ contactId: id, role: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(40)) })).check(z.maxLength(50)),
   ),

@@ -1,5 +1,6 @@
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { newId } from '../domain/ids.ts';
+import type { Language } from '../domain/language.ts';
 import type { Contact, ContactKind, ContactLink, StaffPrincipal } from '../domain/model.ts';
 import type { AuditLog, ConfigStore, ContactDetails, ContactStore, Page } from '../domain/ports.ts';
 
@@ -41,6 +42,7 @@ export interface NewContact {
   phone?: string;
   address?: string;
   notes?: string;
+  language?: Language;
   responsibleStaff?: string[];
   organisationIds?: string[];
   links?: ContactLink[];
@@ -70,6 +72,7 @@ export async function createContact(deps: { contacts: ContactStore; config: Conf
     phone: input.phone,
     address: input.address,
     notes: input.notes,
+    language: input.language,
     responsibleStaff: [...new Set(input.responsibleStaff?.length ? input.responsibleStaff : [staff.email])],
     organisationIds,
     links,

@@ -19,13 +19,15 @@ export interface DeliveryDeps {
 
 /** The run-time branding, with the deploy-time name and addresses where admins have set none. */
 export async function currentBranding(deps: { config: ConfigStore; firmName: string; portalUrl: string; adminUrl: string }): Promise<EmailBranding> {
-  const branding = (await deps.config.settings())?.branding;
+  const settings = await deps.config.settings();
+  const branding = settings?.branding;
   return {
     firmName: branding?.firmName ?? deps.firmName,
     colour: branding?.colour ?? '#1f4e79',
     logoUrl: branding?.logoUrl,
     portalUrl: branding?.portalAddress ?? deps.portalUrl,
     adminUrl: deps.adminUrl,
+    language: settings?.language,
   };
 }
 

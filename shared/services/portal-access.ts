@@ -54,7 +54,7 @@ export async function openAccess(deps: AccessDeps, staff: StaffPrincipal, contac
     access,
     expected: ['none'],
     seat: 1,
-    email: { kind: 'invitation', to: contact.email, name: contact.name, temporaryPassword: password },
+    email: { kind: 'invitation', to: contact.email, name: contact.name, temporaryPassword: password, language: contact.language },
     audit: { at: now.toISOString(), actor: staff.email, action: 'access.opened', contactId, details: { contactName: contact.name, invitationTo: contact.email } },
   });
   return { ...contact, access };
@@ -75,7 +75,7 @@ export async function closeAccess(deps: AccessDeps, staff: StaffPrincipal, conta
     access,
     expected: OPEN,
     seat: -1,
-    email: told ? { kind: 'accessClosed', to: contact.email!, name: contact.name } : undefined,
+    email: told ? { kind: 'accessClosed', to: contact.email!, name: contact.name, language: contact.language } : undefined,
     audit: { at: now.toISOString(), actor: staff.email, action: 'access.closed', contactId, details: { contactName: contact.name, customerTold: told } },
   });
   // The close has taken effect (every request checks the record); the Cognito steps add defence in
@@ -117,7 +117,7 @@ export async function reopenAccess(deps: AccessDeps, staff: StaffPrincipal, cont
     access,
     expected: ['closed'],
     seat: 1,
-    email: told ? { kind: 'accessReopened', to: contact.email!, name: contact.name } : undefined,
+    email: told ? { kind: 'accessReopened', to: contact.email!, name: contact.name, language: contact.language } : undefined,
     audit: { at: now.toISOString(), actor: staff.email, action: 'access.reopened', contactId, details: { contactName: contact.name, customerTold: told } },
   });
   return { ...contact, access };
@@ -130,7 +130,7 @@ export async function resendInvitation(deps: AccessDeps, staff: StaffPrincipal, 
   const password = temporaryPassword();
   await deps.accounts.resetTemporaryPassword(contact.access.username!, password);
   await deps.transactions.commit([
-    deps.outbox.enqueueWrite({ kind: 'invitation', to: contact.email, name: contact.name, temporaryPassword: password }),
+    deps.outbox.enqueueWrite({ kind: 'invitation', to: contact.email, name: contact.name, temporaryPassword: password, language: contact.language }),
     ...deps.audit.recordWrites({ at: now.toISOString(), actor: staff.email, action: 'access.invitation_resent', contactId, details: { contactName: contact.name, invitationTo: contact.email } }),
   ]);
   return contact;

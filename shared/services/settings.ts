@@ -1,7 +1,7 @@
 import { badRequest } from '../errors.ts';
 import type { StaffPrincipal } from '../domain/model.ts';
 import type { AuditLog, ConfigStore } from '../domain/ports.ts';
-import { applySettingsPatch, defaultSettings, seatUsage, settingsSchema, type PortalSettings, type SettingsPatch, type SettingsView } from '../domain/settings.ts';
+import { applySettingsPatch, defaultSettings, withDefaults, seatUsage, settingsSchema, type PortalSettings, type SettingsPatch, type SettingsView } from '../domain/settings.ts';
 
 export interface SettingsDeps {
   config: ConfigStore;
@@ -10,7 +10,8 @@ export interface SettingsDeps {
 }
 
 export async function currentSettings(deps: SettingsDeps): Promise<PortalSettings> {
-  return (await deps.config.settings()) ?? defaultSettings(deps.firmName, deps.portalUrl);
+  const stored = await deps.config.settings();
+  return stored ? withDefaults(stored) : defaultSettings(deps.firmName, deps.portalUrl);
 }
 
 /** The settings as staff see them, with the seats in use beside the number of seats. */

@@ -50,7 +50,7 @@ export async function shareItems(
   if (!added.length) return { added: [], emailed: 0 };
   const itemNames = added.map((s) => found.get(s.itemId)!.name);
   const recipients = notify ? await openRecipients(deps.contacts, contact) : [];
-  const emails = recipients.map((r) => deps.outbox.enqueueWrite({ kind: 'documentsShared', to: r.email!, name: r.name, itemNames }));
+  const emails = recipients.map((r) => deps.outbox.enqueueWrite({ kind: 'documentsShared', to: r.email!, name: r.name, itemNames, language: r.language }));
   const audit = deps.audit.recordWrites({
     at: now.toISOString(),
     actor: staff.email,

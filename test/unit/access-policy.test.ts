@@ -69,6 +69,12 @@ describe('customerPrincipal: every combination of access facts', () => {
     expect(codeOf(() => customerPrincipal(claims, contact(), { open: true, firmName: 'Firm' }))).toBe('allowed');
   });
 
+  it('carries the language the customer chose for their emails, or none', () => {
+    const claims = { sub: 'sub-ann', token_use: 'id', iat: '2000', 'custom:contactId': 'c-ann' };
+    expect(customerPrincipal(claims, contact({ language: 'fr' })).language).toBe('fr');
+    expect(customerPrincipal(claims, contact()).language).toBeUndefined();
+  });
+
   it('grants a customer their own and their open organisations\' shares', () => {
     const acme = contact({ contactId: 'org-acme', kind: 'organisation', name: 'Acme', organisationIds: [], access: { state: 'active' } });
     const claims = { sub: 'sub-ann', token_use: 'id', iat: '2000', 'custom:contactId': 'c-ann' };

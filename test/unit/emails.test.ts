@@ -1,6 +1,8 @@
 /** The wording and branding of every email (shared/domain/emails.ts). */
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderEmail, type EmailBranding } from '../../shared/domain/emails.ts';
+import { en } from '../../shared/domain/email-text/en.ts';
+import { fr } from '../../shared/domain/email-text/fr.ts';
 import type { Message } from '../../shared/domain/ports.ts';
 
 const firm: EmailBranding = {
@@ -35,8 +37,9 @@ const readable = (html: string) =>
     .replace(/\s+/g, ' ');
 
 describe('every email', () => {
-  it.each(every.map((m) => [`${m.kind}${'reset' in m && m.reset ? ' (reset)' : ''}`, m] as const))('%s comes from the firm, by its run-time name, in HTML and plain text that say the same', (_, message) => {
-    const email = renderEmail(message, firm);
+  const cases = (['en', 'fr'] as const).flatMap((language) => every.map((m) => [`${m.kind}${'reset' in m && m.reset ? ' (reset)' : ''}`, language, m] as const));
+  it.each(cases)('%s in %s comes from the firm, by its run-time name, in HTML and plain text that say the same', (_, language, message) => {
+    const email = renderEmail(message, { ...firm, language });
     expect(email.fromName).toBe('Smith & Co');
     expect(email.to).toEqual([message.to].flat());
     expect(`${email.subject}\n${email.text}`).toContain('Smith & Co');
@@ -134,5 +137,56 @@ describe('the words, as approved', () => {
 
   it('the HTML of a share email', () => {
     expect(renderEmail(every[1], firm).html).toMatchSnapshot();
+  });
+});
+
+describe('in French', () => {
+  const french = (m: Message) => renderEmail({ ...m, language: 'fr' } as Message, firm);
+  const frenchFirm: EmailBranding = { ...firm, language: 'fr' };
+
+  it('a customer who chose French gets French, whatever the firm speaks', () => {
+    const email = french(every[1]);
+    expect(email.subject).toBe('Smith & Co a partagé un document avec vous');
+    expect(email.text).toContain('Bonjour Ann,');
+    expect(email.html).toContain('<html lang="fr">');
+  });
+
+  it('a customer who chose English gets English from a French firm; one who chose nothing gets the firm\'s language', () => {
+    expect(renderEmail({ ...every[1], language: 'en' } as Message, frenchFirm).subject).toBe('Smith & Co shared a document with you');
+    expect(renderEmail(every[1], frenchFirm).subject).toBe('Smith & Co a partagé un document avec vous');
+    expect(renderEmail(every[1], firm).subject).toBe('Smith & Co shared a document with you');
+  });
+
+  it('staff emails follow the firm\'s language', () => {
+    expect(renderEmail(every[2], frenchFirm).subject).toBe('Ann a déposé un document');
+    expect(renderEmail(every[6], frenchFirm).text).toContain('Mot de passe provisoire : Tmp-Pass-456!');
+  });
+
+  it('counts in French: two or more documents are plural, one is singular', () => {
+    const shared = (n: number) => renderEmail({ ...every[1], itemNames: Array.from({ length: n }, (_, i) => `f${i}.pdf`) } as Message, frenchFirm).subject;
+    expect(shared(1)).toBe('Smith & Co a partagé un document avec vous');
+    expect(shared(2)).toBe('Smith & Co a partagé 2 documents avec vous');
+    expect(shared(1_000_000)).toBe('Smith & Co a partagé 1000000 documents avec vous');
+  });
+
+  it.each(every.map((m, i) => [i, m.kind] as const))('#%s %s, as approved', (i) => {
+    const { subject, text } = renderEmail(every[i], frenchFirm);
+    expect(`${subject}\n\n${text}`).toMatchSnapshot();
+  });
+});
+
+describe('the catalogues', () => {
+  const leaves = (o: object, prefix = ''): [string, string][] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+  const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+  it('French has every English key and no other, none empty, with the same placeholders', () => {
+    const english = new Map(leaves(en));
+    const frenchLeaves = new Map(leaves(fr));
+    expect([...frenchLeaves.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, text] of frenchLeaves) {
+      expect(text.trim(), key).not.toBe('');
+      expect(placeholders(text), key).toEqual(placeholders(english.get(key)!));
+    }
   });
 });

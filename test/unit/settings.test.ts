@@ -13,6 +13,7 @@ import {
   settingsSchema,
   type PortalSettings,
   type SettingsPatch,
+  withDefaults,
 } from '../../shared/domain/settings.ts';
 
 const valid = (): PortalSettings => ({
@@ -20,6 +21,7 @@ const valid = (): PortalSettings => ({
   selfSignUp: { enabled: true, accessType: 'both', seats: 10 },
   attachments: { upload: 'allowed', replace: 'forbidden', delete: 'beforeApproval' },
   customerComments: true,
+  language: 'fr',
   branding: { firmName: 'Smith & Co', logoUrl: 'https://smith.test/logo.png', colour: '#1F6feb', portalAddress: 'https://portal.smith.test' },
 });
 
@@ -128,6 +130,10 @@ describe('a new firm\'s settings', () => {
     expect(accepts(defaultSettings('Smith & Co', 'https://portal.smith.test'))).toBe(true);
   });
 
+  it('speak English until an admin chooses French', () => {
+    expect(defaultSettings('Smith & Co').language).toBe('en');
+  });
+
   it('open the portal, with self sign-up off (client access, 25 seats) and no customer comments', () => {
     const s = defaultSettings('Smith & Co');
     expect(s.portalOpen).toBe(true);
@@ -156,6 +162,19 @@ describe('applying a partial change', () => {
     const closed = applySettingsPatch({ ...current, portalOpen: false, customerComments: false }, { portalOpen: true, customerComments: true });
     expect(closed).toMatchObject({ portalOpen: true, customerComments: true });
     expect(apply({ portalOpen: false, customerComments: false })).toMatchObject({ portalOpen: false, customerComments: false });
+  });
+
+  it('the default language changes to English or French, and stays when not sent', () => {
+    expect(apply({ language: 'en' }).language).toBe('en');
+    expect(apply({}).language).toBe('fr');
+    expect(acceptsPatch({ language: 'de' })).toBe(false);
+    expect(accepts({ ...valid(), language: 'de' })).toBe(false);
+  });
+
+  it('settings stored before the language setting existed read as English; a stored choice is kept', () => {
+    const { language: _none, ...old } = valid();
+    expect(withDefaults(old as PortalSettings).language).toBe('en');
+    expect(withDefaults(valid()).language).toBe('fr');
   });
 
   it('a field sent in a section changes only that field', () => {

@@ -20,6 +20,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customer/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** customer API: PUT /me/language */
+        put: operations["customer-set-language"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer/shared": {
         parameters: {
             query?: never;
@@ -621,6 +638,8 @@ export interface components {
             inboxFolderId?: string;
             /** @enum {string} */
             kind: "person" | "organisation";
+            /** @enum {string} */
+            language?: "en" | "fr";
             links?: components["schemas"]["ContactLink"][];
             name: string;
             notes?: string;
@@ -649,11 +668,15 @@ export interface components {
             firm: {
                 colour: string;
                 firmName: string;
+                /** @enum {string} */
+                language: "en" | "fr";
                 /** Format: uri */
                 logoUrl?: string;
                 /** Format: uri */
                 portalAddress?: string;
             };
+            /** @enum {string} */
+            language?: "en" | "fr";
             name: string;
             permissions: {
                 comment: boolean;
@@ -661,6 +684,10 @@ export interface components {
                 replaceOwnUploads: boolean;
                 upload: boolean;
             };
+        };
+        CustomerSetLanguageResponse: {
+            /** @enum {string} */
+            language: "en" | "fr";
         };
         CustomerUploadBatch: {
             batchId: string;
@@ -791,6 +818,8 @@ export interface components {
                 portalAddress?: string;
             };
             customerComments: boolean;
+            /** @enum {string} */
+            language: "en" | "fr";
             portalOpen: boolean;
             selfSignUp: {
                 /** @enum {string} */
@@ -820,6 +849,8 @@ export interface components {
                 portalAddress?: string;
             };
             customerComments: boolean;
+            /** @enum {string} */
+            language: "en" | "fr";
             portalOpen: boolean;
             seatUsage: {
                 left: number;
@@ -922,6 +953,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerProfile"];
+                };
+            };
+        };
+    };
+    "customer-set-language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    language: "en" | "fr";
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The customer's language, which their emails now follow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSetLanguageResponse"];
                 };
             };
         };
@@ -1254,6 +1321,8 @@ export interface operations {
                     email?: string;
                     /** @enum {string} */
                     kind: "person" | "organisation";
+                    /** @enum {string} */
+                    language?: "en" | "fr";
                     links?: {
                         contactId: string;
                         role: string;
@@ -1333,6 +1402,8 @@ export interface operations {
                     address?: string;
                     /** Format: email */
                     email?: string;
+                    /** @enum {string} */
+                    language?: "en" | "fr";
                     links?: {
                         contactId: string;
                         role: string;
@@ -2145,6 +2216,8 @@ export interface operations {
                         portalAddress?: string | "";
                     };
                     customerComments?: boolean;
+                    /** @enum {string} */
+                    language?: "en" | "fr";
                     portalOpen?: boolean;
                     selfSignUp?: {
                         /** @enum {string} */

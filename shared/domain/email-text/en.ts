@@ -1,0 +1,60 @@
+/**
+ * The words of every email, in English: the catalogue `fr.ts` translates key for key (a test
+ * checks both have the same keys and placeholders). `{{…}}` are filled in when the email is
+ * written; keys ending `_one`/`_other` are i18next plurals chosen by `count`.
+ */
+export const en = {
+  greeting: 'Dear {{name}},',
+  signature: '— {{firm}}',
+  /** A label and its value, or a link's label and address, in the plain-text part. */
+  labelled: '{{label}}: {{value}}',
+  invitation: {
+    subject: '{{firm}} has opened a client portal for you',
+    intro: '{{firm}} shares documents with you through a secure client portal.',
+    portal: 'Portal',
+    signInEmail: 'Sign-in email',
+    temporaryPassword: 'Temporary password',
+    firstSignIn: 'Sign in with the temporary password; you will then choose your own password.',
+    expiry: 'The temporary password expires in 7 days. If it has expired, ask us to send a new invitation.',
+  },
+  documentsShared: {
+    subject_one: '{{firm}} shared a document with you',
+    subject_other: '{{firm}} shared {{count}} documents with you',
+    intro: '{{firm}} shared the following with you:',
+    open: 'Open your portal to see them',
+  },
+  customerUpload: {
+    subject_one: '{{contact}} uploaded a document',
+    subject_other: '{{contact}} uploaded {{count}} documents',
+    intro: '{{contact}} uploaded to the {{firm}} portal:',
+    open: 'They are in the drive',
+  },
+  newSignUp: {
+    subject: 'New portal sign-up: {{name}}',
+    body: '{{name}} <{{email}}> signed up to the {{firm}} portal and now has access.',
+    contacts: 'Contacts',
+  },
+  accessClosed: {
+    subject: 'Your access to the {{firm}} portal has been closed',
+    body: '{{firm}} has closed your access to its client portal. You can no longer sign in.',
+    help: 'If you think this is a mistake, or you need documents again, please contact us.',
+  },
+  accessReopened: {
+    subject: 'Your access to the {{firm}} portal is open again',
+    body: '{{firm}} has reopened your access to its client portal. You can sign in again with your email address and password.',
+    portal: 'Portal',
+  },
+  staffInvitation: {
+    subject: 'You have been invited to the {{firm}} portal administration',
+    resetSubject: 'Your {{firm}} portal password was reset',
+    body: 'You now have a staff account on the {{firm}} portal.',
+    resetBody: 'An administrator reset your password.',
+    signIn: 'Sign in',
+    email: 'Email',
+    temporaryPassword: 'Temporary password',
+    firstSignIn: 'At sign-in you choose your own password and set up an authenticator app (required).',
+  },
+};
+
+/** The shape every language's catalogue has: the same keys, each a string. */
+export type EmailText = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : { [L in keyof (typeof en)[K]]: string } };
