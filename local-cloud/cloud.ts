@@ -152,6 +152,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const ids = await step('provision', () => provision(model, emulators, state));
     const { resolver, secrets, apiPorts } = await localValues(template, model, ids, addresses, emulators.cognito.url, state);
     const runtime = await step('functions', () => startFunctions(model, { emulators, control, resolver, state, teardown, retryDelayMs: options.retryDelayMs ?? 200 }));
+    for (const warning of runtime.functions.runtimeWarnings()) log(`Warning: ${warning}`);
     await step('control', async () => {
       const triggerFunction = (trigger: string, userPoolId: string) => {
         const poolLogicalId = Object.entries(ids.pools).find(([, id]) => id === userPoolId)?.[0];

@@ -44,6 +44,8 @@ process.on('message', async (message: Invoke) => {
   }
 });
 process.on('disconnect', () => process.exit(0));
+// Lambda's own first log line of an environment names its runtime version; ours names the Node it runs on.
+console.log(`INIT_START Runtime Version: nodejs:${process.versions.node}`);
 process.send?.({ type: 'ready' });
 // The cold start happens now, as Lambda initialises an environment before its first invocation;
 // an error here is reported by that invocation, which the host starts timing only afterwards.

@@ -7,6 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { localNodeFor, type LocalNode } from './lambda-node.ts';
 import type { FunctionSpec } from './template.ts';
 
 const workerFile = path.join(path.dirname(new URL(import.meta.url).pathname), 'function-worker.ts');
@@ -38,6 +39,7 @@ class LocalFunction {
   private readonly instances: Instance[] = [];
   private readonly waiting: ((i: Instance) => void)[] = [];
   private readonly handlerFile: string;
+  readonly node: LocalNode;
   private readonly exportName: string;
 
   constructor(
@@ -51,6 +53,7 @@ class LocalFunction {
     if (!found) throw new Error(`${spec.logicalId}: no bundle ${file}.{mjs,js} in ${spec.assetDir}; run cdk synth`);
     this.handlerFile = found;
     this.exportName = exportName;
+    this.node = localNodeFor(spec.runtime);
   }
 
   async invoke(event: unknown): Promise<unknown> {
@@ -129,6 +132,8 @@ class LocalFunction {
   private spawn(): ChildProcess {
     mkdirSync(this.logDir, { recursive: true });
     const child = fork(workerFile, [], {
+      // The Node of the function's Lambda runtime (lambda-node.ts), not necessarily this process's.
+      execPath: this.node.execPath,
       // As on Lambda, bundles start without source maps (`npm run trace` maps a stack trace).
       execArgv: ['--import', 'tsx'],
       env: { ...this.env, PORTICO_HANDLER_FILE: this.handlerFile, PORTICO_HANDLER_EXPORT: this.exportName },
@@ -171,6 +176,11 @@ export class FunctionHost {
 
   constructor(specs: Map<string, FunctionSpec>, envOf: (spec: FunctionSpec) => Record<string, string>, logDir: string) {
     for (const spec of specs.values()) this.functions.set(spec.logicalId, new LocalFunction(spec, envOf(spec), logDir));
+  }
+
+  /** What differs from Lambda's runtimes here (a Node of another major version), once per difference. */
+  runtimeWarnings(): string[] {
+    return [...new Set([...this.functions.values()].map((f) => f.node.warning).filter((w): w is string => !!w))];
   }
 
   has(logicalId: string): boolean {
