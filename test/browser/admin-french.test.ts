@@ -95,6 +95,7 @@ describe('the admin UI in French', () => {
     // French: 0 and 1 are singular.
     const seats = seatUsage.used <= 1 ? 'place occupée' : 'places occupées';
     await page.getByText(`${seatUsage.used} ${seats} ; reste : ${seatUsage.left}.`).waitFor();
+    expect(await page.getByLabel('Langue par défaut du portail et des e-mails').inputValue()).toBe('en');
     await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
     await page.getByText('Paramètres enregistrés.').waitFor();
     await screenshot(page, 'fr-12-admin-settings');

@@ -20,6 +20,7 @@ const textOf = async (page: Page) => (await page.locator('body').innerText()).re
 
 describe('the customer portal in French', () => {
   let browser: Browser;
+  let admin: Awaited<ReturnType<typeof staffSession>>;
   let customer: Awaited<ReturnType<typeof customerSession>>;
   let visit: Visitor;
   const tag = Date.now().toString(36);
@@ -30,7 +31,7 @@ describe('the customer portal in French', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const admin = await staffSession({ admin: true, name: 'French Portal Admin' });
+    admin = await staffSession({ admin: true, name: 'French Portal Admin' });
     expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: true, attachments: { upload: 'allowed' } }), 200);
     customer = await customerSession(admin, { name: `Camille Client ${tag}` });
     const folder = expectStatus(await admin.api.post('/drive/folders', { name: folderName }), 201);
@@ -47,6 +48,7 @@ describe('the customer portal in French', () => {
   }, 60_000);
 
   afterAll(async () => {
+    await admin?.api.raw('PATCH', '/settings', { language: 'en' });
     await browser?.close();
   });
 
@@ -104,7 +106,24 @@ describe('the customer portal in French', () => {
     expect(ENGLISH_WORDS.filter((w) => text.includes(w))).toEqual([]);
   });
 
-  it('switches to English at once, and stays in English after a reload', async () => {
+  it("a browser that speaks neither language shows the firm's default, on a desktop too", async () => {
+    expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'fr' }), 200);
+    const german = await visitor(browser, 'desktop', 'de-DE');
+    try {
+      await german.page.goto(cloud().web.portalUrl);
+      await enterPasswordInAnyLanguage(german.page, customer.email, 'Correct-horse-42!');
+      await german.page.getByRole('heading', { name: 'Partagé avec vous' }).waitFor();
+      expect(await rowText(german.page, folderName)).toMatch(FRENCH_DATE);
+      await screenshot(german.page, 'fr-05-portal-firm-default-desktop');
+      const text = await textOf(german.page);
+      expect(ENGLISH_WORDS.filter((w) => text.includes(w))).toEqual([]);
+    } finally {
+      expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'en' }), 200);
+      await german.context.close();
+    }
+  });
+
+  it('switches to English at once, stays in English after a reload, and the emails follow', async () => {
     const { page } = visit;
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
@@ -116,6 +135,8 @@ describe('the customer portal in French', () => {
     const cells = await rowText(page, statement.name);
     expect(cells).toContain('1.5 MB');
     await screenshot(page, 'fr-04-portal-switched-to-english-phone');
+    // The switch was the customer's choice: the API keeps it for their emails.
+    await expect.poll(async () => expectStatus(await customer.api.get('/me'), 200).language).toBe('en');
     expect(visit.problems).toEqual([]);
   });
 });

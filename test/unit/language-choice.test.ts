@@ -7,6 +7,11 @@ describe('the language a UI shows', () => {
     expect(chooseLanguage({ remembered: 'en', browser: 'fr', firmDefault: 'fr' })).toBe('en');
   });
 
+  it("the account's choice (another device, or staff on the contact) beats the browser, not this browser's own choice", () => {
+    expect(chooseLanguage({ account: 'fr', browser: 'en', firmDefault: 'en' })).toBe('fr');
+    expect(chooseLanguage({ remembered: 'en', account: 'fr' })).toBe('en');
+  });
+
   it('without a choice, the browser beats the firm', () => {
     expect(chooseLanguage({ browser: 'fr', firmDefault: 'en' })).toBe('fr');
   });

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { get } from '../common/api.ts';
 import { currentUser } from '../common/auth.ts';
-import { applyFirmDefault, useI18n } from '../common/i18n.ts';
+import { applyServerLanguages, useI18n } from '../common/i18n.ts';
 import { LanguageSwitch, SignedInAs, useAsync } from '../common/ui.tsx';
 import { useStaffTabTitle } from './components/hooks.tsx';
 import type { SettingsView } from './components/types.tsx';
@@ -23,9 +23,9 @@ export function AdminApp() {
   // Any staff member may read the settings; the tab then says which firm's portal this is.
   const settings = useAsync(() => get<SettingsView>('/settings'), []);
   useStaffTabTitle(settings.data?.branding.firmName);
-  // The firm's default language, once the API names it (read optionally: older APIs do not send it).
-  const firmLanguage = (settings.data as { language?: unknown } | undefined)?.language;
-  useEffect(() => applyFirmDefault(firmLanguage), [firmLanguage]);
+  // The firm's default language, for a browser that speaks neither English nor French.
+  const firmLanguage = settings.data?.language;
+  useEffect(() => applyServerLanguages({ firmDefault: firmLanguage }), [firmLanguage]);
   return (
     <>
       <header className="top">

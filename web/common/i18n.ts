@@ -2,9 +2,10 @@
  * The UIs' languages: one i18next instance per UI, holding the common catalogue and the UI's own,
  * both languages bundled (a few kilobytes each), so switching never waits for a download.
  *
- * Which language shows: the person's own choice, remembered in this browser; else the first of the
- * browser's languages we speak; else the firm's default (known once the API has answered); else
- * English.
+ * Which language shows: the person's own choice, remembered in this browser; else the choice their
+ * account keeps (a customer's, made on another device or by staff on the contact); else the first
+ * of the browser's languages we speak; else the firm's default; else English. The account's and
+ * the firm's are known once the API has answered.
  */
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
@@ -42,9 +43,10 @@ export function browserLanguage(preferred: readonly string[] = navigator.languag
   return preferred.map((tag) => tag.slice(0, 2).toLowerCase()).find(isLanguage);
 }
 
-/** The precedence in one place: remembered choice > browser > firm default > English. */
-export function chooseLanguage(sources: { remembered?: Language; browser?: Language; firmDefault?: unknown }): Language {
-  return sources.remembered ?? sources.browser ?? (isLanguage(sources.firmDefault) ? sources.firmDefault : 'en');
+/** The precedence in one place: remembered choice > the account's choice > browser > firm default > English. */
+export function chooseLanguage(sources: { remembered?: Language; account?: unknown; browser?: Language; firmDefault?: unknown }): Language {
+  const known = (value: unknown) => (isLanguage(value) ? value : undefined);
+  return sources.remembered ?? known(sources.account) ?? sources.browser ?? known(sources.firmDefault) ?? 'en';
 }
 
 let instance: I18n | undefined;
@@ -92,9 +94,9 @@ export function chooseLanguageExplicitly(language: Language): void {
   void i18n().changeLanguage(language);
 }
 
-/** The firm's default, once known: it applies only where neither the person nor their browser chose. */
-export function applyFirmDefault(firmDefault: unknown): void {
-  const language = chooseLanguage({ remembered: rememberedLanguage(), browser: browserLanguage(), firmDefault });
+/** What the API says, once it has answered: the account's own choice (customers) and the firm's default. */
+export function applyServerLanguages(server: { account?: unknown; firmDefault?: unknown }): void {
+  const language = chooseLanguage({ remembered: rememberedLanguage(), browser: browserLanguage(), ...server });
   if (language !== i18n().language) void i18n().changeLanguage(language);
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
-import { get, type ApiError } from '../common/api.ts';
-import { applyFirmDefault, useI18n } from '../common/i18n.ts';
+import { get, put, type ApiError } from '../common/api.ts';
+import { applyServerLanguages, useI18n, type Language } from '../common/i18n.ts';
 import { ErrorMessage, LanguageSwitch, Loading, SignedInAs, useAsync } from '../common/ui.tsx';
 import { BlockedNotice } from './components/BlockedNotice.tsx';
 import { Branded } from './components/Branding.tsx';
@@ -14,13 +14,23 @@ import './portal.css';
 
 export type { Profile };
 
+/**
+ * An explicit switch is the customer's choice: their emails follow it (`PUT /me/language`). Only a
+ * switch counts: a browser's language is a guess, and a choice remembered in this browser may be
+ * another person's who used it before. Best effort: the screen has switched either way, and a
+ * refusal that matters (portal or access closed) shows on the next request.
+ */
+function rememberForEmails(language: Language): void {
+  put('/me/language', { language }).catch(() => undefined);
+}
+
 /** The customer's portal, in the firm's branding. */
 export function PortalApp() {
   const { t } = useI18n();
   const profile = useAsync(() => get<Profile>('/me'), []);
-  // The firm's default language, once the API names it (read optionally: older APIs do not send it).
-  const firmLanguage = (profile.data?.firm as { language?: unknown } | undefined)?.language;
-  useEffect(() => applyFirmDefault(firmLanguage), [firmLanguage]);
+  // The customer's own choice (from another device, or set by staff), else the firm's default, where this browser chose nothing.
+  const [account, firmDefault] = [profile.data?.language, profile.data?.firm.language];
+  useEffect(() => applyServerLanguages({ account, firmDefault }), [account, firmDefault]);
   const [blocked, setBlocked] = useState<ApiError>();
   const report = useCallback((error: unknown) => {
     if (isBlocking(error)) setBlocked((current) => current ?? error);
@@ -54,7 +64,7 @@ export function PortalApp() {
               <NavLink to="/profile">{t('nav.account')}</NavLink>
             </nav>
             <SignedInAs name={context.profile.name ?? context.profile.email} />
-            <LanguageSwitch />
+            <LanguageSwitch onChosen={rememberForEmails} />
           </>
         }
       >

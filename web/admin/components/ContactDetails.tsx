@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { patch, post } from '../../common/api.ts';
-import { useI18n } from '../../common/i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../../common/i18n.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
 import { accessIsOpen } from './AccessBadge.tsx';
 import { CloseAccessPanel } from './AccessToggle.tsx';
@@ -14,16 +14,30 @@ const FIELDS = [
   { key: 'phone', type: 'text' },
   { key: 'address', type: 'textarea' },
   { key: 'notes', type: 'textarea' },
+  { key: 'language', type: 'language' },
 ] as const;
 type Field = (typeof FIELDS)[number]['key'];
 
-function Input({ field, value, onChange }: { field: (typeof FIELDS)[number]; value: string; onChange: (value: string) => void }) {
+/**
+ * `unset`: the contact has no language of its own yet, so "the firm's default" may stay chosen;
+ * once set, the API keeps a language (there is no way back to none), so the choice is offered no more.
+ */
+function Input({ field, value, unset, onChange }: { field: (typeof FIELDS)[number]; value: string; unset: boolean; onChange: (value: string) => void }) {
   const { t } = useI18n();
   const id = useId();
   return (
     <>
       <label htmlFor={id}>{t(`contact.field.${field.key}`)}</label>
-      {field.type === 'textarea' ? (
+      {field.type === 'language' ? (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+          {unset && <option value="">{t('contact.firmDefaultLanguage')}</option>}
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      ) : field.type === 'textarea' ? (
         <textarea id={id} rows={field.key === 'notes' ? 4 : 2} value={value} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input id={id} type={field.type} value={value} onChange={(e) => onChange(e.target.value)} required={field.key === 'name'} />
@@ -58,7 +72,7 @@ export function ContactDetails({ contact, onChanged }: { contact: Contact; onCha
       >
         <p className="muted">{t(`contact.kind.${contact.kind}`)}</p>
         {FIELDS.map((f) => (
-          <Input key={f.key} field={f} value={values[f.key]} onChange={(v) => setValues({ ...values, [f.key]: v })} />
+          <Input key={f.key} field={f} value={values[f.key]} unset={!contact[f.key]} onChange={(v) => setValues({ ...values, [f.key]: v })} />
         ))}
         <ErrorMessage error={save.error} />
         {saved && !Object.keys(changes).length && (

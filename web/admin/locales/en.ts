@@ -82,7 +82,8 @@ export const adminEn: Catalogue = {
   contact: {
     heading: 'Details',
     archivedNotice: 'This contact is archived.',
-    field: { name: 'Name', email: 'Email', phone: 'Phone', address: 'Address', notes: 'Notes' },
+    field: { name: 'Name', email: 'Email', phone: 'Phone', address: 'Address', notes: 'Notes', language: 'Language (portal and emails)' },
+    firmDefaultLanguage: "The firm's default",
     kind: { person: 'Person', organisation: 'Organisation' },
     kindLabel: 'Kind',
     saved: 'Saved.',

@@ -112,7 +112,8 @@ export const adminFr: Catalogue = {
   contact: {
     heading: 'Coordonnées',
     archivedNotice: 'Ce contact est archivé.',
-    field: { name: 'Nom', email: 'E-mail', phone: 'Téléphone', address: 'Adresse', notes: 'Notes' },
+    field: { name: 'Nom', email: 'E-mail', phone: 'Téléphone', address: 'Adresse', notes: 'Notes', language: 'Langue (portail et e-mails)' },
+    firmDefaultLanguage: 'Langue par défaut du cabinet',
     kind: { person: 'Personne physique', organisation: 'Personne morale' },
     kindLabel: 'Type',
     saved: 'Enregistré.',

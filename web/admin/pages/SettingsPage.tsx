@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { get, patch } from '../../common/api.ts';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../../common/i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../../common/i18n.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction, useStaffTabTitle } from '../components/hooks.tsx';
 import { RolesEditor } from '../components/RolesEditor.tsx';
@@ -51,18 +51,13 @@ function SeatsField({ seats, usage, onChange }: { seats: number; usage: SeatUsag
   );
 }
 
-/**
- * The firm's default language (portal and emails), shown only once the API sends the setting:
- * until then there is nothing to save it to, and a PATCH with it would be refused.
- */
-function FirmLanguageField({ settings, onChange }: { settings: PortalSettings; onChange: (language: string) => void }) {
+/** The firm's default language: the portal's for a browser that speaks neither language, and every email's to someone who chose none. */
+function FirmLanguageField({ language, onChange }: { language: Language; onChange: (language: Language) => void }) {
   const { t } = useI18n();
-  const language = (settings as { language?: unknown }).language;
-  if (typeof language !== 'string') return null;
   return (
     <Field label={t('settings.language')}>
       {(id) => (
-        <select id={id} value={language} onChange={(e) => onChange(e.target.value)}>
+        <select id={id} value={language} onChange={(e) => onChange(e.target.value as Language)}>
           {LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LANGUAGE_NAMES[l]}
@@ -110,13 +105,7 @@ function SettingsForm({ initial }: { initial: SettingsView }) {
         <h2>{t('settings.portal')}</h2>
         <Check label={t('settings.portalOpen')} checked={s.portalOpen} onChange={(v) => set('portalOpen', v)} />
         <Check label={t('settings.comments')} checked={s.customerComments} onChange={(v) => set('customerComments', v)} />
-        <FirmLanguageField
-          settings={s}
-          onChange={(language) => {
-            setSaved(false);
-            setS((prev) => ({ ...prev, language }) as PortalSettings);
-          }}
-        />
+        <FirmLanguageField language={s.language} onChange={(language) => set('language', language)} />
       </section>
       <section className="card">
         <h2>{t('settings.selfSignUp')}</h2>
