@@ -103,14 +103,14 @@ describe('the admin UI in French', () => {
   });
 
   it('switches to English at once, and stays in English after a reload', async () => {
-    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('banner').getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();
     await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Drive' }).click();
     await page.getByRole('heading', { name: 'Drive', exact: true }).waitFor();
-    await page.getByLabel('Language').waitFor();
+    await page.getByRole('banner').getByLabel('Language').waitFor();
     await screenshot(page, 'fr-13-admin-switched-to-english');
     expect(staff.problems).toEqual([]);
   });

@@ -125,7 +125,7 @@ describe('the customer portal in French', () => {
 
   it('switches to English at once, stays in English after a reload, and the emails follow', async () => {
     const { page } = visit;
-    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('banner').getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();
