@@ -61,6 +61,8 @@ export function startI18n(app: { en: Catalogue; fr: Catalogue }): I18n {
   instance.use(initReactI18next);
   instance.on('languageChanged', (language) => {
     document.documentElement.lang = language;
+    // The tab's own name until the firm's is known (useTabTitle then names the firm, after this render).
+    document.title = instance!.t('documentTitle');
   });
   void instance.init({
     resources,

@@ -14,6 +14,7 @@ function nestedByCode(labels: Record<string, string>): Catalogue {
 
 export const adminEn: Catalogue = {
   brand: 'Portico — staff',
+  documentTitle: 'Portico — staff',
   tabTitle: 'staff',
   notFound: 'Page not found',
   nav: { contacts: 'Contacts', drive: 'Drive', activity: 'Activity', settings: 'Settings', staffUsers: 'Staff users' },

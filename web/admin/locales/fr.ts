@@ -3,6 +3,7 @@ import type { Catalogue } from '../../common/i18n.ts';
 
 export const adminFr: Catalogue = {
   brand: 'Portico — espace cabinet',
+  documentTitle: 'Portico — espace cabinet',
   tabTitle: 'espace cabinet',
   notFound: 'Page introuvable',
   nav: { contacts: 'Contacts', drive: 'Documents', activity: 'Activité', settings: 'Paramètres', staffUsers: 'Collaborateurs' },

@@ -3,6 +3,7 @@ import type { Catalogue } from '../../common/i18n.ts';
 
 export const portalEn: Catalogue = {
   tabTitle: 'client portal',
+  documentTitle: 'Client portal',
   nav: { shared: 'Shared with you', account: 'Your account' },
   blocked: {
     portalClosed: 'The portal is closed for now',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../../common/i18n.ts';
 
 export const portalFr: Catalogue = {
   tabTitle: 'portail client',
+  documentTitle: 'Portail client',
   nav: { shared: 'Partagé avec vous', account: 'Votre compte' },
   blocked: {
     portalClosed: 'Le portail est fermé pour le moment',
