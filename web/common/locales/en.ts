@@ -55,6 +55,7 @@ export const commonEn: Catalogue = {
     },
     policy: '{{length}}, with {{kinds}}.',
     policyLengthOnly: '{{length}}.',
+    and: 'and',
     weak: 'This password is not strong enough. It needs {{needs}}.',
   },
 };

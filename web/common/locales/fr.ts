@@ -55,6 +55,7 @@ export const commonFr: Catalogue = {
     },
     policy: '{{length}}, avec {{kinds}}.',
     policyLengthOnly: '{{length}}.',
+    and: 'et',
     weak: "Ce mot de passe n'est pas assez robuste. Il lui faut {{needs}}.",
   },
 };

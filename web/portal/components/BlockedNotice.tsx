@@ -2,7 +2,7 @@
 import type { ApiError } from '../../common/api.ts';
 import { signOut } from '../../common/auth.ts';
 import { useI18n } from '../../common/i18n.ts';
-import { ErrorMessage, LanguageSwitch } from '../../common/ui.tsx';
+import { ErrorMessage } from '../../common/ui.tsx';
 import { Branded, brandingOf, type FirmBranding } from './Branding.tsx';
 
 /** `knownFirm`: the branding already on screen, for a refusal that does not carry its own. */
@@ -10,7 +10,8 @@ export function BlockedNotice({ error, knownFirm }: { error: ApiError; knownFirm
   const { t } = useI18n();
   const portalClosed = error.code === 'portal_closed';
   return (
-    <Branded firm={brandingOf(error) ?? knownFirm} nav={<LanguageSwitch />}>
+    // No language switch here: the notice is a few words, already in the language the portal was in.
+    <Branded firm={brandingOf(error) ?? knownFirm}>
       <main className="centered blocked">
         <h1>{portalClosed ? t('blocked.portalClosed') : t('blocked.accessClosed')}</h1>
         <ErrorMessage error={error} />

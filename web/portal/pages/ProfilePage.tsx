@@ -48,7 +48,7 @@ function ChangePassword({ config }: { config: WebConfig }) {
     setDone(false);
     if (proposed !== confirm) return setError(t('profile.password.mismatch'));
     // With the pool's policy at hand, say everything that is missing at once; Cognito checks it either way.
-    const weak = config.passwordPolicy ? passwordProblemIn(config.passwordPolicy, proposed, t, locale) : undefined;
+    const weak = config.passwordPolicy ? passwordProblemIn(config.passwordPolicy, proposed, t) : undefined;
     if (weak) return setError(weak);
     setBusy(true);
     try {
