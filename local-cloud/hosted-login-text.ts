@@ -170,15 +170,15 @@ const fr: Record<TextKey, string> = {
   userDisabled: "L'utilisateur est désactivé.",
   notCompleted: "La connexion n'a pas pu aboutir. Veuillez réessayer.",
   unexpectedStep: 'Étape de connexion inattendue {{step}}',
-  wrongAppCode: "Ce code n'est pas le bon. Saisissez le code actuel de votre application d'authentification.",
-  wrongEmailCode: "Ce code n'est pas le bon. Saisissez le code du dernier e-mail que nous vous avons envoyé, ou demandez-en un nouveau.",
+  wrongAppCode: "Ce code est incorrect. Saisissez le code qu'affiche en ce moment votre application d'authentification.",
+  wrongEmailCode: 'Ce code est incorrect. Saisissez le code du dernier e-mail que nous vous avons envoyé, ou demandez-en un nouveau.',
   accountExists:
     'Un compte existe déjà avec cette adresse e-mail. Connectez-vous, ou utilisez « Mot de passe oublié ? » sur la page de connexion.',
   otherError: 'Le service de connexion a répondu : {{detail}}',
   somethingWrong: "Une erreur s'est produite. Veuillez réessayer.",
   enterEmail: "Saisissez l'adresse e-mail avec laquelle vous vous connectez.",
   noPasswordYet:
-    "Ce compte n'a pas encore de mot de passe qui lui soit propre. Connectez-vous avec le mot de passe temporaire de votre e-mail d'invitation ; s'il a expiré, demandez au cabinet de vous renvoyer l'invitation.",
+    "Ce compte n'a pas encore son propre mot de passe. Connectez-vous avec le mot de passe temporaire de votre e-mail d'invitation ; s'il a expiré, demandez au cabinet de vous renvoyer l'invitation.",
   passwordsDiffer: 'Les deux mots de passe ne sont pas identiques.',
   passwordChanged: 'Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe.',
 
@@ -191,7 +191,7 @@ const fr: Record<TextKey, string> = {
   ruleNoSpace: "pas d'espace au début ni à la fin",
   policy: '{{length}}, dont {{kinds}}',
   listAnd: '{{items}} et {{last}}',
-  passwordWeak: "Ce mot de passe n'est pas assez sûr. Il lui faut {{missing}}.",
+  passwordWeak: "Ce mot de passe n'est pas assez sûr. Exigences non remplies : {{missing}}.",
 };
 
 export const CATALOGUE: Record<Language, Record<TextKey, string>> = { en, fr };

@@ -92,9 +92,9 @@ describe('the hosted login catalogue', () => {
     expect(policyHint(say, COGNITO_DEFAULT_POLICY)).toBe('Au moins 8 caractères, dont une lettre majuscule, une lettre minuscule, un chiffre et un symbole (comme ! ou -).');
     expect(policyHint(say, policies[3])).toBe('Au moins 6 caractères.');
     expect(passwordProblemIn(say, undefined, 'weak')).toBe(
-      "Ce mot de passe n'est pas assez sûr. Il lui faut au moins 8 caractères (celui-ci en compte 4), une lettre majuscule, un chiffre et un symbole (comme ! ou -).",
+      "Ce mot de passe n'est pas assez sûr. Exigences non remplies : au moins 8 caractères (celui-ci en compte 4), une lettre majuscule, un chiffre et un symbole (comme ! ou -).",
     );
-    expect(passwordProblemIn(say, undefined, ' Correct-horse-42!')).toBe("Ce mot de passe n'est pas assez sûr. Il lui faut pas d'espace au début ni à la fin.");
+    expect(passwordProblemIn(say, undefined, ' Correct-horse-42!')).toBe("Ce mot de passe n'est pas assez sûr. Exigences non remplies : pas d'espace au début ni à la fin.");
     expect(passwordProblemIn(say, undefined, 'Correct-horse-42!')).toBeUndefined();
   });
 
