@@ -10,6 +10,7 @@ import { signIn, totpCode } from '../../local-cloud/identities.ts';
 import { emailsTo, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
 import { localCredentials } from '../../local-cloud/provision.ts';
 import { cloudModel, readTemplate } from '../../local-cloud/template.ts';
+import { LANGUAGE_COOKIE, passwordProblemIn, sayIn } from '../../local-cloud/hosted-login-text.ts';
 import { passwordProblem, type PasswordPolicy } from '../../web/common/password-policy.ts';
 import { call, client, cloud, customerSession, eventually, expectStatus, mailTo, staffSession, uniqueEmail } from '../support/world.ts';
 
@@ -366,5 +367,145 @@ describe('local hosted login', () => {
     expect(ok.headers.get('location')).toBe(`${c.web.portalUrl}/`);
     const elsewhere = await call('GET', `${c.endpoints.login}/logout?${new URLSearchParams({ client_id: c.customerPool.clientId, logout_uri: 'https://evil.example/' })}`);
     expect(elsewhere.status).toBe(400);
+  });
+});
+
+/**
+ * French. Cognito's managed login speaks the language its sign-in link names with `lang`
+ * (`/oauth2/authorize?lang=fr`), remembers it in a cookie for the rest of the flow, and speaks
+ * English for a language it does not have; the web UIs add `lang=<active language>` to that link.
+ * The local cloud's stand-in pages behave the same way, and also carry the language in their own
+ * forms and links. These flows post each page's own hidden fields (as a browser submits the form)
+ * and send no cookie, so they prove the pages themselves keep the language at every step.
+ */
+describe('local hosted login in French (lang=fr, as Cognito\'s managed login)', () => {
+  const fr = sayIn('fr');
+  const hiddenFields = (html: string) =>
+    Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], unescape(m[2])]));
+  const hrefOf = (html: string, text: string) => unescape(new RegExp(`<a href="([^"]+)">${text}</a>`).exec(html)?.[1] ?? '');
+  /** A French page: its language declared, its alert (if any) French, and none of the English pages' words. */
+  const expectFrench = (html: string) => {
+    expect(html).toContain('<html lang="fr">');
+    expect(html).not.toMatch(/>(Sign in|Username|Password|New password|Confirm the new password|Code from|Email|Forgot your password|Enter your sign-in code|Set up your authenticator app|Choose your password)\b/);
+    expect(html).not.toMatch(/(Incorrect username|is not right|not strong enough|not the same|Welcome\.)/);
+  };
+  const signInPage = async (app: 'admin' | 'portal', lang = 'fr') => {
+    const request = authorizeRequest(app);
+    const res = await fetch(`${cloud().endpoints.login}/oauth2/authorize?${new URLSearchParams({ ...request.oauth, lang })}`);
+    return { request, res, html: await res.text() };
+  };
+
+  it('an invited customer signs in in French throughout: the sign-in page, a wrong password, choosing a password under the policy', async () => {
+    const staff = await staffSession();
+    const email = uniqueEmail('invitee-fr');
+    const contact = expectStatus(await staff.api.post('/contacts', { kind: 'person', name: 'Inès Invitée', email }), 201);
+    expectStatus(await staff.api.post(`/contacts/${contact.contactId}/access`), 200);
+    const temporary = temporaryPasswordIn(await eventually(async () => (await mailTo(email))[0], 'the portal invitation'));
+
+    const { request, html: signIn } = await signInPage('portal');
+    expectFrench(signIn);
+    expect(signIn).toContain('<h1>Connexion</h1>');
+    expect(signIn).toContain('<label for="username">Nom d&#39;utilisateur</label>');
+    expect(signIn).toContain('<label for="password">Mot de passe</label>');
+    expect(signIn).toContain('<button type="submit">Se connecter</button>');
+    expect(hiddenFields(signIn).lang).toBe('fr');
+
+    const wrong = await post('/oauth2/authorize', { ...hiddenFields(signIn), username: email, password: 'Not-the-temporary-1!' });
+    expectFrench(wrong.html);
+    expect(unescape(alertOf(wrong.html) ?? '')).toBe("Nom d'utilisateur ou mot de passe incorrect.");
+
+    const first = await post('/oauth2/authorize', { ...hiddenFields(wrong.html), username: email, password: temporary });
+    expectFrench(first.html);
+    expect(first.html).toContain('<h1>Choisissez votre mot de passe</h1>');
+    expect(first.html).toContain(`Veuillez choisir un mot de passe pour <strong>${email}</strong>.`);
+    expect(first.html).toContain(`Au moins ${customerPolicy().MinimumLength} caractères`);
+
+    const weak = await post('/login/new-password', { ...hiddenFields(first.html), password: 'weak', confirm: 'weak' });
+    expectFrench(weak.html);
+    expect(unescape(alertOf(weak.html) ?? '')).toBe(passwordProblemIn(fr, customerPolicy(), 'weak'));
+    const mismatch = await post('/login/new-password', { ...hiddenFields(weak.html), password: PASSWORD, confirm: `${PASSWORD}x` });
+    expectFrench(mismatch.html);
+    expect(alertOf(mismatch.html)).toBe('Les deux mots de passe ne sont pas identiques.');
+
+    const done = await post('/login/new-password', { ...hiddenFields(mismatch.html), password: PASSWORD, confirm: PASSWORD });
+    expect(done.status).toBe(302);
+    const tokens = await tokensFrom(done.location!, request);
+    expectStatus(await client(cloud().customerApiUrl, tokens.id_token).get('/me'), 200);
+  });
+
+  it('a new staff member sets a password and an authenticator app in French, and the next sign-in asks for the code in French', async () => {
+    const admin = await staffSession({ admin: true });
+    const email = uniqueEmail('staff-fr');
+    expectStatus(await admin.api.post('/staff-users', { email, name: 'Noé Nouveau' }), 201);
+    const invitation = await eventually(async () => (await mailTo(email))[0], 'the staff invitation');
+
+    const { request, html: signIn } = await signInPage('admin');
+    const first = await post('/oauth2/authorize', { ...hiddenFields(signIn), username: email, password: temporaryPasswordIn(invitation) });
+    expectFrench(first.html);
+    const setup = await post('/login/new-password', { ...hiddenFields(first.html), password: PASSWORD, confirm: PASSWORD });
+    expectFrench(setup.html);
+    expect(setup.html).toContain('<h1>Configurez votre application d&#39;authentification</h1>');
+    expect(setup.html).toContain('<label for="code">Code de votre application d&#39;authentification</label>');
+    expect(setup.html).toContain('<button type="submit">Vérifier et se connecter</button>');
+    const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(setup.html)![1];
+
+    const wrongCode = await post('/login/totp-setup', { ...hiddenFields(setup.html), code: '000000' === totpCode(secret) ? '111111' : '000000' });
+    expectFrench(wrongCode.html);
+    expect(unescape(alertOf(wrongCode.html) ?? '')).toBe(fr('wrongAppCode'));
+    const secretAgain = /data-testid="totp-secret">([A-Z2-7]+)</.exec(wrongCode.html)![1];
+    const done = await post('/login/totp-setup', { ...hiddenFields(wrongCode.html), code: totpCode(secretAgain) });
+    expect(done.status).toBe(302);
+    await tokensFrom(done.location!, request);
+
+    const { html: again } = await signInPage('admin');
+    const askCode = await post('/oauth2/authorize', { ...hiddenFields(again), username: email, password: PASSWORD });
+    expectFrench(askCode.html);
+    expect(askCode.html).toContain('<h1>Saisissez votre code de connexion</h1>');
+    const signedIn = await post('/login/totp', { ...hiddenFields(askCode.html), code: totpCode(secretAgain) });
+    expect(signedIn.status).toBe(302);
+  });
+
+  it('"Forgot your password?" stays French: the link from the sign-in page, the email form, the code and its refusal', async () => {
+    const { html: signIn } = await signInPage('portal');
+    const forgotHref = hrefOf(signIn, 'Mot de passe oublié \\?');
+    expect(new URL(forgotHref, cloud().endpoints.login).searchParams.get('lang')).toBe('fr');
+    const form = await (await fetch(`${cloud().endpoints.login}${forgotHref}`)).text();
+    expectFrench(form);
+    expect(form).toContain('<label for="email">Adresse e-mail</label>');
+
+    const nobody = uniqueEmail('personne');
+    const sent = await post('/forgotpassword', { ...hiddenFields(form), email: nobody });
+    expectFrench(sent.html);
+    expect(sent.html).toContain(`Si ${nobody} correspond à un compte, nous lui avons envoyé un code.`);
+    expect(new URL(hrefOf(sent.html, 'Retour à la connexion'), cloud().endpoints.login).searchParams.get('lang')).toBe('fr');
+    const refused = await post('/forgotpassword/confirm', { ...hiddenFields(sent.html), code: '123456', password: PASSWORD, confirm: PASSWORD });
+    expectFrench(refused.html);
+    expect(unescape(alertOf(refused.html) ?? '')).toBe(fr('wrongEmailCode'));
+  });
+
+  it('remembers the language in a cookie for pages asked without lang, as Cognito does; a language it does not speak, or none, is English', async () => {
+    const { request, res, html } = await signInPage('portal');
+    expect(html).toContain('<html lang="fr">');
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(cookie).toBe(`${LANGUAGE_COOKIE}=fr`);
+
+    const withCookie = await fetch(`${cloud().endpoints.login}/oauth2/authorize?${new URLSearchParams(request.oauth)}`, { headers: { cookie } });
+    expectFrench(await withCookie.text());
+    const posted = await fetch(`${cloud().endpoints.login}/oauth2/authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ ...request.oauth, username: uniqueEmail('nobody'), password: 'Not-a-password-1!' }),
+    });
+    expect(unescape(alertOf(await posted.text()) ?? '')).toBe("Nom d'utilisateur ou mot de passe incorrect.");
+
+    const german = await signInPage('portal', 'de');
+    expect(german.html).toContain('<html lang="en">');
+    expect(german.html).toContain('<label for="username">Username</label>');
+    expect(german.res.headers.get('set-cookie')).toContain(`${LANGUAGE_COOKIE}=en`);
+    const english = await fetch(`${cloud().endpoints.login}/oauth2/authorize?${new URLSearchParams(authorizeRequest('portal').oauth)}`);
+    expect(english.headers.get('set-cookie')).toBeNull();
+    const englishHtml = await english.text();
+    expect(englishHtml).toContain('<html lang="en">');
+    expect(englishHtml).not.toContain('name="lang"');
   });
 });
