@@ -55,6 +55,9 @@ describe('the customer portal in French', () => {
   it('asks the hosted login for French, then shows the shared documents in French', async () => {
     const { page } = visit;
     await page.goto(cloud().web.portalUrl);
+    // The hosted login answers lang=fr in French (the local stand-in as Cognito's managed login does).
+    await page.locator('button[type=submit]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     await enterPasswordInAnyLanguage(page, customer.email, 'Correct-horse-42!');
     await page.getByRole('heading', { name: 'Partagé avec vous' }).waitFor();
     const authorize = loginUrls.map((u) => new URL(u)).find((u) => u.pathname.endsWith('/oauth2/authorize'));
