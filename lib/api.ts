@@ -50,7 +50,17 @@ export class PortalApi extends Construct {
         allowMethods: [apigw.CorsHttpMethod.ANY],
       },
     });
+    acknowledge(
+      this.httpApi,
+      ['lambda_function_public_access_prohibited_check'],
+      'Each route\'s invoke permission is for apigateway.amazonaws.com with the SourceArn of this API\'s route (arn:…:execute-api:<region>:<account>:<api>/*/*/<path>), so no other API or account can invoke the function; CT.LAMBDA.PR.2 flags it only because that ARN is built with Fn::Join, which the rule does not read.',
+    );
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    acknowledge(
+      accessLogs,
+      ['cloudwatch_log_group_encrypted_check'],
+      'The access log holds request ids, source IPs, user ids, routes and statuses, encrypted at rest by CloudWatch Logs with its own keys; a customer-managed key (CT.CLOUDWATCH.PR.3) would add a key policy for the logs service to control access the IAM policies on this log group already control.',
+    );
     // HTTP APIs cannot be traced by X-Ray (only REST APIs can); each request's trace starts at its function (active tracing).
     const stage = this.httpApi.defaultStage!.node.defaultChild as apigw.CfnStage;
     const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };

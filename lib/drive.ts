@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { acknowledge, arnToken, functionsRunningAs } from './nag.ts';
 import { reserveConcurrency } from './email-delivery.ts';
+import { logBucket } from './log-bucket.ts';
 import { Construct } from 'constructs';
 import type { PorticoFunction } from './portico-function.ts';
 import type { Schedules } from './schedules.ts';
@@ -44,21 +45,26 @@ export class Drive extends Construct {
   constructor(scope: Construct, id: string, props: DriveProps) {
     super(scope, id);
     this.schedules = props.schedules;
-    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ expiration: Duration.days(365) }],
-    });
-    acknowledge(accessLogs, ['AwsSolutions-S1'], 'This is the access-log bucket itself; logging it into itself would loop.');
+    const accessLogs = logBucket(this, 'AccessLogs');
     this.key = new kms.Key(this, 'Key', {
       description: 'Encrypts the firm\'s drive (client documents)',
       enableKeyRotation: true,
       // Without the key, every document in the drive is unreadable.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Nobody hands out a grant on the firm's documents: only an AWS service acting for a resource of
+    // this account may create one (Control Tower's CT.KMS.PR.3); S3 and replication use the key
+    // through their roles' grants, not KMS grants.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'GrantsOnlyForAwsServices',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+      }),
+    );
     this.notificationsRole = new iam.Role(this, 'NotificationsHandlerRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'CDK\'s deploy-time helper that sets the drive bucket\'s event notifications',
@@ -107,6 +113,16 @@ export class Drive extends Construct {
         },
       ],
     });
+    acknowledge(
+      this.bucket,
+      ['s3_bucket_object_lock_enabled_check'],
+      'Object Lock (CT.S3.PR.9) would forbid what the portal must do: empty the trash after its retention period and let a customer delete an upload. Versioning already keeps every overwritten or deleted version 90 days, and the bucket is retained when the stack is deleted.',
+    );
+    acknowledge(
+      this.bucket,
+      ['s3_event_notifications_enabled_check'],
+      'Customer uploads do notify a function (notifyOnCustomerUpload), but CDK sets the notification through its custom resource (Custom::S3BucketNotifications), which the template\'s bucket properties that CT.S3.PR.4 reads do not show.',
+    );
     if (replica) {
       // Read every version here, replicate there, and use both keys.
       this.bucket.grantReplicationPermission(replica.role, { sourceDecryptionKey: this.key, destinations: [{ bucket: replica.bucket, encryptionKey: replica.key }] });
@@ -138,6 +154,7 @@ export class Drive extends Construct {
         ['Serverless-LambdaDLQ', 'Serverless-LambdaTracing'],
         'CDK\'s own bucket-notification custom resource: CloudFormation calls it synchronously during deployment and reports its failure; CDK sets its code, runtime and settings.',
       );
+      acknowledge(handler, ['lambda_inside_vpc_check'], 'CDK\'s own bucket-notification custom resource runs only during deployment and calls only S3\'s API (over TLS, with its role); CDK gives it no VPC, and it needs none.');
     }
   }
 
@@ -201,3 +218,4 @@ export class Drive extends Construct {
     );
   }
 }
+

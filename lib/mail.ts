@@ -53,7 +53,7 @@ export class Mail extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    acknowledge(this.failedNotifications, ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'], 'This queue is itself the failure destination of the notifier (and of the delivery-problem rule); it keeps failed events 14 days for ops to inspect and replay.');
+    acknowledge(this.failedNotifications, ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy', 'sqs_dlq_check'], 'This queue is itself the failure destination of the notifier (and of the delivery-problem rule); it keeps failed events 14 days for ops to inspect and replay.');
     // SES sends configuration-set events only to the default event bus; a rule keeps ours in a queue.
     this.configurationSet.addEventDestination('BouncesAndComplaints', {
       destination: ses.EventDestination.eventBus(events.EventBus.fromEventBusName(this, 'DefaultBus', 'default')),

@@ -1,15 +1,43 @@
-import { CfnResource, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { CfnResource, Stack, Validations, type CfnElement, type IPolicyValidationContextBeta1, type IPolicyValidationPluginBeta1, type PolicyValidationPluginReportBeta1 } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 
+/** The name the cfn-guard plugin (`@cdklabs/cdk-validator-cfnguard`, Control Tower's rules) reports its findings under. */
+export const GUARD_PLUGIN = 'cdk-validator-cfnguard';
+
 /**
- * Acknowledges cdk-nag findings on a construct (and what it contains), each with the reason a
- * reviewer would need. `ids` may name a rule (`AwsSolutions-S1`, `Serverless-LambdaDLQ`) or one
- * finding of it (`AwsSolutions-IAM5[Resource::…]`), so a wildcard is acknowledged only where it was
- * reviewed. The rule's pack (the plugin that reports it) is the part before the first dash.
+ * cfn-guard with AWS Control Tower's proactive controls, its findings marked as errors. The plugin
+ * leaves their severity unset: CDK prints them as errors, but once any one of them is acknowledged it
+ * recomputes the report's result from the severities and lets the others pass synth.
+ */
+export class ControlTowerChecks implements IPolicyValidationPluginBeta1 {
+  readonly name = GUARD_PLUGIN;
+  private readonly guard = new CfnGuardValidator();
+  readonly version = this.guard.version;
+  readonly ruleIds = this.guard.ruleIds;
+
+  validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
+    const report = this.guard.validate(context);
+    return { ...report, violations: report.violations.map((v) => ({ ...v, severity: v.severity ?? 'error' })) };
+  }
+}
+
+/**
+ * Acknowledges findings of the synth-time checks on a construct (and what it contains), each with
+ * the reason a reviewer would need. `ids` may name a cdk-nag rule (`AwsSolutions-S1`,
+ * `Serverless-LambdaDLQ`), one finding of it (`AwsSolutions-IAM5[Resource::…]`), so a wildcard is
+ * acknowledged only where it was reviewed, or a Control Tower rule as cfn-guard names it
+ * (`lambda_inside_vpc_check`, snake case; the report shows its `CT.…` id beside it). CDK matches an
+ * acknowledgement to the findings on this construct's path and below, for every plugin alike.
  */
 export function acknowledge(scope: IConstruct, ids: string[], reason: string): void {
-  for (const id of ids) Validations.of(scope).acknowledge({ id: `${id.slice(0, id.indexOf('-'))}::${id}`, reason });
+  for (const id of ids) Validations.of(scope).acknowledge({ id: `${pluginOf(id)}::${id}`, reason });
+}
+
+/** cdk-nag's rules are `<Pack>-<Rule>`; Control Tower's guard rules are snake case and carry no pack. */
+function pluginOf(id: string): string {
+  return /^[a-z0-9_]+$/.test(id) ? GUARD_PLUGIN : id.slice(0, id.indexOf('-'));
 }
 
 /** The token cdk-nag prints for a resource's ARN, e.g. `<DataContacts569EB5AC.Arn>`. */

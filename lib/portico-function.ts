@@ -11,6 +11,10 @@ import { functionBundling } from './bundling.ts';
 
 const functionsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'functions');
 
+/** Why Portico's functions run outside a VPC (Control Tower's CT.LAMBDA.PR.3). */
+const LAMBDA_OUTSIDE_VPC =
+  'The function reaches only AWS APIs (DynamoDB, S3, KMS, SES, Cognito, SQS), over TLS and authorised by its own IAM role; a VPC would add NAT gateways or an endpoint per service (a monthly cost) and cold-start latency, for a network boundary nothing here needs.';
+
 /** Who calls a function (staff API, customer API, or AWS itself); readable on the construct for tests and reviews. */
 export type Audience = 'staff' | 'customer' | 'system';
 
@@ -28,7 +32,7 @@ export interface PorticoFunctionProps {
 /**
  * A Lambda function with Portico's defaults: Node 24 on ARM64, minified ESM bundle (see
  * `lib/bundling.ts` for how its traces stay readable without source maps at run time), its own
- * log group with retention, bounded memory and timeout, and its own role that starts with
+ * log group kept a year, bounded memory and timeout, and its own role that starts with
  * nothing but permission to write its logs. Every further permission is granted
  * explicitly by the construct that owns the resource, so no two functions share a role.
  */
@@ -37,8 +41,14 @@ export class PorticoFunction extends NodejsFunction {
 
   constructor(scope: Construct, id: string, props: PorticoFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
-      retention: logs.RetentionDays.THREE_MONTHS,
+      // A year (Control Tower's CT.CLOUDWATCH.PR.2): an incident found months later can still be traced.
+      retention: logs.RetentionDays.ONE_YEAR,
     });
+    acknowledge(
+      logGroup,
+      ['cloudwatch_log_group_encrypted_check'],
+      'CloudWatch Logs encrypts every log group at rest with its own keys; a customer-managed key (CT.CLOUDWATCH.PR.3) would add a key policy for the logs service to every function\'s log group for revocable access that the IAM policies on these logs already control.',
+    );
     const role = new iam.Role(scope, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${props.entry} (${props.audience}-facing)`,
@@ -67,6 +77,7 @@ export class PorticoFunction extends NodejsFunction {
     this.audience = props.audience;
     logGroup.grantWrite(role);
     acknowledge(role, ['AwsSolutions-IAM5[Resource::*]'], 'X-Ray\'s PutTraceSegments and PutTelemetryRecords (active tracing) take no resource; nothing else in this role is granted on *.');
+    acknowledge(this, ['lambda_inside_vpc_check'], LAMBDA_OUTSIDE_VPC);
   }
 
   /** Sets an environment variable to a resource's name, so the handler fails at cold start if the wiring is missing. */

@@ -43,6 +43,11 @@ export interface PorticoSettings {
   readonly replica?: { readonly bucketArn: string; readonly keyArn: string };
   /** Who gets the alarm emails; without it, nobody is subscribed to the alarm topic. */
   readonly alarmEmail?: string;
+  /**
+   * Whether synth also runs cfn-guard with AWS Control Tower's proactive controls (read by the app,
+   * not the stack: it changes no resource). The local cloud turns it off for speed; an infra test runs it.
+   */
+  readonly controlTowerChecks: boolean;
 }
 
 export interface PorticoStackProps extends StackProps {

@@ -33,7 +33,7 @@ export class Schedules extends Construct {
     });
     acknowledge(
       this.failures,
-      ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+      ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy', 'sqs_dlq_check'],
       'This queue is itself the dead-letter queue of the scheduled rules and functions; a message in it raises an alarm and is kept 14 days for ops.',
     );
   }

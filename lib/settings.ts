@@ -39,6 +39,8 @@ export function readSettings(node: Node): PorticoSettings {
   }
   const poolMail = get('poolMailThroughSes');
   if (poolMail !== undefined && ![true, false, 'true', 'false'].includes(poolMail)) throw new Error('portico:poolMailThroughSes must be true or false');
+  const checks = get('controlTowerChecks');
+  if (checks !== undefined && ![true, false, 'true', 'false'].includes(checks)) throw new Error('portico:controlTowerChecks must be true or false');
   const alarmEmail = get('alarmEmail');
   if (alarmEmail !== undefined && (typeof alarmEmail !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))) throw new Error('portico:alarmEmail must be the email address alarms are sent to');
   return {
@@ -56,5 +58,6 @@ export function readSettings(node: Node): PorticoSettings {
     domainPrefix: stage ? `${domainPrefix}-${stage}` : domainPrefix,
     webOrigins: (origins ?? []).map(String),
     trashRetentionDays: retention,
+    controlTowerChecks: checks !== false && checks !== 'false',
   };
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Construct } from 'constructs';
 import type { CustomDomain } from './domains.ts';
+import { logBucket } from './log-bucket.ts';
 import { acknowledge, arnToken } from './nag.ts';
 
 /** Where `npm run build:web` puts each UI. */
@@ -58,7 +59,20 @@ export class WebApp extends Construct {
       serverAccessLogsPrefix: `${id}-site/`,
       // The content is rebuilt from the repository on every deploy; nothing here is a user's.
       removalPolicy: RemovalPolicy.DESTROY,
+      // A deployment's copy cut short leaves no unfinished parts behind to pay for (CT.S3.PR.6).
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
     });
+    acknowledge(
+      this.bucket,
+      ['s3_bucket_versioning_enabled_check', 's3_bucket_object_lock_enabled_check'],
+      'The site is the build of a commit, copied in whole (and pruned) by every deploy: an earlier version is restored by deploying its commit, so old object versions or locked objects would keep only stale builds.',
+    );
+    acknowledge(
+      this.bucket,
+      ['s3_bucket_default_encryption_kms_check'],
+      'The site is the UI\'s public JavaScript and HTML, served to anyone through CloudFront; SSE-S3 encrypts it at rest, and a KMS key would only add a key policy for CloudFront and a cost per request.',
+    );
+    acknowledge(this.bucket, ['s3_event_notifications_enabled_check'], 'Only a deployment writes here and nothing reacts to it; CloudFront\'s cache is invalidated by the deployment itself.');
     const region = Stack.of(this).region;
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'Headers', {
       securityHeadersBehavior: {
@@ -102,8 +116,14 @@ export class WebApp extends Construct {
     this.domainName = props.domain?.name;
     acknowledge(this.distribution, ['AwsSolutions-CFR1'], 'Clients of a firm sign in from anywhere; the APIs and the login decide who gets in, not the country.');
     acknowledge(this.distribution, ['AwsSolutions-CFR2'], 'The site is static files; WAF (a monthly cost) is for ops to add in front of the APIs and this site if the firm wants it.');
+    acknowledge(
+      this.distribution,
+      ['cloudfront_origin_failover_enabled_check'],
+      'The only origin is this site\'s bucket, which holds a build that any deploy recreates; a failover origin would need a second bucket in another region kept in step, for static files CloudFront already caches at the edge.',
+    );
     if (!props.domain) {
-      acknowledge(this.distribution, ['AwsSolutions-CFR4'], 'The default *.cloudfront.net certificate is used until ops set a custom domain (portico:adminDomain / portalDomain), which then gets TLS 1.2 minimum.');
+      const why = 'The default *.cloudfront.net certificate is used until ops set a custom domain (portico:adminDomain / portalDomain), which then gets its own certificate, SNI and TLS 1.2 minimum.';
+      acknowledge(this.distribution, ['AwsSolutions-CFR4', 'cloudfront_custom_ssl_certificate_check', 'cloudfront_sni_enabled_check', 'cloudfront_security_policy_check'], why);
     }
   }
 
@@ -140,6 +160,7 @@ export class WebApp extends Construct {
       [...granted.map((g) => `AwsSolutions-${g}`), 'Serverless-LambdaDLQ', 'Serverless-LambdaTracing', 'Serverless-LambdaLatestVersion'],
       'CDK\'s own BucketDeployment custom resource copies the built UIs into their site buckets and invalidates CloudFront, during deployment only (CloudFormation calls it synchronously and reports its failure); CDK sets its runtime and role.',
     );
+    acknowledge(handler, ['lambda_inside_vpc_check'], 'CDK\'s own BucketDeployment custom resource runs only during deployment and calls only S3\'s and CloudFront\'s APIs (over TLS, with its role); CDK gives it no VPC, and it needs none.');
   }
 }
 
@@ -150,16 +171,8 @@ export class WebSites extends Construct {
 
   constructor(scope: Construct, id: string, props: { distDir?: string; admin?: CustomDomain; portal?: CustomDomain; adminConnectsTo?: string[]; portalConnectsTo?: string[] } = {}) {
     super(scope, id);
-    const logs = new s3.Bucket(this, 'Logs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      // CloudFront's standard logs are written with an ACL, so this bucket must accept them.
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ expiration: Duration.days(365) }],
-    });
-    acknowledge(logs, ['AwsSolutions-S1'], 'This is the access-log bucket itself; logging it into itself would loop.');
+    // CloudFront's standard logs are written with an ACL, so this bucket must accept them.
+    const logs = logBucket(this, 'Logs', { objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED });
     const dist = props.distDir ?? WEB_DIST;
     this.admin = new WebApp(this, 'Admin', { assetDir: path.join(dist, 'admin'), logs, domain: props.admin, connectTo: props.adminConnectsTo });
     this.portal = new WebApp(this, 'Portal', { assetDir: path.join(dist, 'portal'), logs, domain: props.portal, connectTo: props.portalConnectsTo });

@@ -86,6 +86,12 @@ describe('web UIs', () => {
     }
   });
 
+  it('a site bucket leaves no unfinished multipart upload behind for more than a day', () => {
+    const sites = Object.entries(resources('AWS::S3::Bucket')).filter(([id]) => /^Web(Admin|Portal)Site/.test(id));
+    expect(sites).toHaveLength(2);
+    for (const [, site] of sites) expect(site.Properties.LifecycleConfiguration.Rules).toEqual([{ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }]);
+  });
+
   it('each UI gets its own API, app client and login in /config.json at deploy time', () => {
     const deployments = Object.values(resources('Custom::CDKBucketDeployment'));
     expect(deployments).toHaveLength(2);
@@ -144,6 +150,28 @@ describe('drive', () => {
     expect(bucket.Properties.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(expect.arrayContaining(['GET', 'PUT']));
     expect(bucket.Properties.LifecycleConfiguration.Rules[0].NoncurrentVersionExpiration.NoncurrentDays).toBe(90);
     expect(bucket.DeletionPolicy).toBe('Retain');
+  });
+
+  it('its key lets no one but an AWS service, for an AWS resource, create a grant on the firm\'s documents', () => {
+    const [, key] = byLogicalIdPrefix('AWS::KMS::Key', 'DriveKey');
+    expect(key.Properties.KeyPolicy.Statement).toContainEqual({
+      Sid: 'GrantsOnlyForAwsServices',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:CreateGrant',
+      Resource: '*',
+      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    });
+  });
+
+  it('access logs (the drive\'s and the sites\') are kept a year, and a deleted or overwritten log file 90 days more as an old version', () => {
+    const logBuckets = Object.entries(resources('AWS::S3::Bucket')).filter(([id]) => /^(DriveAccessLogs|WebLogs)/.test(id));
+    expect(logBuckets).toHaveLength(2);
+    for (const [, b] of logBuckets) {
+      expect(b.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(b.Properties.LifecycleConfiguration.Rules).toEqual([{ ExpirationInDays: 365, NoncurrentVersionExpiration: { NoncurrentDays: 90 }, Status: 'Enabled' }]);
+      expect(b.DeletionPolicy).toBe('Retain');
+    }
   });
 
   it('refuses requests without TLS', () => {
@@ -215,6 +243,11 @@ describe('functions', () => {
       expect(f.Properties.MemorySize).toBeLessThanOrEqual(1024);
       expect(f.Properties.Timeout).toBeLessThanOrEqual(30);
     }
+  });
+
+  it('keep their logs a year', () => {
+    const logGroups = resources('AWS::Logs::LogGroup');
+    for (const [, f] of functions) expect(logGroups[f.Properties.LoggingConfig.LogGroup.Ref].Properties.RetentionInDays).toBe(365);
   });
 
   it('never share a role', () => {
