@@ -1,0 +1,79 @@
+/**
+ * Every function's log and counts, through Powertools for AWS Lambda. The Logger writes one JSON
+ * line per thing worth telling, with the cold-start flag and, for API requests, API Gateway's
+ * request id as `correlation_id`: the same id the API's access log carries (lib/api.ts), so a
+ * request is followed from the access log into its function's log. Counts are written as
+ * CloudWatch embedded metric format (EMF) lines in that same log, which CloudWatch turns into
+ * metrics in the `Portico` namespace without a PutMetricData call (no extra permission, no
+ * network call on the request's path); each carries the request id too, as EMF metadata.
+ *
+ * The domain never imports this: use cases report what happened through their ports (e.g. the
+ * outbox deliverer's `tally`), and the handlers and the route wrapper count.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
+
+/**
+ * Built on first use, not at import: each opens its own Console on stdout, which in a fresh Node
+ * process is a few milliseconds of every cold start's module init (measured; see README
+ * "Observability"). Lambda's runtime has stdout open before it imports the handler, so there the
+ * first invocation pays less than the import would have.
+ */
+let tools: { logger: Logger; metrics: Metrics } | undefined;
+const powertools = () => (tools ??= { logger: new Logger({ serviceName: 'portico' }), metrics: new Metrics({ namespace: 'Portico', serviceName: 'portico' }) });
+
+/** A line's own fields, or the error it reports (logged with its name, message and stack). */
+type Extra = Record<string, unknown> | Error | string;
+// Powertools types its extra argument as a union of tuples; each of these is one of them.
+const line = (level: 'info' | 'warn' | 'error') => (message: string, extra: Extra = {}) => powertools().logger[level](message, extra as Error);
+/** The Powertools Logger, as the handlers use it. */
+export const logger = { info: line('info'), warn: line('warn'), error: line('error') };
+
+/** What Portico counts; the dashboard and alarms read these names. */
+export type Count =
+  | 'StaffUploadsStarted'
+  | 'StaffUploadsCompleted'
+  | 'CustomerUploadsStarted'
+  | 'CustomerUploadsCompleted'
+  | 'StaffDownloads'
+  | 'CustomerDownloads'
+  | 'EmailsSent'
+  | 'EmailsFailed'
+  /** A customer sign-in Cognito accepted and the PostAuthentication trigger refused (access closed). */
+  | 'SignInsRefused'
+  /** A self sign-up the PreSignUp trigger refused (switched off, or no seat left). */
+  | 'SignUpsRefused'
+  /** A customer API request refused because the portal or the customer's access is closed. */
+  | 'AccessRefused'
+  /** An address marked undeliverable after a permanent bounce or a complaint. */
+  | 'AddressesMarkedUndeliverable';
+
+/** Adds to a count of this invocation; published when the invocation ends. */
+export function count(name: Count, value = 1): void {
+  if (value > 0) powertools().metrics.addMetric(name, MetricUnit.Count, value);
+}
+
+/**
+ * Wraps a handler so that its log lines carry the invocation's context and cold-start flag (and the
+ * API request id as correlation id), and its counts are published when it ends, thrown or not.
+ */
+export function observed<E, R>(run: (event: E, context: Context) => Promise<R>): (event: E, context: Context) => Promise<R> {
+  return async (event, context) => {
+    const { logger, metrics } = powertools();
+    logger.addContext(context);
+    const requestId = (event as { requestContext?: { requestId?: string } } | undefined)?.requestContext?.requestId;
+    if (requestId) {
+      logger.setCorrelationId(requestId);
+      metrics.addMetadata('requestId', requestId);
+    }
+    try {
+      return await run(event, context);
+    } finally {
+      // Publishing nothing would log Powertools' "no metrics" warning on every uncounted request.
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+      else metrics.clearMetadata();
+      logger.resetKeys();
+    }
+  };
+}
