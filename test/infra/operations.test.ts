@@ -248,6 +248,22 @@ describe('email sending', () => {
     });
   });
 
+  it('the marker reads that queue in batches, reporting failed messages alone, and the queue keeps what failed five times in the failure queue', () => {
+    const [queueId, queue] = one('AWS::SQS::Queue', 'MailDeliveryProblems');
+    const [failuresId] = one('AWS::SQS::Queue', 'MailFailedNotifications');
+    const [markerId] = one('AWS::Lambda::Function', 'MarkUndeliverable');
+    expect(queue.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [failuresId, 'Arn'] }, maxReceiveCount: 5 });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      FunctionName: { Ref: markerId },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(actionsOn(markerId, queueId)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
+    // It marks contacts and the address record, and audits; it sends nothing.
+    expect(statementsOf(markerId).flatMap((s) => [s.Action].flat()).filter((a: string) => a.startsWith('ses:'))).toEqual([]);
+  });
+
   it('every function that sends email is told the configuration set and may send with it', () => {
     const senders = functions.filter(([, f]) => f.Properties.Environment?.Variables?.SENDER_EMAIL);
     expect(senders.length).toBeGreaterThanOrEqual(2);
