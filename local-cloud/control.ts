@@ -71,6 +71,8 @@ export function createControlServer(deps: ControlDeps): Server {
     }
     const queue = /^\/_local\/queues\/([\w-]+)$/.exec(req.url ?? '');
     if (req.method === 'GET' && queue) return reply(200, deps.queues.contents(queue[1]));
+    // SQS SendMessage: the body as it is, for tests of what a consumer does with a message it cannot handle.
+    if (req.method === 'POST' && queue) return (deps.queues.send(queue[1], body), reply(202, { accepted: true }));
     reply(404, { message: 'Not Found' });
   });
 }

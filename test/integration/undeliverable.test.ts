@@ -17,9 +17,11 @@ type Session = Awaited<ReturnType<typeof staffSession>>;
 const simulator = (kind: 'bounce' | 'complaint') => `${kind}+${randomUUID().slice(0, 8)}@simulator.amazonses.com`;
 const control = () => cloud().endpoints.control;
 
-/** The configuration set the functions send with is named, locally, by its logical id in the synthesized template. */
-const configurationSet = () =>
-  Object.entries(JSON.parse(readFileSync('cdk.out/Portico.template.json', 'utf8')).Resources as Record<string, { Type: string }>).find(([, r]) => r.Type === 'AWS::SES::ConfigurationSet')![0];
+/** Locally, a resource's name is its logical id in the synthesized template. */
+const logicalId = (type: string, prefix = '') =>
+  Object.entries(JSON.parse(readFileSync('cdk.out/Portico.template.json', 'utf8')).Resources as Record<string, { Type: string }>).find(([id, r]) => r.Type === type && id.startsWith(prefix))![0];
+/** The configuration set the functions send with. */
+const configurationSet = () => logicalId('AWS::SES::ConfigurationSet');
 
 /** Puts an SES event on the local default bus, as SES would; answers how many rules took it. */
 async function putSesEvent(detailType: string, detail: Record<string, unknown>): Promise<number> {
@@ -136,5 +138,21 @@ describe('an address that bounces or complains is marked undeliverable', () => {
       // The address itself contains "bounce"; the mark's field and its reason and date must not appear.
       expect(JSON.stringify(body), path).not.toMatch(/undeliverable|"reason"|"since"/i);
     }
+  });
+
+  it('a message the marker cannot read is retried, then kept in the failure queue by the redrive policy, and holds up no other', async () => {
+    const problems = logicalId('AWS::SQS::Queue', 'MailDeliveryProblems');
+    const failures = logicalId('AWS::SQS::Queue', 'MailFailedNotifications');
+    const poison = `not an event ${randomUUID()}`;
+    const email = uniqueEmail('beside-poison');
+    const contact = await newContact(email);
+    expect((await fetch(`${control()}/_local/queues/${problems}`, { method: 'POST', body: poison })).status).toBe(202);
+    expect(await putSesEvent('Email Bounced', bounceOf(email, 'Permanent'))).toBe(1);
+    expect((await markedContact(contact.contactId)).reason).toBe('bounce');
+    const kept = await eventually(async () => {
+      const messages = (await (await fetch(`${control()}/_local/queues/${failures}`)).json()) as { body: string }[];
+      return messages.find((m) => m.body === poison);
+    }, 'the unreadable message in the failure queue');
+    expect(kept).toBeDefined();
   });
 });
