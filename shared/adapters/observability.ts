@@ -13,6 +13,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
+import { METRICS_NAMESPACE, METRICS_SERVICE, type Count } from '../metrics.ts';
 
 /**
  * Built on first use, not at import: each opens its own Console on stdout, which in a fresh Node
@@ -21,7 +22,7 @@ import type { Context } from 'aws-lambda';
  * first invocation pays less than the import would have.
  */
 let tools: { logger: Logger; metrics: Metrics } | undefined;
-const powertools = () => (tools ??= { logger: new Logger({ serviceName: 'portico' }), metrics: new Metrics({ namespace: 'Portico', serviceName: 'portico' }) });
+const powertools = () => (tools ??= { logger: new Logger({ serviceName: METRICS_SERVICE }), metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE }) });
 
 /** A line's own fields, or the error it reports (logged with its name, message and stack). */
 type Extra = Record<string, unknown> | Error | string;
@@ -30,24 +31,7 @@ const line = (level: 'info' | 'warn' | 'error') => (message: string, extra: Extr
 /** The Powertools Logger, as the handlers use it. */
 export const logger = { info: line('info'), warn: line('warn'), error: line('error') };
 
-/** What Portico counts; the dashboard and alarms read these names. */
-export type Count =
-  | 'StaffUploadsStarted'
-  | 'StaffUploadsCompleted'
-  | 'CustomerUploadsStarted'
-  | 'CustomerUploadsCompleted'
-  | 'StaffDownloads'
-  | 'CustomerDownloads'
-  | 'EmailsSent'
-  | 'EmailsFailed'
-  /** A customer sign-in Cognito accepted and the PostAuthentication trigger refused (access closed). */
-  | 'SignInsRefused'
-  /** A self sign-up the PreSignUp trigger refused (switched off, or no seat left). */
-  | 'SignUpsRefused'
-  /** A customer API request refused because the portal or the customer's access is closed. */
-  | 'AccessRefused'
-  /** An address marked undeliverable after a permanent bounce or a complaint. */
-  | 'AddressesMarkedUndeliverable';
+export type { Count };
 
 /** Adds to a count of this invocation; published when the invocation ends. */
 export function count(name: Count, value = 1): void {

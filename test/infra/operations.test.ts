@@ -7,6 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COUNTS } from '../../shared/metrics.ts';
 import { synthesize } from './app-fixture.ts';
 
 const { template, assembly, stack } = synthesize();
@@ -120,6 +121,14 @@ describe('alarms', () => {
     for (const title of ['API requests', 'API 4xx', 'API 5xx', 'API latency', 'Function errors', 'Function duration', 'Function throttles', 'Emails sent', 'Emails failed', 'Failure queues']) {
       expect(body).toContain(title);
     }
+  });
+
+  it("the dashboard graphs every count Portico publishes, in its namespace, by the dimension the functions write", () => {
+    const [, dashboard] = monitored('AWS::CloudWatch::Dashboard')[0];
+    const body = JSON.stringify(dashboard.Properties.DashboardBody).replace(/\\"/g, '"');
+    const names = Object.values(COUNTS).flat();
+    expect(names).toEqual(expect.arrayContaining(['StaffUploadsStarted', 'CustomerDownloads', 'EmailsSent', 'EmailsFailed', 'SignInsRefused']));
+    for (const name of names) expect(body).toContain(`["Portico","${name}","service","portico"`);
   });
 
   it('an alarm email subscribes to the topic', () => {
