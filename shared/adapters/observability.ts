@@ -10,24 +10,27 @@
  * The domain never imports this: use cases report what happened through their ports (e.g. the
  * outbox deliverer's `tally`), and the handlers and the route wrapper count.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
-import { METRICS_NAMESPACE, METRICS_SERVICE, type Count } from '../metrics.ts';
+import type { Count } from '../metrics.ts';
 
 /**
- * Built on first use, not at import: each opens its own Console on stdout, which in a fresh Node
- * process is a few milliseconds of every cold start's module init (measured; see README
- * "Observability"). Lambda's runtime has stdout open before it imports the handler, so there the
- * first invocation pays less than the import would have.
+ * Powertools is loaded when the first invocation starts, not at import. Evaluating its modules
+ * and building the Logger and Metrics (each opens its own Console on stdout) cost every cold
+ * start's module init about 10 % of the SDK's own init in the bench (issue 10's goal allows 20 %
+ * in all); loaded on first use it costs the first invocation a few milliseconds instead, and
+ * Lambda's runtime has stdout open already. Measured: README "Cost of Logger and Metrics".
  */
-let tools: { logger: Logger; metrics: Metrics } | undefined;
-const powertools = () => (tools ??= { logger: new Logger({ serviceName: METRICS_SERVICE }), metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE }) });
+type Tools = typeof import('./powertools.ts');
+let tools: Tools | undefined;
+let loading: Promise<Tools> | undefined;
+const load = () => (loading ??= import('./powertools.ts').then((m) => (tools = m)));
+/** Runs `use` now if Powertools is loaded (always, inside `observed`), or once it is. */
+const withTools = (use: (t: Tools) => void) => (tools ? use(tools) : void load().then(use));
 
 /** A line's own fields, or the error it reports (logged with its name, message and stack). */
 type Extra = Record<string, unknown> | Error | string;
 // Powertools types its extra argument as a union of tuples; each of these is one of them.
-const line = (level: 'info' | 'warn' | 'error') => (message: string, extra: Extra = {}) => powertools().logger[level](message, extra as Error);
+const line = (level: 'info' | 'warn' | 'error') => (message: string, extra: Extra = {}) => withTools((t) => t.logger[level](message, extra as Error));
 /** The Powertools Logger, as the handlers use it. */
 export const logger = { info: line('info'), warn: line('warn'), error: line('error') };
 
@@ -35,7 +38,7 @@ export type { Count };
 
 /** Adds to a count of this invocation; published when the invocation ends. */
 export function count(name: Count, value = 1): void {
-  if (value > 0) powertools().metrics.addMetric(name, MetricUnit.Count, value);
+  if (value > 0) withTools((t) => t.metrics.addMetric(name, t.MetricUnit.Count, value));
 }
 
 /**
@@ -44,7 +47,7 @@ export function count(name: Count, value = 1): void {
  */
 export function observed<E, R>(run: (event: E, context: Context) => Promise<R>): (event: E, context: Context) => Promise<R> {
   return async (event, context) => {
-    const { logger, metrics } = powertools();
+    const { logger, metrics } = await load();
     logger.addContext(context);
     const requestId = (event as { requestContext?: { requestId?: string } } | undefined)?.requestContext?.requestId;
     if (requestId) {
