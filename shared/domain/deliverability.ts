@@ -21,13 +21,12 @@ export interface DeliveryProblem {
   mark: UndeliverableMark;
 }
 
-type Json = Record<string, unknown> | undefined;
-
-const object = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+/** A field of untyped JSON; anything that has no such field (a string, a list, null) gives undefined. */
+const field = (value: unknown, key: string): unknown => (value as Record<string, unknown> | null | undefined)?.[key];
 
 function addresses(recipients: unknown): string[] {
   if (!Array.isArray(recipients)) return [];
-  const found = recipients.map((r) => object(r)?.emailAddress).filter((a): a is string => typeof a === 'string' && a.includes('@'));
+  const found = recipients.map((r) => field(r, 'emailAddress')).filter((a): a is string => typeof a === 'string' && a.includes('@'));
   return [...new Set(found.map((a) => a.trim().toLowerCase()))];
 }
 
@@ -41,17 +40,17 @@ function instant(value: unknown, fallback: string): string {
  * malformed event) makes none.
  */
 export function undeliverableAddresses(event: unknown): DeliveryProblem[] {
-  const detail = object(object(event)?.detail);
-  const time = instant(object(event)?.time, new Date(0).toISOString());
-  const bounce = object(detail?.bounce);
-  if (detail?.eventType === 'Bounce' && bounce?.bounceType === 'Permanent') {
-    const since = instant(bounce.timestamp, time);
-    return addresses(bounce.bouncedRecipients).map((email) => ({ email, mark: { since, reason: 'bounce' } }));
+  const detail = field(event, 'detail');
+  const time = instant(field(event, 'time'), new Date(0).toISOString());
+  const bounce = field(detail, 'bounce');
+  if (field(detail, 'eventType') === 'Bounce' && field(bounce, 'bounceType') === 'Permanent') {
+    const since = instant(field(bounce, 'timestamp'), time);
+    return addresses(field(bounce, 'bouncedRecipients')).map((email) => ({ email, mark: { since, reason: 'bounce' } }));
   }
-  const complaint = object(detail?.complaint);
-  if (detail?.eventType === 'Complaint' && complaint && complaint.complaintFeedbackType !== 'not-spam') {
-    const since = instant(complaint.timestamp, time);
-    return addresses(complaint.complainedRecipients).map((email) => ({ email, mark: { since, reason: 'complaint' } }));
+  const complaint = field(detail, 'complaint');
+  if (field(detail, 'eventType') === 'Complaint' && field(complaint, 'complaintFeedbackType') !== 'not-spam') {
+    const since = instant(field(complaint, 'timestamp'), time);
+    return addresses(field(complaint, 'complainedRecipients')).map((email) => ({ email, mark: { since, reason: 'complaint' } }));
   }
   return [];
 }

@@ -78,6 +78,7 @@ describe('only a different address clears the mark', () => {
   it.each([
     ['ann@x.test', 'bob@x.test', true],
     ['ann@x.test', 'ANN@x.test ', false],
+    [' Ann@X.test', 'ann@x.test', false],
     ['ann@x.test', 'ann@x.test', false],
     ['ann@x.test', undefined, false],
     [undefined, 'ann@x.test', true],
