@@ -1,6 +1,6 @@
 import type { PostAuthenticationTriggerEvent } from 'aws-lambda';
 import { contactStore } from '#shared/adapters/index';
-import { count, logger, observed } from '#shared/adapters/observability';
+import { count, observed } from '#shared/adapters/observability';
 import { recordSignIn } from '#shared/services/portal-access';
 
 const contacts = contactStore();
@@ -11,8 +11,8 @@ export const handler = observed(async (event: PostAuthenticationTriggerEvent): P
   try {
     await recordSignIn(contacts, attributes['custom:contactId'], attributes.sub);
   } catch (error) {
+    // Logged with its reason by `observed`; Cognito shows the person the message.
     count('SignInsRefused');
-    logger.warn('sign-in refused', { contactId: attributes['custom:contactId'], error: (error as Error).message });
     throw error;
   }
   return event;

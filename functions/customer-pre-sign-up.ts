@@ -1,6 +1,6 @@
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
 import { configStore, firm } from '#shared/adapters/index';
-import { count, logger, observed } from '#shared/adapters/observability';
+import { count, observed } from '#shared/adapters/observability';
 import { requireEnv } from '#shared/env';
 import { admitSelfSignUp } from '#shared/services/self-sign-up';
 import { currentSettings } from '#shared/services/settings';
@@ -16,8 +16,8 @@ export const handler = observed(async (event: PreSignUpTriggerEvent): Promise<Pr
   try {
     await admitSelfSignUp(config, await currentSettings({ config, ...firmInfo }), poolAllowsSignUp);
   } catch (error) {
+    // Logged with its reason by `observed`; Cognito shows the person the message.
     count('SignUpsRefused');
-    logger.warn('sign-up refused', { error: (error as Error).message });
     throw error;
   }
   return event;

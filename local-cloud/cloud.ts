@@ -328,6 +328,8 @@ async function startFunctions(
     AWS_LAMBDA_FUNCTION_NAME: spec.logicalId,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
     AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
+    // As Lambda sets it for on-demand environments; Powertools reports a cold start only then.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     ...Object.fromEntries(Object.entries(spec.environment).map(([k, v]) => [k, resolve(v)])),
   });
   const functions = new FunctionHost(model.functions, envOf, path.join(ctx.state.logDir, 'functions'));

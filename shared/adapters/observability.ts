@@ -43,7 +43,9 @@ export function count(name: Count, value = 1): void {
 
 /**
  * Wraps a handler so that its log lines carry the invocation's context and cold-start flag (and the
- * API request id as correlation id), and its counts are published when it ends, thrown or not.
+ * API request id as correlation id), an error it throws is logged with its stack before Lambda
+ * retries or reports it, and its counts are published when it ends, thrown or not. (A route's
+ * errors never reach here: the route wrapper answers them.)
  */
 export function observed<E, R>(run: (event: E, context: Context) => Promise<R>): (event: E, context: Context) => Promise<R> {
   return async (event, context) => {
@@ -56,6 +58,9 @@ export function observed<E, R>(run: (event: E, context: Context) => Promise<R>):
     }
     try {
       return await run(event, context);
+    } catch (error) {
+      logger.error('invocation failed', error instanceof Error ? error : String(error));
+      throw error;
     } finally {
       // Publishing nothing would log Powertools' "no metrics" warning on every uncounted request.
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

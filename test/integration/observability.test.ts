@@ -7,7 +7,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cloud, eventually, staffSession } from '../support/world.ts';
+import { signIn } from '../../local-cloud/identities.ts';
+import { cloud, customerSession, eventually, expectStatus, staffSession } from '../support/world.ts';
 
 const functionLogs = 'test-results/local-cloud-logs/functions';
 
@@ -61,6 +62,7 @@ describe('function logs and metrics', () => {
     // An environment's first request is its cold start; a later one on the same environment is not.
     const flags = jsonLines('StaffStartUpload').filter((l) => l.message === 'answered').map((l) => l.cold_start);
     expect(flags).toContain(false);
+    expect(flags, 'some environment served its first request in this log').toContain(true);
   });
 
   it('an answer that counts nothing writes no EMF line and no Powertools warning', async () => {
@@ -71,5 +73,20 @@ describe('function logs and metrics', () => {
     const lines = jsonLines('StaffGetSettings');
     expect(lines.filter((l) => l._aws)).toEqual([]);
     expect(lines.filter((l) => /No application metrics/.test(l.message ?? ''))).toEqual([]);
+  });
+
+  it('a sign-in the PostAuthentication trigger refuses is counted, and its error logged with its stack', async () => {
+    const customer = await customerSession(staff, { name: 'Refused Signin' });
+    expectStatus(await staff.api.post(`/contacts/${customer.contact.contactId}/access/close`, { notifyCustomer: false }), 200);
+    const before = jsonLines('CustomerPostAuthentication').filter((l) => l.SignInsRefused).length;
+    // cognito-local ignores the trigger's refusal (see README), but the trigger runs as in AWS.
+    await signIn(cloud().endpoints.cognito, cloud().customerPool, { email: customer.email, password: 'Correct-horse-42!' }).catch(() => undefined);
+    const emf = await eventually(async () => {
+      const counted = jsonLines('CustomerPostAuthentication').filter((l) => l.SignInsRefused);
+      return counted.length > before ? counted.at(-1) : undefined;
+    }, 'the SignInsRefused count');
+    expect(emf._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'Portico', Metrics: [{ Name: 'SignInsRefused', Unit: 'Count' }] });
+    const failed = jsonLines('CustomerPostAuthentication').filter((l) => l.message === 'invocation failed').at(-1);
+    expect(failed).toMatchObject({ level: 'ERROR', error: { message: expect.stringMatching(/access is closed/), stack: expect.stringContaining('index.mjs') } });
   });
 });
