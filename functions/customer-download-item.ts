@@ -5,6 +5,6 @@ import { downloadShared } from '#shared/services/customer-portal';
 
 const deps = { shares: shareStore(), drive: driveStore(), files: fileStore(), audit: auditLog() };
 
-export const handler = customerRoute({ path: z.object({ itemId: id }) }, async ({ path, caller }) => ({
+export const handler = customerRoute({ counts: 'CustomerDownloads', path: z.object({ itemId: id }) }, async ({ path, caller }) => ({
   body: await downloadShared(deps, caller, path.itemId),
 }));

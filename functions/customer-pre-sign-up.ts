@@ -1,5 +1,6 @@
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
 import { configStore, firm } from '#shared/adapters/index';
+import { count, observed } from '#shared/adapters/observability';
 import { requireEnv } from '#shared/env';
 import { admitSelfSignUp } from '#shared/services/self-sign-up';
 import { currentSettings } from '#shared/services/settings';
@@ -9,9 +10,15 @@ const config = configStore();
 const firmInfo = firm();
 
 /** Refuses a self sign-up unless it is switched on and a seat is left; the hosted login shows the message. */
-export const handler = async (event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> => {
+export const handler = observed(async (event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> => {
   // Users that staff create (AdminCreateUser) are not sign-ups and take their seat when access opens.
   if (event.triggerSource !== 'PreSignUp_SignUp') return event;
-  await admitSelfSignUp(config, await currentSettings({ config, ...firmInfo }), poolAllowsSignUp);
+  try {
+    await admitSelfSignUp(config, await currentSettings({ config, ...firmInfo }), poolAllowsSignUp);
+  } catch (error) {
+    // Logged with its reason by `observed`; Cognito shows the person the message.
+    count('SignUpsRefused');
+    throw error;
+  }
   return event;
-};
+});

@@ -7,6 +7,7 @@ const deps = { shares: shareStore(), drive: driveStore(), files: fileStore(), ke
 
 export const handler = customerRoute(
   {
+    counts: 'CustomerUploadsStarted',
     body: z.object({
       files: z.array(z.object(uploadFile())).check(z.minLength(1), z.maxLength(MAX_FILES_PER_BATCH)),
       revisesItemId: z.optional(id),

@@ -5,6 +5,6 @@ import { staffDownload } from '#shared/services/drive';
 
 const deps = { drive: driveStore(), files: fileStore(), keys: objectKeys, audit: auditLog() };
 
-export const handler = staffRoute({ path: z.object({ itemId: id }) }, async ({ path, caller }) => ({
+export const handler = staffRoute({ counts: 'StaffDownloads', path: z.object({ itemId: id }) }, async ({ path, caller }) => ({
   body: await staffDownload(deps, caller, path.itemId),
 }));

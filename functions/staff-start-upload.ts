@@ -7,6 +7,7 @@ const deps = { drive: driveStore(), files: fileStore(), keys: objectKeys };
 
 export const handler = staffRoute(
   {
+    counts: 'StaffUploadsStarted',
     body: z.object({
       parentId: z._default(id, 'root'),
       ...uploadFile(),

@@ -30,8 +30,8 @@ export class Mail extends Construct {
   /** Sends with reputation metrics, the account's suppression list, and bounce and complaint events. */
   readonly configurationSet: ses.ConfigurationSet;
   /**
-   * Bounce and complaint events of portal emails, kept 14 days. Nothing reads them yet: marking an
-   * address undeliverable (and showing it to staff) is to come; until then ops read them here.
+   * Bounce, complaint and reject events of portal emails, kept 14 days until the marker
+   * (lib/undeliverable.ts) has read them; what it fails five times goes to the failure queue.
    */
   readonly deliveryProblems: sqs.Queue;
   /** Events a notifier could not handle after its retries: nothing is silently lost. */

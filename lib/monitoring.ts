@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import type { PortalApi } from './api.ts';
 import { acknowledge } from './nag.ts';
 import type { PorticoFunction } from './portico-function.ts';
+import { COUNTS, METRICS_NAMESPACE, METRICS_SERVICE } from '../shared/metrics.ts';
 
 export interface MonitoringProps {
   /** Every function of the portal. */
@@ -127,6 +128,14 @@ export class Monitoring extends Construct {
         width: 6,
         left: Object.entries(props.failureQueues).map(([name, q]) => q.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum', label: name })),
       }),
+    );
+    // Portico's own counts (EMF lines in the functions' logs, shared/metrics.ts).
+    const counted = (names: readonly string[]) =>
+      names.map((metricName) => new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: METRICS_SERVICE }, period: FIVE_MINUTES, statistic: 'Sum' }));
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({ title: 'Uploads and downloads', width: 8, left: counted(COUNTS.activity) }),
+      new cloudwatch.GraphWidget({ title: 'Portal emails sent and failed (attempts)', width: 8, left: counted(COUNTS.emails) }),
+      new cloudwatch.GraphWidget({ title: 'Refused sign-ins, sign-ups and requests; undeliverable addresses', width: 8, left: counted(COUNTS.refusals) }),
     );
     this.dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', width: 24, alarms: this.alarms }));
   }

@@ -13,6 +13,7 @@ import { Monitoring } from './monitoring.ts';
 import { PageCursors } from './page-cursors.ts';
 import { PorticoFunction } from './portico-function.ts';
 import { Schedules } from './schedules.ts';
+import { UndeliverableAddresses } from './undeliverable.ts';
 import { WebSites } from './web.ts';
 
 /** The firm's choices, read from `cdk.json` context (see README "Settings"). */
@@ -262,6 +263,13 @@ export class PorticoStack extends Stack {
       return f;
     };
     const delivery = new EmailDelivery(this, 'EmailDelivery', { outbox: data.outbox, deliverer: emailSender('deliver-emails'), sweeper: emailSender('sweep-outbox'), failures: mail.failedNotifications, schedules });
+
+    // Bounces and complaints mark the contacts and staff users at that address undeliverable.
+    const marker = fn('mark-undeliverable', 'system');
+    data.grant(marker, 'contacts', 'readwrite');
+    data.grant(marker, 'portalConfig', 'readwrite');
+    data.grant(marker, 'audit', 'readwrite');
+    new UndeliverableAddresses(this, 'UndeliverableAddresses', { deliveryProblems: mail.deliveryProblems, marker });
 
 
     this.monitoring = new Monitoring(this, 'Monitoring', {

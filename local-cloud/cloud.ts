@@ -19,7 +19,8 @@ import { HostedLogin, type LoginClient } from './hosted-login.ts';
 import { mailConfirmationCode, selfSignUpSwitchedOn } from './login-support.ts';
 import { createS3Proxy } from './s3-proxy.ts';
 import { LocalSecrets } from './secrets.ts';
-import { createSesProxy, type SesFaults } from './ses-proxy.ts';
+import { LocalQueues } from './queues.ts';
+import { createSesProxy, simulatorEvents, type SesFaults } from './ses-proxy.ts';
 import { StreamPoller } from './streams.ts';
 import { serveSite, siteFiles } from './web-sites.ts';
 import { corsXml, createIdentity, createTables, localBucketName, localCredentials, localTableName, LOCAL_ACCOUNT, LOCAL_REGION, type CognitoIds } from './provision.ts';
@@ -311,8 +312,13 @@ async function startFunctions(
   const s3ProxyPort = await freePort();
   teardown.server(await listen(createS3Proxy(emulators.s3.url, localCredentials.secretAccessKey), s3ProxyPort));
   const faults: SesFaults = { sesFailures: 0 };
+  // SES events → EventBridge's default bus → the template's rules → its queues → their functions.
+  let queues: LocalQueues | undefined;
+  const sesEvents = (form: URLSearchParams) => {
+    for (const e of simulatorEvents(form, model.sesEventDestinations)) queues?.putEvent(e);
+  };
   const sesProxyPort = await freePort();
-  teardown.server(await listen(createSesProxy(emulators.ses.url, faults), sesProxyPort));
+  teardown.server(await listen(createSesProxy(emulators.ses.url, faults, sesEvents), sesProxyPort));
 
   const endpoints = { dynamodb: emulators.dynamodb.url, s3: `http://127.0.0.1:${s3ProxyPort}`, cognito: emulators.cognito.url, ses: emulators.ses.url, control };
   const sdkEnv = sdkEnvironment(endpoints);
@@ -326,6 +332,8 @@ async function startFunctions(
     AWS_LAMBDA_FUNCTION_NAME: spec.logicalId,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
     AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
+    // As Lambda sets it for on-demand environments; Powertools reports a cold start only then.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     ...Object.fromEntries(Object.entries(spec.environment).map(([k, v]) => [k, resolve(v)])),
   });
   const functions = new FunctionHost(model.functions, envOf, path.join(ctx.state.logDir, 'functions'));
@@ -337,13 +345,17 @@ async function startFunctions(
   teardown.add(() => streamPoller.stop());
   await streamPoller.start(model.streamSources);
 
+  queues = new LocalQueues(model, functions, (v) => resolver.resolve(v), ctx.retryDelayMs);
+  teardown.add(() => queues?.stop());
+  queues.start();
+
   const deliverS3 = s3EventRouter(model, asyncInvoker);
   emulators.s3.process.on('message', (m: any) => {
     if (m?.type === 's3-event') for (const record of m.event?.Records ?? []) deliverS3(record);
   });
   const runSchedules = scheduleRunner(model, functions);
   for (const timer of scheduleTimers(model, runSchedules)) teardown.add(() => clearInterval(timer));
-  return { functions, asyncInvoker, streamPoller, deliverS3, runSchedules, faults, endpoints, sdkEnv };
+  return { functions, asyncInvoker, streamPoller, queues, deliverS3, runSchedules, faults, endpoints, sdkEnv };
 }
 
 /** The HTTP APIs. The template's issuer names Cognito in AWS; locally it is cognito-local's issuer for the same pool. */

@@ -1,10 +1,12 @@
 /**
  * The control endpoint: Lambda's Invoke API (cognito-local calls the user-pool triggers through
  * it), Secrets Manager for the functions, and the local-only views and levers tests use
- * (`/_local/...`: failed events, settle, run the schedules, SES faults, re-deliver an S3 event).
+ * (`/_local/...`: failed events, settle, run the schedules, SES faults, re-deliver an S3 event,
+ * put an event on the default bus, read a queue).
  */
 import { createServer, type Server } from 'node:http';
 import type { AsyncInvoker } from './async-invoke.ts';
+import type { LocalQueues } from './queues.ts';
 import type { FunctionHost } from './functions.ts';
 import type { LocalSecrets } from './secrets.ts';
 import type { SesFaults } from './ses-proxy.ts';
@@ -17,6 +19,7 @@ export interface ControlDeps {
   triggerFunction: (trigger: string, userPoolId: string) => string | undefined;
   asyncInvoker: AsyncInvoker;
   streamPoller: StreamPoller;
+  queues: LocalQueues;
   runSchedules: (time?: string) => Promise<Record<string, unknown>>;
   faults: SesFaults;
   deliverS3: (record: unknown) => void;
@@ -44,6 +47,7 @@ export function createControlServer(deps: ControlDeps): Server {
       // Waits until every S3 event and stream record handed over so far has been delivered or parked.
       await deps.asyncInvoker.settled();
       await deps.streamPoller.settled();
+      await deps.queues.settled();
       return reply(200, { settled: true });
     }
     if (req.method === 'POST' && req.url === '/_local/schedules') {
@@ -60,6 +64,15 @@ export function createControlServer(deps: ControlDeps): Server {
       for (const record of JSON.parse(body).Records ?? []) deps.deliverS3(record);
       return reply(202, { accepted: true });
     }
+    if (req.method === 'POST' && req.url === '/_local/events') {
+      // EventBridge's PutEvents on the default bus: `{source, detailType, detail}`; answers how many rules matched.
+      const entry = JSON.parse(body || '{}');
+      return reply(200, { matchedRules: deps.queues.putEvent(entry) });
+    }
+    const queue = /^\/_local\/queues\/([\w-]+)$/.exec(req.url ?? '');
+    if (req.method === 'GET' && queue) return reply(200, deps.queues.contents(queue[1]));
+    // SQS SendMessage: the body as it is, for tests of what a consumer does with a message it cannot handle.
+    if (req.method === 'POST' && queue) return (deps.queues.send(queue[1], body), reply(202, { accepted: true }));
     reply(404, { message: 'Not Found' });
   });
 }

@@ -29,6 +29,9 @@ process.on('message', async (message: Invoke) => {
   if (message.type !== 'invoke') return;
   const context = {
     functionName: message.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION}:000000000000:function:${message.functionName}`,
+    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
     awsRequestId: message.id,
     callbackWaitsForEmptyEventLoop: false,
     getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),

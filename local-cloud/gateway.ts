@@ -129,8 +129,10 @@ export class LocalGateway {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = req.headers.origin;
     const cors = this.corsHeaders(origin);
+    // As API Gateway: every answer names its request id, the one in the access log and the function's log.
+    const requestId = randomUUID();
     const send = (status: number, headers: Record<string, string>, body: string | Buffer) => {
-      res.writeHead(status, { ...headers, ...cors });
+      res.writeHead(status, { ...headers, ...cors, 'apigw-requestid': requestId });
       res.end(body);
     };
     try {
@@ -181,7 +183,7 @@ export class LocalGateway {
           domainName: url.host,
           domainPrefix: this.api.apiId,
           http: { method: req.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
-          requestId: randomUUID(),
+          requestId,
           routeKey: route.routeKey,
           stage: '$default',
           time: now.toUTCString(),

@@ -32,6 +32,34 @@ export interface StreamSourceSpec {
   onFailure?: Json;
 }
 
+/** An SQS queue; `deadLetter` is its redrive policy (the queue a message goes to after `maxReceiveCount` receives). */
+export interface QueueSpec {
+  logicalId: string;
+  deadLetter?: { queueLogicalId: string; maxReceiveCount: number };
+}
+
+/** An SQS queue feeding a function, as an event source mapping declares it. */
+export interface QueueSourceSpec {
+  functionLogicalId: string;
+  queueLogicalId: string;
+  batchSize: number;
+  /** The function answers `batchItemFailures`; without it, any error fails the whole batch. */
+  reportBatchItemFailures: boolean;
+}
+
+/** An EventBridge rule on the default bus: events matching `pattern` (Refs unresolved) go to these queues. */
+export interface EventRuleSpec {
+  logicalId: string;
+  pattern: Json;
+  queueLogicalIds: string[];
+}
+
+/** A configuration set's events that SES sends to EventBridge (bounce, complaint, …). */
+export interface SesEventDestinationSpec {
+  configurationSetLogicalId: string;
+  eventTypes: string[];
+}
+
 export interface BucketSpec {
   logicalId: string;
   cors?: Json;
@@ -125,6 +153,10 @@ export interface CloudModel {
   /** Secrets Manager secrets whose value the stack generates. */
   secrets: SecretSpec[];
   streamSources: StreamSourceSpec[];
+  queues: QueueSpec[];
+  queueSources: QueueSourceSpec[];
+  eventRules: EventRuleSpec[];
+  sesEventDestinations: SesEventDestinationSpec[];
   outputs: Record<string, { value: Json; description?: string }>;
 }
 
@@ -293,7 +325,33 @@ export function cloudModel(template: Template, assemblyDir: string): CloudModel 
       maximumRetryAttempts: r.Properties.MaximumRetryAttempts ?? 10,
       onFailure: r.Properties.DestinationConfig?.OnFailure?.Destination,
     }));
-  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, schedules, sites, secrets, streamSources, outputs };
+  const queues = ofType(template, 'AWS::SQS::Queue').map(([logicalId, r]): QueueSpec => {
+    const redrive = r.Properties?.RedrivePolicy;
+    return { logicalId, deadLetter: redrive ? { queueLogicalId: referencedId(redrive.deadLetterTargetArn)!, maxReceiveCount: Number(redrive.maxReceiveCount) } : undefined };
+  });
+  const queueIds = new Set(queues.map((q) => q.logicalId));
+  const queueSources = ofType(template, 'AWS::Lambda::EventSourceMapping')
+    .filter(([, r]) => queueIds.has(referencedId(r.Properties.EventSourceArn)!))
+    .map(([, r]): QueueSourceSpec => ({
+      functionLogicalId: referencedId(r.Properties.FunctionName)!,
+      queueLogicalId: referencedId(r.Properties.EventSourceArn)!,
+      batchSize: r.Properties.BatchSize ?? 10,
+      reportBatchItemFailures: (r.Properties.FunctionResponseTypes ?? []).includes('ReportBatchItemFailures'),
+    }));
+  const eventRules = ofType(template, 'AWS::Events::Rule')
+    .filter(([, r]) => r.Properties.EventPattern && (r.Properties.State ?? 'ENABLED') === 'ENABLED')
+    .map(([logicalId, r]): EventRuleSpec => ({
+      logicalId,
+      pattern: r.Properties.EventPattern,
+      queueLogicalIds: (r.Properties.Targets ?? []).map((t: Json) => referencedId(t.Arn)).filter((id: string | undefined): id is string => !!id && queueIds.has(id)),
+    }));
+  const sesEventDestinations = ofType(template, 'AWS::SES::ConfigurationSetEventDestination')
+    .filter(([, r]) => r.Properties.EventDestination?.Enabled !== false && r.Properties.EventDestination?.EventBridgeDestination)
+    .map(([, r]): SesEventDestinationSpec => ({
+      configurationSetLogicalId: referencedId(r.Properties.ConfigurationSetName)!,
+      eventTypes: (r.Properties.EventDestination.MatchingEventTypes ?? []).map((t: string) => t.toLowerCase()),
+    }));
+  return { tables, buckets, userPools, clients, groups, functions, apis, notifications, asyncInvoke, schedules, sites, secrets, streamSources, queues, queueSources, eventRules, sesEventDestinations, outputs };
 }
 
 /**

@@ -1,9 +1,13 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ConfigStore, PendingWrite } from '../domain/ports.ts';
 import type { PortalSettings } from '../domain/settings.ts';
+import type { UndeliverableMark } from '../domain/deliverability.ts';
 import { conditionalWrite, documents, dynamoWrite } from './dynamo.ts';
 
-/** portalConfig table: PK configKey — "settings", "seats", "roles", "staff#<sub>" (disabled), "staffrole#<sub>" (last demotion). */
+/**
+ * portalConfig table: PK configKey — "settings", "seats", "roles", "staff#<sub>" (disabled),
+ * "staffrole#<sub>" (last demotion), "address#<email>" (undeliverable: bounced for good or complained).
+ */
 export class DynamoConfigStore implements ConfigStore {
   constructor(private readonly tableName: string) {}
 
@@ -83,5 +87,16 @@ export class DynamoConfigStore implements ConfigStore {
     const Key = { configKey: `staffrole#${sub}` };
     if (epochSeconds === undefined) await documents.send(new DeleteCommand({ TableName: this.tableName, Key }));
     else await documents.send(new PutCommand({ TableName: this.tableName, Item: { ...Key, adminClaimsValidAfter: epochSeconds } }));
+  }
+
+  async markAddressUndeliverable(email: string, mark: UndeliverableMark): Promise<boolean> {
+    // The first mark stays: a redelivered or later event for the same address changes nothing.
+    return conditionalWrite(() =>
+      documents.send(new PutCommand({ TableName: this.tableName, Item: { configKey: `address#${email}`, mark }, ConditionExpression: 'attribute_not_exists(configKey)' })),
+    );
+  }
+
+  async addressMark(email: string): Promise<UndeliverableMark | undefined> {
+    return (await this.get(`address#${email.toLowerCase()}`))?.mark as UndeliverableMark | undefined;
   }
 }

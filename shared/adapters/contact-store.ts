@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { UndeliverableMark } from '../domain/deliverability.ts';
 import type { AccessState, Contact, PortalAccess } from '../domain/model.ts';
 import type { ContactDetails, ContactStore, Page, PendingWrite } from '../domain/ports.ts';
 import { conflict } from '../errors.ts';
@@ -95,9 +96,10 @@ export class DynamoContactStore implements ContactStore {
   async updateDetails(contactId: string, details: ContactDetails): Promise<boolean> {
     const current = await this.get(contactId);
     if (!current) return false;
-    const fields = Object.entries(details).filter(([, v]) => v !== undefined);
+    const cleared = Object.entries(details).filter(([, v]) => v === null).map(([k]) => k);
+    const fields = Object.entries(details).filter(([, v]) => v !== undefined && v !== null);
     if (details.name) fields.push(['sortName', sortNameOf(details.name, contactId)]);
-    if (!fields.length) return true;
+    if (!fields.length && !cleared.length) return true;
     // Membership items follow the person's organisations and name in the same transaction.
     const next = { ...current, ...Object.fromEntries(fields) } as Contact;
     const membershipChanged = details.organisationIds !== undefined || details.name !== undefined;
@@ -111,10 +113,16 @@ export class DynamoContactStore implements ContactStore {
               Update: {
                 TableName: this.tableName,
                 Key: { contactId },
-                UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+                UpdateExpression: [
+                  fields.length ? `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}` : '',
+                  cleared.length ? `REMOVE ${cleared.map((_, i) => `#r${i}`).join(', ')}` : '',
+                ].join(' ').trim(),
                 ConditionExpression: 'attribute_exists(contactId)',
-                ExpressionAttributeNames: Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])),
-                ExpressionAttributeValues: Object.fromEntries(fields.map(([, v], i) => [`:v${i}`, v])),
+                ExpressionAttributeNames: {
+                  ...Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])),
+                  ...Object.fromEntries(cleared.map((k, i) => [`#r${i}`, k])),
+                },
+                ...(fields.length ? { ExpressionAttributeValues: Object.fromEntries(fields.map(([, v], i) => [`:v${i}`, v])) } : {}),
               },
             },
             ...removed.map((orgId) => ({ Delete: { TableName: this.tableName, Key: { contactId: `member#${orgId}#${contactId}` } } })),
@@ -127,6 +135,21 @@ export class DynamoContactStore implements ContactStore {
       if ((error as { name?: string }).name === 'TransactionCanceledException') return false;
       throw error;
     }
+  }
+
+  async markUndeliverable(contactId: string, email: string, mark: UndeliverableMark): Promise<boolean> {
+    return conditionalWrite(() =>
+      documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { contactId },
+          UpdateExpression: 'SET undeliverable = :mark',
+          // The address may have been changed since the email went out: a new address has not bounced.
+          ConditionExpression: 'attribute_exists(contactId) AND email = :email AND attribute_not_exists(undeliverable)',
+          ExpressionAttributeValues: { ':mark': mark, ':email': email },
+        }),
+      ),
+    );
   }
 
   setAccessWrite(contactId: string, access: PortalAccess, expected: AccessState[]): PendingWrite {

@@ -13,6 +13,7 @@ import { DynamoDriveStore } from './drive-store.ts';
 import { DynamoTransactions } from './dynamo.ts';
 import { objectKeys, S3FileStore } from './file-store.ts';
 import { SesMailer } from './mailer.ts';
+import { count } from './observability.ts';
 import { DynamoOutbox } from './outbox.ts';
 import { DynamoShareStore } from './share-store.ts';
 import { DynamoUploadLedger } from './upload-ledger.ts';
@@ -69,5 +70,10 @@ export const notifyDeps = () => ({
 export const deliveryDeps = () => {
   const config = configStore();
   const addresses = { ...firm(), adminUrl: adminUrl() };
-  return { outbox: outbox(), mailer: mailer(), branding: () => currentBranding({ config, ...addresses }) };
+  return {
+    outbox: outbox(),
+    mailer: mailer(),
+    branding: () => currentBranding({ config, ...addresses }),
+    tally: (outcome: 'sent' | 'failed') => count(outcome === 'sent' ? 'EmailsSent' : 'EmailsFailed'),
+  };
 };

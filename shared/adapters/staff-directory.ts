@@ -18,6 +18,7 @@ import { ADMINS_GROUP } from '../domain/access-policy.ts';
 import type { Page, StaffDirectory, StaffUser } from '../domain/ports.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { createInvitedUser } from './cognito-users.ts';
+import { logger } from './observability.ts';
 
 /**
  * The pool signs staff in by email (`signInAliases: { email: true }`), so Cognito names every user
@@ -55,7 +56,7 @@ export function cognitoRefusal(error: unknown): unknown {
   })();
   if (!refusal) return error;
   // The person sees the plain message; Cognito's own words stay in the log for whoever investigates.
-  console.warn(JSON.stringify({ level: 'warn', message: 'cognito refused', name, detail: String((error as Error)?.message ?? '') }));
+  logger.warn('cognito refused', { name, detail: String((error as Error)?.message ?? '') });
   return refusal;
 }
 

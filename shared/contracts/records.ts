@@ -36,6 +36,12 @@ export const PortalAccess = named(
   "A contact's portal access; tokens issued before tokensValidAfter (seconds since epoch) are refused.",
 );
 
+export const Undeliverable = named(
+  'Undeliverable',
+  z.strictObject({ since: instant, reason: z.enum(['bounce', 'complaint']) }),
+  'Email to this address bounced for good (bounce) or was marked as spam (complaint), since then; staff answers only.',
+);
+
 export const Contact = named(
   'Contact',
   z.strictObject({
@@ -56,6 +62,7 @@ export const Contact = named(
     archived: z.boolean(),
     createdAt: instant,
     createdBy: z.string(),
+    undeliverable: optional(Undeliverable),
   }),
 );
 
@@ -123,6 +130,7 @@ export const StaffUser = named(
     admin: z.boolean(),
     status: z.string(),
     createdAt: optional(instant),
+    undeliverable: optional(Undeliverable),
   }),
 );
 

@@ -8,6 +8,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'contact.created': 'Created a contact',
   'contact.updated': 'Changed contact details',
   'contact.archived': 'Archived a contact',
+  'contact.undeliverable': 'Email to the contact bounced for good or was marked as spam',
   'contact.signed_up': 'Signed up to the portal',
   'access.opened': 'Opened portal access',
   'access.closed': 'Closed portal access',

@@ -1,4 +1,5 @@
 /** The portal's records as the domain sees them; adapters map them to tables and keys. */
+import type { UndeliverableMark } from './deliverability.ts';
 import type { Language } from './language.ts';
 
 export type ContactKind = 'person' | 'organisation';
@@ -45,6 +46,8 @@ export interface Contact {
   archived: boolean;
   createdAt: string;
   createdBy: string;
+  /** Its address bounced for good or complained (staff only see this); cleared when the address changes. */
+  undeliverable?: UndeliverableMark;
 }
 
 export type ItemKind = 'folder' | 'file';

@@ -1,6 +1,7 @@
 /** What the domain needs from the outside world; adapters in shared/adapters implement these. */
 import type { Language } from './language.ts';
 import type { ActivityFilter } from './activity.ts';
+import type { UndeliverableMark } from './deliverability.ts';
 import type { Contact, DriveItem, PortalAccess, Share } from './model.ts';
 
 export interface Page<T> {
@@ -43,9 +44,17 @@ export interface ContactStore {
   createWrites(contact: Contact): PendingWrite[];
   /** Replaces the access record only if it is still in `expected` state; returns false if it was not. */
   setAccess(contactId: string, access: PortalAccess, expected: PortalAccess['state'][]): Promise<boolean>;
+  /**
+   * Marks the contact undeliverable while its address is still `email` and it has no mark yet (the
+   * first bounce's date stays); false when nothing changed, so a redelivered event is a no-op.
+   */
+  markUndeliverable(contactId: string, email: string, mark: UndeliverableMark): Promise<boolean>;
 }
 
-export type ContactDetails = Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'address' | 'notes' | 'responsibleStaff' | 'organisationIds' | 'links' | 'language' | 'archived'>>;
+/** `undeliverable: null` removes the mark (a new address has not bounced). */
+export type ContactDetails = Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'address' | 'notes' | 'responsibleStaff' | 'organisationIds' | 'links' | 'language' | 'archived'>> & {
+  undeliverable?: null;
+};
 
 export interface ShareStore {
   /** The shares that exist between any of these contacts and any of these items (keyed reads, no listing). */
@@ -241,6 +250,10 @@ export interface ConfigStore {
   adminClaimsValidAfter(sub: string): Promise<number | undefined>;
   /** Records a demotion; undefined (on a promotion) lets every admin claim of the user count again. */
   setAdminClaimsValidAfter(sub: string, epochSeconds: number | undefined): Promise<void>;
+  /** Records that mail to this address bounced for good or complained, unless it already is; false if it was. */
+  markAddressUndeliverable(email: string, mark: UndeliverableMark): Promise<boolean>;
+  /** The address's mark, if it has one (staff users are shown it). */
+  addressMark(email: string): Promise<UndeliverableMark | undefined>;
 }
 
 export interface AuditEntry {
@@ -281,6 +294,8 @@ export interface StaffUser {
   admin: boolean;
   status: string;
   createdAt?: string;
+  /** The address bounced for good or complained. */
+  undeliverable?: UndeliverableMark;
 }
 
 export interface StaffDirectory {

@@ -3,12 +3,14 @@
  * and body, the caller is turned into a principal by the access policy, and every error leaves
  * as `{"error": {"code", "message"}}` with a 4xx status — or a logged 500 for our own bugs. The two
  * refusals that end a customer's use of the portal (portal or access closed) also carry
- * `"firm"`, the firm's branding, so the portal's notice still looks like the firm's.
+ * `"firm"`, the firm's branding, so the portal's notice still looks like the firm's. Each request
+ * leaves one log line (route, status, API Gateway's request id as correlation id, cold start).
  */
 import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { configStore, contactStore, firm } from '../adapters/index.ts';
+import { count, logger, observed, type Count } from '../adapters/observability.ts';
 import { lazySecret } from '../adapters/secrets.ts';
 import { requireEnv } from '../env.ts';
 import { cursorKeyFrom, openCursor, sealCursor, type CursorBinding } from './cursor.ts';
@@ -29,6 +31,8 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   path?: P;
   query?: Q;
   body?: B;
+  /** Counted once per successful answer (e.g. `StaffUploadsStarted`), as a CloudWatch metric. */
+  counts?: Count;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -69,7 +73,7 @@ export function errorResponse(error: unknown): APIGatewayProxyResultV2 {
   const status = (error as { statusCode?: number }).statusCode;
   if (status === 415) return json(415, { error: { code: 'unsupported_media_type', message: 'Send the body as JSON with Content-Type: application/json.' } });
   if (status === 422 || status === 400) return json(400, { error: { code: 'invalid_json', message: 'The body is not valid JSON.' } });
-  console.error(JSON.stringify({ level: 'error', message: 'unhandled', error: String((error as Error)?.stack ?? error) }));
+  logger.error('unhandled', error instanceof Error ? error : String(error));
   return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; please try again.' } });
 }
 
@@ -103,6 +107,7 @@ function build<P extends Schema | undefined, Q extends Schema | undefined, B ext
     const query = input.query as { cursor?: string } | undefined;
     if (query?.cursor) query.cursor = openCursor(await cursorKey(), query.cursor, binding);
     const result = await run(input);
+    if (spec.counts) count(spec.counts);
     const page = result.body as { cursor?: unknown } | undefined;
     if (typeof page?.cursor === 'string') result.body = { ...page, cursor: sealCursor(await cursorKey(), page.cursor, binding) };
     if (result.file) {
@@ -116,8 +121,13 @@ function build<P extends Schema | undefined, Q extends Schema | undefined, B ext
   handler.onError(async (request) => {
     request.response = errorResponse(request.error);
   });
+  const answered = observed(async (event: Event, context: Context) => {
+    const response = (await handler(event, context)) as { statusCode?: number };
+    logger.info('answered', { route: event.routeKey, status: response.statusCode });
+    return response as APIGatewayProxyResultV2;
+  });
   // The route's schemas travel with the handler, so the API description is generated from them.
-  return Object.assign(handler, { routeSpec: spec as RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined> & { admin?: boolean } });
+  return Object.assign(answered, { routeSpec: spec as RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined> & { admin?: boolean } });
 }
 
 /** A route of the staff API; `admin: true` also requires the `admins` group. */
@@ -164,7 +174,9 @@ export function customerRoute<P extends Schema | undefined = undefined, Q extend
 const BRANDED_REFUSALS = ['portal_closed', 'access_closed'];
 
 function withFirmBranding(error: unknown, settings: PortalSettings | undefined): unknown {
-  if (!(error instanceof AppError) || !settings || !BRANDED_REFUSALS.includes(error.code)) return error;
+  if (!(error instanceof AppError) || !BRANDED_REFUSALS.includes(error.code)) return error;
+  count('AccessRefused');
+  if (!settings) return error;
   const { firmName, logoUrl, colour } = settings.branding;
   return new AppError(error.status, error.code, error.message, { firm: { firmName, logoUrl, colour } });
 }

@@ -1,5 +1,6 @@
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { newId } from '../domain/ids.ts';
+import { addressChanged } from '../domain/deliverability.ts';
 import type { Language } from '../domain/language.ts';
 import type { Contact, ContactKind, ContactLink, StaffPrincipal } from '../domain/model.ts';
 import type { AuditLog, ConfigStore, ContactDetails, ContactStore, Page } from '../domain/ports.ts';
@@ -121,7 +122,8 @@ export async function updateContact(
     change.organisationIds || linked
       ? await checkOrganisations(deps.contacts, contact.kind, [...(change.organisationIds ?? contact.organisationIds), ...(linked?.linkedOrganisations ?? [])])
       : undefined;
-  const details = { ...change, email, organisationIds, links: linked?.links };
+  // A new address has not bounced: the mark of the old one goes.
+  const details = { ...change, email, organisationIds, links: linked?.links, ...(addressChanged(contact.email, email) ? { undeliverable: null } : {}) };
   if (!(await deps.contacts.updateDetails(contactId, details))) throw notFound('contact');
   await deps.audit.record({ at: now.toISOString(), actor: staff.email, action: 'contact.updated', contactId, details: { fields: Object.keys(change) } });
   return getContact(deps.contacts, contactId);

@@ -15,6 +15,8 @@ export interface DeliveryDeps {
   mailer: Mailer;
   /** The firm's branding now (read once per batch). */
   branding: () => Promise<EmailBranding>;
+  /** Told of each attempt's outcome (the handler counts emails sent and failed). */
+  tally?: (outcome: 'sent' | 'failed') => void;
 }
 
 /** The run-time branding, with the deploy-time name and addresses where admins have set none. */
@@ -46,9 +48,11 @@ export async function deliverEmail(deps: DeliveryDeps, emailId: string, now = ne
   try {
     await deps.mailer.send(renderEmail(message, await deps.branding()));
   } catch (error) {
+    deps.tally?.('failed');
     await deps.outbox.release(emailId, (error as Error)?.name ?? 'send failed');
     throw error;
   }
+  deps.tally?.('sent');
   await deps.outbox.markSent(emailId, new Date());
   return 'sent';
 }

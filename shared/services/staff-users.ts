@@ -28,7 +28,12 @@ export async function inviteStaff(deps: StaffUserDeps, admin: StaffPrincipal, in
 export async function listStaff(deps: StaffUserDeps, limit: number, cursor?: string): Promise<Page<StaffUser>> {
   const page = await deps.directory.list(limit, cursor);
   // cognito-local (unlike AWS) lets a disabled user sign in, so our own record is what the API enforces and reports.
-  const items = await Promise.all(page.items.map(async (u) => ({ ...u, enabled: u.enabled && !(await deps.config.isStaffDisabled(u.sub)) })));
+  const items = await Promise.all(
+    page.items.map(async (u) => {
+      const [disabled, undeliverable] = await Promise.all([deps.config.isStaffDisabled(u.sub), u.email ? deps.config.addressMark(u.email) : undefined]);
+      return { ...u, enabled: u.enabled && !disabled, ...(undeliverable ? { undeliverable } : {}) };
+    }),
+  );
   return { ...page, items };
 }
 

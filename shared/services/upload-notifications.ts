@@ -7,6 +7,8 @@ export interface NotifyDeps {
   outbox: Outbox;
   audit: AuditLog;
   keys: ObjectKeys;
+  /** Told of each upload filed (once per document, however often S3 reports it): the handler counts it. */
+  onFiled?: () => void;
 }
 
 export type ArrivalOutcome = 'ignored' | 'overwrite-refused' | 'waiting' | 'emailed' | 'already-emailed';
@@ -29,6 +31,7 @@ export async function handleCustomerUpload(deps: NotifyDeps, objectKey: string, 
   const filed = await deps.drive.markReady(key.itemId, stored);
   if (!filed && item.etag && stored.etag && item.etag !== stored.etag) return 'overwrite-refused';
   if (filed) {
+    deps.onFiled?.();
     await deps.audit.record({ at: now.toISOString(), actor: item.createdBy.name, action: 'file.uploaded', contactId: key.contactId, details: { name: item.name, size: stored.size } });
   }
   const arrived = await deps.ledger.recordArrival(key.batchId, key.itemId, key.contactId, now);

@@ -7,6 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COUNTS } from '../../shared/metrics.ts';
 import { synthesize } from './app-fixture.ts';
 
 const { template, assembly, stack } = synthesize();
@@ -120,6 +121,14 @@ describe('alarms', () => {
     for (const title of ['API requests', 'API 4xx', 'API 5xx', 'API latency', 'Function errors', 'Function duration', 'Function throttles', 'Emails sent', 'Emails failed', 'Failure queues']) {
       expect(body).toContain(title);
     }
+  });
+
+  it("the dashboard graphs every count Portico publishes, in its namespace, by the dimension the functions write", () => {
+    const [, dashboard] = monitored('AWS::CloudWatch::Dashboard')[0];
+    const body = JSON.stringify(dashboard.Properties.DashboardBody).replace(/\\"/g, '"');
+    const names = Object.values(COUNTS).flat();
+    expect(names).toEqual(expect.arrayContaining(['StaffUploadsStarted', 'CustomerDownloads', 'EmailsSent', 'EmailsFailed', 'SignInsRefused']));
+    for (const name of names) expect(body).toContain(`["Portico","${name}","service","portico"`);
   });
 
   it('an alarm email subscribes to the topic', () => {
@@ -246,6 +255,22 @@ describe('email sending', () => {
       EventPattern: { source: ['aws.ses'], 'detail-type': Match.arrayWith(['Email Bounced', 'Email Complaint Received']) },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] }, DeadLetterConfig: Match.anyValue() })],
     });
+  });
+
+  it('the marker reads that queue in batches, reporting failed messages alone, and the queue keeps what failed five times in the failure queue', () => {
+    const [queueId, queue] = one('AWS::SQS::Queue', 'MailDeliveryProblems');
+    const [failuresId] = one('AWS::SQS::Queue', 'MailFailedNotifications');
+    const [markerId] = one('AWS::Lambda::Function', 'MarkUndeliverable');
+    expect(queue.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [failuresId, 'Arn'] }, maxReceiveCount: 5 });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      FunctionName: { Ref: markerId },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(actionsOn(markerId, queueId)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
+    // It marks contacts and the address record, and audits; it sends nothing.
+    expect(statementsOf(markerId).flatMap((s) => [s.Action].flat()).filter((a: string) => a.startsWith('ses:'))).toEqual([]);
   });
 
   it('every function that sends email is told the configuration set and may send with it', () => {

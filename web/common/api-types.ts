@@ -646,6 +646,7 @@ export interface components {
             organisationIds: string[];
             phone?: string;
             responsibleStaff: string[];
+            undeliverable?: components["schemas"]["Undeliverable"];
         };
         ContactLink: {
             contactId: string;
@@ -904,11 +905,18 @@ export interface components {
             name?: string;
             status: string;
             sub: string;
+            undeliverable?: components["schemas"]["Undeliverable"];
             username: string;
         };
         StaffUserPage: {
             cursor?: string;
             items: components["schemas"]["StaffUser"][];
+        };
+        Undeliverable: {
+            /** @enum {string} */
+            reason: "bounce" | "complaint";
+            /** Format: date-time */
+            since: string;
         };
         UploadTarget: {
             headers: {
