@@ -29,6 +29,8 @@ export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;
   /** Rounds completed by each stream's loop in which no shard had a record left to deliver. */
   private readonly quietRounds = new Map<string, number>();
+  /** Rounds completed by each stream's loop, quiet or not. */
+  private readonly rounds = new Map<string, number>();
   private readonly dynamo: DynamoDBClient;
 
   constructor(
@@ -56,8 +58,11 @@ export class StreamPoller {
    */
   async settled(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    const start = new Map([...this.quietRounds].map(([k, v]) => [k, v]));
-    const quiet = () => [...this.quietRounds.keys()].every((k) => (this.quietRounds.get(k) ?? 0) >= 2 && (this.quietRounds.get(k) ?? 0) > (start.get(k) ?? 0));
+    const start = new Map(this.rounds);
+    // Two rounds completed since the call means at least one whole round began after it (the first
+    // may have read the stream just before the write being waited for); and the last two were quiet.
+    const quiet = () =>
+      [...this.quietRounds.keys()].every((k) => (this.quietRounds.get(k) ?? 0) >= 2 && (this.rounds.get(k) ?? 0) >= (start.get(k) ?? 0) + 2);
     while (!quiet() && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL_MS));
   }
 
@@ -101,6 +106,7 @@ export class StreamPoller {
         console.error('local stream poller', source.functionLogicalId, (error as Error).message);
       }
       this.quietRounds.set(source.functionLogicalId, delivered ? 0 : (this.quietRounds.get(source.functionLogicalId) ?? 0) + 1);
+      this.rounds.set(source.functionLogicalId, (this.rounds.get(source.functionLogicalId) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }
