@@ -252,6 +252,20 @@ Auditor ${tag}`);
     }
   });
 
+  it('an address that bounced shows as undeliverable in the contact list and on the contact, with what to do', async () => {
+    const email = `bounce+${tag}@simulator.amazonses.com`;
+    const contact = expectStatus(await admin.api.post('/contacts', { kind: 'person', name: `Bruno Bounce ${tag}`, email }), 201);
+    expectStatus(await admin.api.post(`/contacts/${contact.contactId}/access`), 200);
+    await eventually(async () => expectStatus(await admin.api.get(`/contacts/${contact.contactId}`), 200).undeliverable, 'the bounce to mark the contact');
+    await page.goto(`${cloud().web.adminUrl}/contacts`);
+    await page.getByLabel('Search contacts').fill(`Bruno Bounce ${tag}`);
+    await expect.poll(() => row(`Bruno Bounce ${tag}`).getByText('Undeliverable').count()).toBe(1);
+    await row(`Bruno Bounce ${tag}`).getByRole('link', { name: `Bruno Bounce ${tag}` }).click();
+    const notice = page.getByRole('note').filter({ hasText: 'bounced' });
+    await expect.poll(() => notice.innerText()).toMatch(/Emails to this address bounced on .+\. Correct the address to reach this contact again\./);
+    await screenshot(page, '14b-admin-contact-undeliverable');
+  });
+
   it('activity: the firm\'s audit trail shows what was just done', async () => {
     await page.getByRole('link', { name: 'Activity' }).click();
     await page.getByRole('heading', { name: 'Activity' }).waitFor();

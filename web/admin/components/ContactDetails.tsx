@@ -6,6 +6,7 @@ import { accessIsOpen } from './AccessBadge.tsx';
 import { CloseAccessPanel } from './AccessToggle.tsx';
 import { Dialog } from './Dialog.tsx';
 import { useAction } from './hooks.tsx';
+import { UndeliverableNotice } from './Undeliverable.tsx';
 import type { Contact } from './types.tsx';
 
 const FIELDS = [
@@ -60,6 +61,7 @@ export function ContactDetails({ contact, onChanged }: { contact: Contact; onCha
     <section className="card" aria-labelledby="details-heading">
       <h2 id="details-heading">{t('contact.heading')}</h2>
       {contact.archived && <p className="notice">{t('contact.archivedNotice')}</p>}
+      <UndeliverableNotice mark={contact.undeliverable} />
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -95,6 +95,12 @@ export const adminEn: Catalogue = {
     backShort: '← Contacts',
     activity: 'Activity',
   },
+  undeliverable: {
+    badge: 'Undeliverable',
+    bounce: 'Emails to this address bounced on {{date}}.',
+    complaint: 'On {{date}} the recipient reported an email from the portal as spam; SES sends them no more.',
+    fix: 'Correct the address to reach this contact again.',
+  },
   contacts: {
     newContact: 'New contact',
     create: 'Create contact',

@@ -40,6 +40,7 @@ export const adminFr: Catalogue = {
       created: 'A créé un contact',
       updated: 'A modifié les coordonnées d’un contact',
       archived: 'A archivé un contact',
+      undeliverable: 'Un e-mail au contact a été définitivement rejeté ou signalé comme indésirable',
       signed_up: 'S’est inscrit au portail',
     },
     access: {
@@ -124,6 +125,12 @@ export const adminFr: Catalogue = {
     back: 'Retour aux contacts',
     backShort: '← Contacts',
     activity: 'Activité',
+  },
+  undeliverable: {
+    badge: 'Adresse injoignable',
+    bounce: 'Les e-mails envoyés à cette adresse ont été rejetés le {{date}}.',
+    complaint: 'Le {{date}}, le destinataire a signalé un e-mail du portail comme indésirable ; SES ne lui envoie plus rien.',
+    fix: 'Corrigez l’adresse pour joindre de nouveau ce contact.',
   },
   contacts: {
     newContact: 'Nouveau contact',

@@ -4,6 +4,7 @@ import { get, post, query } from '../../common/api.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { AccessToggle } from '../components/AccessToggle.tsx';
+import { UndeliverableBadge } from '../components/Undeliverable.tsx';
 import { useAction, useDebounced, usePaged } from '../components/hooks.tsx';
 import type { Contact, ContactKind, Page } from '../components/types.tsx';
 
@@ -94,7 +95,10 @@ export function ContactsPage() {
                     <Link to={`/contacts/${c.contactId}`}>{c.name}</Link>
                     {c.archived && <span className="muted">{t('contacts.archived')}</span>}
                   </td>
-                  <td className="break">{c.email}</td>
+                  <td className="break">
+                    {c.email}
+                    <UndeliverableBadge mark={c.undeliverable} />
+                  </td>
                   <td>
                     <AccessToggle contact={c} onChanged={replace} />
                   </td>

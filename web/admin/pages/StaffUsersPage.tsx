@@ -5,6 +5,7 @@ import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { Dialog } from '../components/Dialog.tsx';
+import { UndeliverableBadge } from '../components/Undeliverable.tsx';
 import { useAction, usePaged } from '../components/hooks.tsx';
 import type { Page, StaffUser } from '../components/types.tsx';
 
@@ -184,7 +185,10 @@ export function StaffUsersPage() {
                       {u.name ?? u.email}
                       {u.createdAt && <div className="muted small">{t('staff.since', { date: formatDate(u.createdAt, locale) })}</div>}
                     </td>
-                    <td className="optional break">{u.email}</td>
+                    <td className="optional break">
+                      {u.email}
+                      <UndeliverableBadge mark={u.undeliverable} />
+                    </td>
                     <td>{u.admin ? t('staff.administrator') : t('staff.staff')}</td>
                     <td>
                       {u.enabled ? t('staff.enabled') : t('staff.disabled')}
