@@ -43,3 +43,21 @@ it('a route with one of the largest schemas bundles under 50 KiB of zod', async 
   expect(zodBytes / 1024).toBeGreaterThan(0);
   expect(zodBytes / 1024).toBeLessThan(50);
 });
+
+it('only the two functions that write emails bundle i18next and the email catalogues (it runs code at load, so esbuild cannot drop an unused import of it)', async () => {
+  const entries = readdirSync(path.join(root, 'functions')).filter((f) => f.endsWith('.ts'));
+  const { metafile } = await esbuild.build({
+    ...esbuildOptions,
+    entryPoints: entries.map((f) => path.join(root, 'functions', f)),
+    outdir: path.join(root, 'cdk.out', 'test-bundles'),
+    absWorkingDir: root,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const withI18next = Object.values(metafile.outputs)
+    .filter((o) => o.entryPoint && Object.keys(o.inputs).some((file) => file.includes('node_modules/i18next/')))
+    .map((o) => path.basename(o.entryPoint!))
+    .sort();
+  expect(withI18next).toEqual(['deliver-emails.ts', 'sweep-outbox.ts']);
+});
