@@ -10,6 +10,7 @@ import { DynamoContactStore } from './contact-store.ts';
 import { CognitoCustomerAccounts, CognitoCustomerDirectory } from './customer-directory.ts';
 import { CognitoStaffDirectory } from './staff-directory.ts';
 import { DynamoDriveStore } from './drive-store.ts';
+import { DynamoMatterStore } from './matter-store.ts';
 import { DynamoTransactions } from './dynamo.ts';
 import { objectKeys, S3FileStore } from './file-store.ts';
 import { SesMailer } from './mailer.ts';
@@ -29,6 +30,7 @@ export const customerDirectory = () => new CognitoCustomerDirectory(requireEnv('
 export const customerAccounts = () => new CognitoCustomerAccounts(requireEnv('CUSTOMER_USER_POOL_ID'));
 export const staffDirectory = () => new CognitoStaffDirectory(requireEnv('STAFF_USER_POOL_ID'));
 export const configStore = () => new DynamoConfigStore(requireEnv('PORTAL_CONFIG_TABLE'));
+export const matterStore = () => new DynamoMatterStore(requireEnv('MATTERS_TABLE'));
 export const auditLog = () => new DynamoAuditLog(requireEnv('AUDIT_TABLE'));
 /** Commits writes prepared by the stores above as one transaction. */
 export const transactions = () => new DynamoTransactions();
@@ -45,6 +47,9 @@ export const accessDeps = () => ({
   outbox: outbox(),
   transactions: transactions(),
 });
+
+/** What the matter use cases that change a matter need (the drive for its folder, contacts for its client and parties). */
+export const matterDeps = () => ({ matters: matterStore(), contacts: contactStore(), drive: driveStore(), audit: auditLog(), transactions: transactions() });
 
 /** What the staff-user use cases need. */
 export const staffUserDeps = () => ({

@@ -220,14 +220,42 @@ export interface MatterFilter {
   archived?: boolean;
 }
 
+/** A matter as staff lists show it (and as each list's row keeps it). */
+export interface MatterSummary {
+  matterId: string;
+  reference: string;
+  title: string;
+  status: string;
+  clientId: string;
+  responsibleStaff: string[];
+  nextDeadline?: string;
+  approved: boolean;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function matterSummary(matter: Matter): MatterSummary {
+  const { matterId, reference, title, status, clientId, responsibleStaff, archived, createdAt, updatedAt } = matter;
+  return { matterId, reference, title, status, clientId, responsibleStaff, nextDeadline: nextDeadline(matter.deadlines), approved: matter.approval.state === 'approved', archived, createdAt, updatedAt };
+}
+
 /** Whether a matter belongs in a list narrowed by `filter` (archived matters only in the archived list). */
-export function matchesMatterFilter(matter: Pick<Matter, 'status' | 'clientId' | 'responsibleStaff' | 'deadlines' | 'archived'>, filter: MatterFilter): boolean {
-  const first = nextDeadline(matter.deadlines);
+export function matchesMatterFilter(matter: MatterSummary, filter: MatterFilter): boolean {
   return (
     matter.archived === (filter.archived ?? false) &&
     (filter.status === undefined || matter.status === filter.status) &&
     (filter.clientId === undefined || matter.clientId === filter.clientId) &&
     (filter.responsible === undefined || matter.responsibleStaff.includes(filter.responsible.toLowerCase())) &&
-    (filter.deadlineBefore === undefined || (first !== undefined && first < filter.deadlineBefore))
+    (filter.deadlineBefore === undefined || (matter.nextDeadline !== undefined && matter.nextDeadline < filter.deadlineBefore))
   );
+}
+
+/**
+ * The name of a matter's folder in the drive: its reference and title. A slash (allowed in a
+ * reference) or a control character cannot be in an item's name, so each becomes a hyphen; the
+ * drive's own rule then makes it unique beside its siblings.
+ */
+export function matterFolderName(reference: string, title: string): string {
+  return `${reference} ${title}`.replace(/[\u0000-\u001f\u007f/\\\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '-').trim().slice(0, 255);
 }

@@ -8,6 +8,8 @@ import {
   cleanReference,
   DEFAULT_MATTER_LISTS,
   matchesMatterFilter,
+  matterSummary,
+  matterFolderName,
   MATTER_TERMS,
   nextDeadline,
   referenceKey,
@@ -219,12 +221,35 @@ describe('list filters', () => {
     [{ archived: true }, false],
     [{ archived: false, status: 'open', clientId: 'c-1', responsible: 'sam@firm.test', deadlineBefore: '2027-01-01' }, true],
   ])('%j → %s', (filter, expected) => {
-    expect(matchesMatterFilter(m, filter)).toBe(expected);
+    expect(matchesMatterFilter(matterSummary(m), filter)).toBe(expected);
+  });
+
+  it('a summary carries what lists show: the earliest deadline and whether it is approved', () => {
+    expect(matterSummary(m)).toEqual({
+      matterId: 'm-1', reference: 'M-2026-0001', title: 'Lease', status: 'open', clientId: 'c-1', responsibleStaff: ['sam@firm.test'],
+      nextDeadline: '2026-02-10', approved: false, archived: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(matterSummary(matter({ approval: { state: 'approved', by: 'a', at: 'b' } })).approved).toBe(true);
   });
 
   it('archived matters are listed only when archived ones are asked for; a matter without deadlines is never "before" a date', () => {
-    expect(matchesMatterFilter(matter({ archived: true }), { archived: true })).toBe(true);
-    expect(matchesMatterFilter(matter({ archived: true }), {})).toBe(false);
-    expect(matchesMatterFilter(matter(), { deadlineBefore: '9999-12-31' })).toBe(false);
+    expect(matchesMatterFilter(matterSummary(matter({ archived: true })), { archived: true })).toBe(true);
+    expect(matchesMatterFilter(matterSummary(matter({ archived: true })), {})).toBe(false);
+    expect(matchesMatterFilter(matterSummary(matter()), { deadlineBefore: '9999-12-31' })).toBe(false);
+  });
+});
+
+describe('a matter\'s folder', () => {
+  it('is named after its reference and title', () => {
+    expect(matterFolderName('M-2026-0001', 'Lease dispute')).toBe('M-2026-0001 Lease dispute');
+  });
+  it('turns slashes, control characters and direction marks (never in a drive name) into hyphens', () => {
+    expect(matterFolderName('A/1', 'x\\y\u0007z\u202Eq\u0000\u001f\u007f\u061c\u200e\u200f\u2066\u2069')).toBe('A-1 x-y-z-q--------');
+  });
+  it('keeps to the drive\'s 255 characters', () => {
+    expect(matterFolderName('R', 'x'.repeat(300))).toHaveLength(255);
+  });
+  it('has no leading or trailing space', () => {
+    expect(matterFolderName('R', 'title ')).toBe('R title');
   });
 });
