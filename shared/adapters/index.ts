@@ -3,7 +3,6 @@
  * scope, so a function deployed without a binding fails at cold start, not on a request.
  */
 import { requireEnv } from '../env.ts';
-import { currentBranding } from '../services/email-delivery.ts';
 import { DynamoAuditLog } from './audit-log.ts';
 import { DynamoConfigStore } from './config-store.ts';
 import { DynamoContactStore } from './contact-store.ts';
@@ -69,10 +68,3 @@ export const notifyDeps = () => ({
   audit: auditLog(),
   keys: objectKeys,
 });
-
-/** What the email deliverer and the outbox sweep need. */
-export const deliveryDeps = () => {
-  const config = configStore();
-  const addresses = { ...firm(), adminUrl: adminUrl() };
-  return { outbox: outbox(), mailer: mailer(), branding: () => currentBranding({ config, ...addresses }) };
-};
