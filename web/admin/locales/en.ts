@@ -257,6 +257,8 @@ export const adminEn: Catalogue = {
     portalOpen: 'Portal open to customers',
     comments: 'Customers may comment',
     language: 'Default language of the portal and emails',
+    matterTerm: 'What the firm calls a matter',
+    matterTerms: { matter: 'Matter', order: 'Order', contract: 'Contract', file: 'File' },
     selfSignUp: 'Self sign-up',
     allowSelfSignUp: 'Allow self sign-up',
     accessType: 'Access type for self sign-ups',

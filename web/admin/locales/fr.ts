@@ -296,6 +296,8 @@ export const adminFr: Catalogue = {
     portalOpen: 'Portail ouvert aux clients',
     comments: 'Les clients peuvent commenter',
     language: 'Langue par défaut du portail et des e-mails',
+    matterTerm: 'Ce que le cabinet appelle un dossier',
+    matterTerms: { matter: 'Affaire', order: 'Commande', contract: 'Contrat', file: 'Dossier' },
     selfSignUp: 'Inscription spontanée',
     allowSelfSignUp: "Autoriser l'inscription spontanée",
     accessType: 'Type d’accès des inscriptions spontanées',
