@@ -167,19 +167,19 @@ function checkDates(deadlines: readonly Deadline[], tasks: readonly MatterTask[]
  * given anew: `before` is the matter as it was, if it existed.
  */
 export function checkMatter(matter: Matter, lists: MatterLists, before?: Matter): Matter {
-  const known = (list: { name: string }[], value: string, kept: string[]) => list.some((e) => e.name === value) || kept.includes(value);
-  if (!known(lists.statuses, matter.status, before ? [before.status] : [])) {
+  const inList = (list: { name: string }[], value: string) => list.some((e) => e.name === value);
+  if (!inList(lists.statuses, matter.status) && matter.status !== before?.status) {
     throw invalid(`status: "${matter.status}" is not one of the statuses (${lists.statuses.map((s) => s.name).join(', ')}).`);
   }
   for (const party of matter.parties) {
-    if (!known(lists.partyTypes, party.partyType, before?.parties.map((p) => p.partyType) ?? [])) {
+    if (!inList(lists.partyTypes, party.partyType) && !before?.parties.some((p) => p.partyType === party.partyType)) {
       throw invalid(`parties: "${party.partyType}" is not one of the party types (${lists.partyTypes.map((p) => p.name).join(', ')}).`);
     }
     if (party.contactId === matter.clientId) throw invalid('parties: the client is the matter\'s client, not one of its other parties.');
   }
   if (new Set(matter.parties.map((p) => p.contactId)).size !== matter.parties.length) throw invalid('parties: each contact is a party once.');
   for (const flag of matter.flags) {
-    if (!known(lists.flags, flag, before?.flags ?? [])) throw invalid(`flags: "${flag}" is not one of the flags (${lists.flags.map((f) => f.name).join(', ') || 'none yet'}).`);
+    if (!inList(lists.flags, flag) && !before?.flags.includes(flag)) throw invalid(`flags: "${flag}" is not one of the flags (${lists.flags.map((f) => f.name).join(', ') || 'none yet'}).`);
   }
   if (new Set(matter.flags).size !== matter.flags.length) throw invalid('flags: each flag is set once.');
   if (new Set(matter.tasks.map((t) => t.taskId)).size !== matter.tasks.length) throw invalid('tasks: each task id appears once.');
@@ -247,7 +247,8 @@ export function matchesMatterFilter(matter: MatterSummary, filter: MatterFilter)
     (filter.status === undefined || matter.status === filter.status) &&
     (filter.clientId === undefined || matter.clientId === filter.clientId) &&
     (filter.responsible === undefined || matter.responsibleStaff.includes(filter.responsible.toLowerCase())) &&
-    (filter.deadlineBefore === undefined || (matter.nextDeadline !== undefined && matter.nextDeadline < filter.deadlineBefore))
+    // A matter without deadlines counts as due on the date itself: never before it.
+    (filter.deadlineBefore === undefined || (matter.nextDeadline ?? filter.deadlineBefore) < filter.deadlineBefore)
   );
 }
 

@@ -35,8 +35,14 @@ const lists: MatterLists = {
     { name: 'open', customerLabel: 'In progress' },
     { name: 'closed', customerLabel: 'Completed' },
   ],
-  partyTypes: [{ name: 'opponent', customerVisible: true }],
-  flags: [{ name: 'urgent', customerVisible: true }],
+  partyTypes: [
+    { name: 'opponent', customerVisible: true },
+    { name: 'expert', customerVisible: false },
+  ],
+  flags: [
+    { name: 'urgent', customerVisible: true },
+    { name: 'vip', customerVisible: false },
+  ],
   documentTypes: [{ name: 'letter', customerFile: true }],
 };
 
@@ -88,6 +94,33 @@ describe('references', () => {
 });
 
 describe('the admins\' lists', () => {
+  it('a new firm starts with statuses that say to customers where their matter is, and parties, flags and documents split between shown and internal', () => {
+    expect(DEFAULT_MATTER_LISTS).toEqual({
+      statuses: [
+        { name: 'open', customerLabel: 'In progress' },
+        { name: 'waiting for client', customerLabel: 'Waiting for you' },
+        { name: 'closed', customerLabel: 'Completed' },
+      ],
+      partyTypes: [
+        { name: 'opponent', customerVisible: true },
+        { name: 'expert', customerVisible: true },
+        { name: 'internal contact', customerVisible: false },
+      ],
+      flags: [
+        { name: 'urgent', customerVisible: true },
+        { name: 'fee dispute', customerVisible: false },
+      ],
+      documentTypes: [
+        { name: 'correspondence', customerFile: true },
+        { name: 'internal note', customerFile: false },
+      ],
+    });
+  });
+
+  it('names differing only in case are one name; names that differ otherwise are two (ß is not ss)', () => {
+    expect(refusal(() => checkMatterLists({ ...lists, flags: [{ name: 'Straße', customerVisible: true }, { name: 'STRASSE', customerVisible: true }] }))).toBe('allowed');
+  });
+
   it('the defaults are valid, and the firm\'s word for a matter is one of four', () => {
     expect(checkMatterLists(DEFAULT_MATTER_LISTS)).toBe(DEFAULT_MATTER_LISTS);
     expect(MATTER_TERMS).toEqual(['matter', 'order', 'contract', 'file']);
@@ -118,17 +151,29 @@ describe('a matter\'s values', () => {
     expect(checkMatter(m, lists)).toBe(m);
   });
 
+  it('several parties, and several tasks, each different, are fine', () => {
+    const parties = [{ contactId: 'c-2', partyType: 'opponent' }, { contactId: 'c-3', partyType: 'expert' }];
+    const tasks = [{ taskId: 't-1', title: 'a', done: false }, { taskId: 't-2', title: 'b', done: true }];
+    expect(refusal(() => checkMatter(matter({ parties, tasks }), lists))).toBe('allowed');
+  });
+
+  it('a new matter (nothing before it) takes only values from the lists', () => {
+    for (const over of [{ status: 'gone' }, { parties: [{ contactId: 'c-2', partyType: 'gone' }] }, { flags: ['gone'] }]) {
+      expect(refusal(() => checkMatter(matter(over), lists))).toMatchObject({ status: 400, code: 'invalid_request' });
+    }
+  });
+
   it('a status not in the list is refused, naming the list', () => {
     expect(refusal(() => checkMatter(matter({ status: 'lost' }), lists))).toEqual({ status: 400, code: 'invalid_request', message: 'status: "lost" is not one of the statuses (open, closed).' });
   });
 
   it('a party type not in the list is refused, naming the list', () => {
-    expect(refusal(() => checkMatter(matter({ parties: [{ contactId: 'c-2', partyType: 'judge' }] }), lists))).toMatchObject({ message: 'parties: "judge" is not one of the party types (opponent).' });
+    expect(refusal(() => checkMatter(matter({ parties: [{ contactId: 'c-2', partyType: 'judge' }] }), lists))).toMatchObject({ message: 'parties: "judge" is not one of the party types (opponent, expert).' });
   });
 
   it('a flag not in the list is refused, naming the list (or saying there is none)', () => {
-    expect(refusal(() => checkMatter(matter({ flags: ['vip'] }), lists))).toMatchObject({ message: 'flags: "vip" is not one of the flags (urgent).' });
-    expect(refusal(() => checkMatter(matter({ flags: ['vip'] }), { ...lists, flags: [] }))).toMatchObject({ message: 'flags: "vip" is not one of the flags (none yet).' });
+    expect(refusal(() => checkMatter(matter({ flags: ['gold'] }), lists))).toMatchObject({ message: 'flags: "gold" is not one of the flags (urgent, vip).' });
+    expect(refusal(() => checkMatter(matter({ flags: ['gold'] }), { ...lists, flags: [] }))).toMatchObject({ message: 'flags: "gold" is not one of the flags (none yet).' });
   });
 
   it('values an admin has since removed stay on the matter that has them, but are never given anew', () => {
@@ -137,6 +182,9 @@ describe('a matter\'s values', () => {
     expect(refusal(() => checkMatter(matter({ status: 'archived-status' }), lists, matter()))).not.toBe('allowed');
     expect(refusal(() => checkMatter(matter({ parties: [{ contactId: 'c-3', partyType: 'old type' }] }), lists, matter()))).not.toBe('allowed');
     expect(refusal(() => checkMatter(matter({ flags: ['old flag'] }), lists, matter()))).not.toBe('allowed');
+    // Keeping a removed party type on the matter does not let another unknown type in beside it.
+    const added = matter({ parties: [{ contactId: 'c-2', partyType: 'old type' }, { contactId: 'c-3', partyType: 'judge' }] });
+    expect(refusal(() => checkMatter(added, lists, before))).toMatchObject({ message: expect.stringContaining('"judge" is not one of the party types') });
   });
 
   it('the client is not also one of its other parties, and each contact is a party once', () => {
