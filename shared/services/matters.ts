@@ -109,7 +109,8 @@ export async function createMatter(deps: MatterDeps, staff: StaffPrincipal, inpu
     deadlines: input.deadlines ?? [],
     clientId: input.clientId,
     parties: input.parties ?? [],
-    responsibleStaff: [...new Set(input.responsibleStaff?.length ? input.responsibleStaff : [staff.email])],
+    // Lower-cased, as the list by responsible staff is keyed and asked for.
+    responsibleStaff: [...new Set((input.responsibleStaff?.length ? input.responsibleStaff : [staff.email]).map((e) => e.toLowerCase()))],
     tasks: withTaskIds(input.tasks) ?? [],
     flags: input.flags ?? [],
     approval: { state: 'pending' },
