@@ -101,7 +101,7 @@ export class Data extends Construct {
     else table.grantReadWriteData(fn);
     fn.bindEnv(envName, table.tableName);
     if (this.indexed.has(table)) {
-      acknowledge(fn.role!, [`AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`], 'Queries use this table\'s own global secondary indexes; the grant names the table and reaches only its indexes.');
+      acknowledge(fn.role!, [`AwsSolutions-IAM5[Resource::${arnToken(table, fn)}/index/*]`], 'Queries use this table\'s own global secondary indexes; the grant names the table and reaches only its indexes.');
     }
   }
 

@@ -1,4 +1,4 @@
-import { CfnResource, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { CfnResource, Names, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 
@@ -12,9 +12,14 @@ export function acknowledge(scope: IConstruct, ids: string[], reason: string): v
   for (const id of ids) Validations.of(scope).acknowledge({ id: `${id.slice(0, id.indexOf('-'))}::${id}`, reason });
 }
 
-/** The token cdk-nag prints for a resource's ARN, e.g. `<DataContacts569EB5AC.Arn>`. */
-export function arnToken(resource: IConstruct): string {
+/**
+ * The token cdk-nag prints for a resource's ARN, e.g. `<DataContacts569EB5AC.Arn>`; in a policy of
+ * another (nested) stack `from`, the ARN arrives as that stack's parameter,
+ * `<referencetoPorticoDataContacts4A0454A2Arn>`, named by CDK from the resource's unique id.
+ */
+export function arnToken(resource: IConstruct, from?: IConstruct): string {
   const cfn = resource.node.defaultChild as CfnElement;
+  if (from && Stack.of(from) !== Stack.of(resource)) return `<referenceto${Names.uniqueId(cfn)}Arn>`;
   return `<${Stack.of(resource).getLogicalId(cfn)}.Arn>`;
 }
 

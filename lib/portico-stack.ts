@@ -53,6 +53,7 @@ export interface PorticoStackProps extends StackProps {
 /** Wires the constructs together; each construct owns one concern and the grants on its resources. */
 export class PorticoStack extends Stack {
   readonly monitoring: Monitoring;
+  readonly matters: MatterRecords;
 
   constructor(scope: Construct, id: string, props: PorticoStackProps) {
     super(scope, id, props);
@@ -74,11 +75,11 @@ export class PorticoStack extends Stack {
     const drive = new Drive(this, 'Drive', { webOrigins: [staffAppUrl, portalUrl, ...settings.webOrigins], schedules, replica: settings.replica });
     const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail, poolMailThroughSes: settings.poolMailThroughSes, schedules });
     const cursors = new PageCursors(this, 'PageCursors');
-    const matters = new MatterRecords(this, 'Matters');
+    const matters = (this.matters = new MatterRecords(this, 'Matters'));
 
     const functions: PorticoFunction[] = [];
-    const fn = (entry: string, audience: 'staff' | 'customer' | 'system') => {
-      const f = new PorticoFunction(this, pascal(entry), { entry, audience });
+    const fn = (entry: string, audience: 'staff' | 'customer' | 'system', scope: Construct = this) => {
+      const f = new PorticoFunction(scope, pascal(entry), { entry, audience });
       functions.push(f);
       f.bindEnv('FIRM_NAME', settings.firmName);
       f.bindEnv('PORTAL_URL', portalUrl);
@@ -133,12 +134,12 @@ export class PorticoStack extends Stack {
     ]);
 
     /** A staff route; every staff call reads the disabled-staff record, so each gets portalConfig read. */
-    const staffRoute = (method: HttpMethod, path: string, entry: string, grants: [TableName, TableAccess][] = []) => {
-      const f = fn(entry, 'staff');
+    const staffRoute = (method: HttpMethod, path: string, entry: string, grants: [TableName, TableAccess][] = [], scope?: Construct) => {
+      const f = fn(entry, 'staff', scope);
       cursors.bind(f);
       data.grant(f, 'portalConfig', grants.some(([t]) => t === 'portalConfig') ? 'readwrite' : 'read');
       for (const [table, access] of grants) if (table !== 'portalConfig') data.grant(f, table, access);
-      staffApi.route(method, path, f);
+      staffApi.route(method, path, f, scope);
       return f;
     };
     /** A customer route: every call checks access (contacts) and the portal switch (portalConfig) and authorises against shares and the drive. */
@@ -210,10 +211,10 @@ export class PorticoStack extends Stack {
     staffRoute('GET', '/drive/items/{itemId}/shares', 'staff-list-item-shares', [['shares', 'read'], ['contacts', 'read'], ['drive', 'read']]);
     staffRoute('DELETE', '/contacts/{contactId}/shares/{itemId}', 'staff-unshare-item', [['shares', 'readwrite'], ['audit', 'readwrite'], ['contacts', 'read'], ['drive', 'read']]);
 
-    // Staff API: matters (F20, F22). A change writes the matter, its audit entry and (on create) its
-    // drive folder in one transaction, and checks its client and parties against the contacts.
+    // Staff API: matters (F20, F22), in their own nested stack. A change writes the matter, its audit
+    // entry and (on create) its drive folder in one transaction, and checks its client and parties.
     const matterRoute = (method: HttpMethod, path: string, entry: string, access: TableAccess, grants: [TableName, TableAccess][] = []) => {
-      const f = staffRoute(method, path, entry, grants);
+      const f = staffRoute(method, path, entry, grants, matters.stack);
       matters.grant(f, access);
       return f;
     };
