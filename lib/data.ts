@@ -41,8 +41,8 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - an email written with the change it announces ............. Put in that change's transaction
  *   - delivery of a new email ..................................... the table's stream → the deliverer
  *   - emails still unsent, oldest first (the sweep) .............. Query byUnsent (unsentKey = "unsent", createdAt <), sparse
- * matters    PK pk, SK sk — its own construct (lib/matters.ts): a capability of its own, one table
- *            for all of it, and no index, so every list is a strongly consistent query of the table
+ * matters    PK pk, SK sk — its own construct and nested stack (lib/matters.ts): a capability of its
+ *            own, one table for all of it, and no index, so every list is a strongly consistent query
  *   - a matter's page, each change, approval ...................... GetItem("matter#<id>", "matter")
  *   - a reference is unique, whatever its case (two creates race:
  *     exactly one wins) ........................................... Put("ref#<REFERENCE>", "ref") if absent, in the matter's transaction
