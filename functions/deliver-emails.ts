@@ -1,5 +1,5 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { deliveryDeps } from '#shared/adapters/index';
+import { deliveryDeps } from '#shared/adapters/delivery';
 import { logger, observed } from '#shared/adapters/observability';
 import { deliverEmails } from '#shared/services/email-delivery';
 

@@ -25,6 +25,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** One HTTP API whose every route requires a JWT of one user pool, with access logs and throttling. */
 export class PortalApi extends Construct {
   readonly httpApi: apigw.HttpApi;
+  private readonly authorizer: HttpJwtAuthorizer;
   /** The custom domain's API Gateway name, which its DNS record points at. */
   readonly domainTarget?: string;
   private readonly customUrl?: string;
@@ -32,10 +33,10 @@ export class PortalApi extends Construct {
   constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
     const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${props.userPool.userPoolId}`;
-    const authorizer = new HttpJwtAuthorizer('UserPool', issuer, {
+    const authorizer = (this.authorizer = new HttpJwtAuthorizer('UserPool', issuer, {
       jwtAudience: [props.client.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
-    });
+    }));
     const domainName = props.domain
       ? new apigw.DomainName(this, 'Domain', { domainName: props.domain.name, certificate: props.domain.certificate, securityPolicy: apigw.SecurityPolicy.TLS_1_2 })
       : undefined;
@@ -83,12 +84,19 @@ export class PortalApi extends Construct {
     return this.customUrl ?? this.httpApi.apiEndpoint;
   }
 
-  route(method: HttpMethod, path: string, fn: PorticoFunction): void {
-    this.httpApi.addRoutes({
-      path,
-      methods: [apigw.HttpMethod[method]],
-      integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn),
-    });
+  /**
+   * Routes a method and path to a function. `scope` puts the route (and its integration and
+   * permission) beside the function when that is in a nested stack of its own, so each route's
+   * resources count there, not against the portal stack's 500 (see lib/matters.ts).
+   */
+  route(method: HttpMethod, path: string, fn: PorticoFunction, scope?: Construct): void {
+    const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn);
+    if (scope) {
+      const routeKey = apigw.HttpRouteKey.with(path, apigw.HttpMethod[method]);
+      new apigw.HttpRoute(scope, `${fn.node.id}Route`, { httpApi: this.httpApi, routeKey, integration, authorizer: this.authorizer });
+    } else {
+      this.httpApi.addRoutes({ path, methods: [apigw.HttpMethod[method]], integration });
+    }
     acknowledge(fn, ['Serverless-LambdaDLQ'], 'The HTTP API invokes this function synchronously and answers the caller with its result or error; there is no event to keep.');
   }
 }

@@ -41,6 +41,19 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - an email written with the change it announces ............. Put in that change's transaction
  *   - delivery of a new email ..................................... the table's stream → the deliverer
  *   - emails still unsent, oldest first (the sweep) .............. Query byUnsent (unsentKey = "unsent", createdAt <), sparse
+ * matters    PK pk, SK sk — its own construct and nested stack (lib/matters.ts): a capability of its
+ *            own, one table for all of it, and no index, so every list is a strongly consistent query
+ *   - a matter's page, each change, approval ...................... GetItem("matter#<id>", "matter")
+ *   - a reference is unique, whatever its case (two creates race:
+ *     exactly one wins) ........................................... Put("ref#<REFERENCE>", "ref") if absent, in the matter's transaction
+ *   - the firm's sequence, M-<year>-<n> ........................... GetItem("sequence#<year>"), then Update if still that number, in the transaction
+ *   - the admins' lists (statuses, party types, flags, doc types) . GetItem("lists", "lists")
+ *   - the matter list: all / by status / by client / by responsible,
+ *     newest first, paged .......................................... Query("list#<live|archived>#<list>", descending): one row per list the
+ *                                                                      matter is on, carrying its summary, rewritten in each change's transaction
+ *   - matters whose earliest deadline is before a date, soonest
+ *     first, paged ................................................. Query("list#live#deadline", sk < date)
+ *   A second filter is applied to the rows of the first (the narrowest that was given), pages stay full (`visiblePage`).
  */
 export class Data extends Construct {
   readonly contacts: dynamodb.TableV2;
@@ -88,7 +101,7 @@ export class Data extends Construct {
     else table.grantReadWriteData(fn);
     fn.bindEnv(envName, table.tableName);
     if (this.indexed.has(table)) {
-      acknowledge(fn.role!, [`AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`], 'Queries use this table\'s own global secondary indexes; the grant names the table and reaches only its indexes.');
+      acknowledge(fn.role!, [`AwsSolutions-IAM5[Resource::${arnToken(table, fn)}/index/*]`], 'Queries use this table\'s own global secondary indexes; the grant names the table and reaches only its indexes.');
     }
   }
 
@@ -100,22 +113,35 @@ export class Data extends Construct {
     timeToLiveAttribute?: string,
     dynamoStream?: dynamodb.StreamViewType,
   ): dynamodb.TableV2 {
-    const table = new dynamodb.TableV2(this, id, {
-      partitionKey: str(partitionKey),
-      sortKey: sortKey ? str(sortKey) : undefined,
-      billing: dynamodb.Billing.onDemand(),
-      encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      // Client documents' metadata and shares must survive a mistaken `cdk destroy`.
-      removalPolicy: RemovalPolicy.RETAIN,
-      globalSecondaryIndexes,
-      timeToLiveAttribute,
-      dynamoStream,
-    });
+    const table = recordsTable(this, id, partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute, dynamoStream);
     if (globalSecondaryIndexes.length) this.indexed.add(table);
     return table;
   }
+}
+
+/** A table of the portal's records, as every one is kept: on demand, encrypted, recoverable, protected and retained. */
+export function recordsTable(
+  scope: Construct,
+  id: string,
+  partitionKey: string,
+  sortKey: string | undefined,
+  globalSecondaryIndexes: dynamodb.GlobalSecondaryIndexPropsV2[] = [],
+  timeToLiveAttribute?: string,
+  dynamoStream?: dynamodb.StreamViewType,
+): dynamodb.TableV2 {
+  return new dynamodb.TableV2(scope, id, {
+    partitionKey: str(partitionKey),
+    sortKey: sortKey ? str(sortKey) : undefined,
+    billing: dynamodb.Billing.onDemand(),
+    encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: true,
+    // Client documents' metadata and shares must survive a mistaken `cdk destroy`.
+    removalPolicy: RemovalPolicy.RETAIN,
+    globalSecondaryIndexes,
+    timeToLiveAttribute,
+    dynamoStream,
+  });
 }
 
 function str(name: string): dynamodb.Attribute {

@@ -1,5 +1,5 @@
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { CfnResource, Stack, Validations, type CfnElement, type IPolicyValidationContextBeta1, type IPolicyValidationPluginBeta1, type PolicyValidationPluginReportBeta1 } from 'aws-cdk-lib';
+import { CfnResource, Names, Stack, Validations, type CfnElement, type IPolicyValidationContextBeta1, type IPolicyValidationPluginBeta1, type PolicyValidationPluginReportBeta1 } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 
@@ -40,9 +40,14 @@ function pluginOf(id: string): string {
   return /^[a-z0-9_]+$/.test(id) ? GUARD_PLUGIN : id.slice(0, id.indexOf('-'));
 }
 
-/** The token cdk-nag prints for a resource's ARN, e.g. `<DataContacts569EB5AC.Arn>`. */
-export function arnToken(resource: IConstruct): string {
+/**
+ * The token cdk-nag prints for a resource's ARN, e.g. `<DataContacts569EB5AC.Arn>`; in a policy of
+ * another (nested) stack `from`, the ARN arrives as that stack's parameter,
+ * `<referencetoPorticoDataContacts4A0454A2Arn>`, named by CDK from the resource's unique id.
+ */
+export function arnToken(resource: IConstruct, from?: IConstruct): string {
   const cfn = resource.node.defaultChild as CfnElement;
+  if (from && Stack.of(from) !== Stack.of(resource)) return `<referenceto${Names.uniqueId(cfn)}Arn>`;
   return `<${Stack.of(resource).getLogicalId(cfn)}.Arn>`;
 }
 

@@ -9,6 +9,7 @@ import { Drive } from './drive.ts';
 import { EmailDelivery } from './email-delivery.ts';
 import { CustomerIdentity, loginDnsTarget, StaffIdentity, strongPasswords, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
+import { MatterRecords } from './matters.ts';
 import { Monitoring } from './monitoring.ts';
 import { PageCursors } from './page-cursors.ts';
 import { PorticoFunction } from './portico-function.ts';
@@ -58,6 +59,7 @@ export interface PorticoStackProps extends StackProps {
 /** Wires the constructs together; each construct owns one concern and the grants on its resources. */
 export class PorticoStack extends Stack {
   readonly monitoring: Monitoring;
+  readonly matters: MatterRecords;
 
   constructor(scope: Construct, id: string, props: PorticoStackProps) {
     super(scope, id, props);
@@ -79,10 +81,11 @@ export class PorticoStack extends Stack {
     const drive = new Drive(this, 'Drive', { webOrigins: [staffAppUrl, portalUrl, ...settings.webOrigins], schedules, replica: settings.replica });
     const mail = new Mail(this, 'Mail', { senderEmail: settings.senderEmail, poolMailThroughSes: settings.poolMailThroughSes, schedules });
     const cursors = new PageCursors(this, 'PageCursors');
+    const matters = (this.matters = new MatterRecords(this, 'Matters'));
 
     const functions: PorticoFunction[] = [];
-    const fn = (entry: string, audience: 'staff' | 'customer' | 'system') => {
-      const f = new PorticoFunction(this, pascal(entry), { entry, audience });
+    const fn = (entry: string, audience: 'staff' | 'customer' | 'system', scope: Construct = this) => {
+      const f = new PorticoFunction(scope, pascal(entry), { entry, audience });
       functions.push(f);
       f.bindEnv('FIRM_NAME', settings.firmName);
       f.bindEnv('PORTAL_URL', portalUrl);
@@ -137,12 +140,12 @@ export class PorticoStack extends Stack {
     ]);
 
     /** A staff route; every staff call reads the disabled-staff record, so each gets portalConfig read. */
-    const staffRoute = (method: HttpMethod, path: string, entry: string, grants: [TableName, TableAccess][] = []) => {
-      const f = fn(entry, 'staff');
+    const staffRoute = (method: HttpMethod, path: string, entry: string, grants: [TableName, TableAccess][] = [], scope?: Construct) => {
+      const f = fn(entry, 'staff', scope);
       cursors.bind(f);
       data.grant(f, 'portalConfig', grants.some(([t]) => t === 'portalConfig') ? 'readwrite' : 'read');
       for (const [table, access] of grants) if (table !== 'portalConfig') data.grant(f, table, access);
-      staffApi.route(method, path, f);
+      staffApi.route(method, path, f, scope);
       return f;
     };
     /** A customer route: every call checks access (contacts) and the portal switch (portalConfig) and authorises against shares and the drive. */
@@ -213,6 +216,22 @@ export class PorticoStack extends Stack {
     staffRoute('POST', '/drive/items/{itemId}/restore', 'staff-restore-item', [['drive', 'readwrite'], ['audit', 'readwrite']]);
     staffRoute('GET', '/drive/items/{itemId}/shares', 'staff-list-item-shares', [['shares', 'read'], ['contacts', 'read'], ['drive', 'read']]);
     staffRoute('DELETE', '/contacts/{contactId}/shares/{itemId}', 'staff-unshare-item', [['shares', 'readwrite'], ['audit', 'readwrite'], ['contacts', 'read'], ['drive', 'read']]);
+
+    // Staff API: matters (F20, F22), in their own nested stack. A change writes the matter, its audit
+    // entry and (on create) its drive folder in one transaction, and checks its client and parties.
+    const matterRoute = (method: HttpMethod, path: string, entry: string, access: TableAccess, grants: [TableName, TableAccess][] = []) => {
+      const f = staffRoute(method, path, entry, grants, matters.stack);
+      matters.grant(f, access);
+      return f;
+    };
+    matterRoute('POST', '/matters', 'staff-create-matter', 'readwrite', [['contacts', 'read'], ['drive', 'readwrite'], ['audit', 'readwrite']]);
+    matterRoute('GET', '/matters', 'staff-list-matters', 'read');
+    matterRoute('GET', '/matters/{matterId}', 'staff-get-matter', 'read');
+    matterRoute('PATCH', '/matters/{matterId}', 'staff-update-matter', 'readwrite', [['contacts', 'read'], ['audit', 'readwrite']]);
+    matterRoute('POST', '/matters/{matterId}/approval', 'staff-approve-matter', 'readwrite', [['audit', 'readwrite']]);
+    matterRoute('DELETE', '/matters/{matterId}/approval', 'staff-reopen-matter', 'readwrite', [['audit', 'readwrite']]);
+    matterRoute('GET', '/matter-lists', 'staff-list-matter-lists', 'read');
+    matterRoute('PUT', '/matter-lists', 'staff-update-matter-lists', 'readwrite', [['audit', 'readwrite']]);
 
     // Customer API (F12–F15).
     customerRoute('GET', '/me', 'customer-get-profile');

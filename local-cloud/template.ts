@@ -3,7 +3,7 @@
  * description of routes, tables, buckets, pools, triggers and event sources the local cloud has:
  * whatever `cdk deploy` would create is what runs here, and nothing is listed a second time.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 type Json = any; // CloudFormation values are untyped JSON.
@@ -173,8 +173,67 @@ export function functionEntry(logicalId: string): string {
     .toLowerCase();
 }
 
+/**
+ * The stack's template with its nested stacks' resources in it, as if they were one stack: what a
+ * nested stack is given (its parameters) replaces each `Ref` to a parameter, and what it gives
+ * back (`Fn::GetAtt [stack, Outputs.X]`) is replaced by its output's value. Logical ids are
+ * unique across the stacks (a clash is an error), so everything else reads one template.
+ */
 export function readTemplate(assemblyDir: string, stackName: string): Template {
-  return JSON.parse(readFileSync(path.join(assemblyDir, `${stackName}.template.json`), 'utf8'));
+  return withNestedStacks(JSON.parse(readFileSync(path.join(assemblyDir, `${stackName}.template.json`), 'utf8')), assemblyDir);
+}
+
+type NestedTemplate = Template & { Parameters?: Record<string, Json> };
+
+function withNestedStacks(template: Template, assemblyDir: string): Template {
+  const nested = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::CloudFormation::Stack');
+  const resources = Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type !== 'AWS::CloudFormation::Stack'));
+  const outputs = new Map<string, Json>();
+  const parameters: [Record<string, Json>, NestedTemplate][] = [];
+  for (const [id, stack] of nested) {
+    const file = nestedTemplateFile(stack, assemblyDir);
+    if (!file) throw new Error(`The local cloud cannot find the template of nested stack ${id}`);
+    const inner = withNestedStacks(JSON.parse(readFileSync(path.join(assemblyDir, file), 'utf8')), assemblyDir) as NestedTemplate;
+    for (const [name, output] of Object.entries(inner.Outputs ?? {})) outputs.set(`${id}.Outputs.${name}`, output.Value);
+    parameters.push([stack.Properties?.Parameters ?? {}, inner]);
+  }
+  // A nested stack's parameter may be another nested stack's output (one capability's function watched by the monitoring stack).
+  const fromOutputs = (value: Json): Json =>
+    mapJson(value, (v) => {
+      const ref = v?.['Fn::GetAtt'];
+      return Array.isArray(ref) && outputs.has(`${ref[0]}.${ref[1]}`) ? fromOutputs(outputs.get(`${ref[0]}.${ref[1]}`)) : undefined;
+    });
+  for (const [given, inner] of parameters) {
+    const declared = new Set(Object.keys(inner.Parameters ?? {}));
+    for (const [id, resource] of Object.entries(inner.Resources)) {
+      if (resource.Type === 'AWS::CDK::Metadata') continue;
+      if (resources[id]) throw new Error(`The local cloud reads nested stacks as one template, and ${id} is in two of them`);
+      resources[id] = fromOutputs(mapJson(resource, (v) => (typeof v?.Ref === 'string' && declared.has(v.Ref) ? given[v.Ref] : undefined)));
+    }
+  }
+  return { ...template, Resources: fromOutputs(resources) };
+}
+
+/** A nested stack's template file: named in its asset metadata, or (where an app leaves that out) by its hash in the assets manifest. */
+function nestedTemplateFile(stack: Json, assemblyDir: string): string | undefined {
+  const named = stack.Metadata?.['aws:asset:path'];
+  if (named) return named;
+  const url = JSON.stringify(stack.Properties?.TemplateURL ?? '');
+  for (const manifest of readdirSync(assemblyDir).filter((f) => f.endsWith('.assets.json'))) {
+    const files: Record<string, { source: { path: string } }> = JSON.parse(readFileSync(path.join(assemblyDir, manifest), 'utf8')).files ?? {};
+    const hash = Object.keys(files).find((h) => url.includes(h));
+    if (hash) return files[hash].source.path;
+  }
+  return undefined;
+}
+
+/** A deep copy of a JSON value in which `replace` may swap any node (undefined: keep it and look inside). */
+function mapJson(value: Json, replace: (v: Json) => Json): Json {
+  const swapped = replace(value);
+  if (swapped !== undefined && swapped !== value) return swapped;
+  if (Array.isArray(value)) return value.map((v) => mapJson(v, replace));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapJson(v, replace)]));
+  return value;
 }
 
 /** The logical id a `Ref` or `Fn::GetAtt` points at. */

@@ -5,7 +5,7 @@ import { visiblePage } from '../domain/paging.ts';
 import type { AuditEntry, AuditLog, Page, PendingWrite } from '../domain/ports.ts';
 import { decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
 
-/** audit table: PK scope ("firm" or a contact id), SK "<at>#<id>"; each entry is written to both scopes. */
+/** audit table: PK scope ("firm", a contact id, "item#<id>" or "matter#<id>"), SK "<at>#<id>"; each entry is written to every scope it concerns. */
 export class DynamoAuditLog implements AuditLog {
   constructor(private readonly tableName: string) {}
 
@@ -20,7 +20,7 @@ export class DynamoAuditLog implements AuditLog {
   /** One item per scope the entry is listed in: the firm's trail, and the contact's. */
   private items(entry: AuditEntry): Record<string, unknown>[] {
     const entryKey = `${entry.at}#${newId()}`;
-    const scopes = ['firm', ...(entry.contactId ? [entry.contactId] : []), ...(entry.itemId ? [`item#${entry.itemId}`] : [])];
+    const scopes = ['firm', ...(entry.contactId ? [entry.contactId] : []), ...(entry.itemId ? [`item#${entry.itemId}`] : []), ...(entry.matterId ? [`matter#${entry.matterId}`] : [])];
     return scopes.map((scope) => ({ scope, entryKey, ...entry }));
   }
 

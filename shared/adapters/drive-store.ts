@@ -35,6 +35,10 @@ export class DynamoDriveStore implements DriveStore {
     );
   }
 
+  createWrite(item: DriveItem): PendingWrite {
+    return dynamoWrite({ Put: { TableName: this.tableName, Item: storedItem(item), ConditionExpression: 'attribute_not_exists(itemId)' } }, conflict('item_exists', 'This item exists already.'));
+  }
+
   async children(parentId: string, limit: number, cursor?: string): Promise<Page<DriveItem>> {
     const out = await documents.send(
       new QueryCommand({

@@ -3,17 +3,16 @@
  * scope, so a function deployed without a binding fails at cold start, not on a request.
  */
 import { requireEnv } from '../env.ts';
-import { currentBranding } from '../services/email-delivery.ts';
 import { DynamoAuditLog } from './audit-log.ts';
 import { DynamoConfigStore } from './config-store.ts';
 import { DynamoContactStore } from './contact-store.ts';
 import { CognitoCustomerAccounts, CognitoCustomerDirectory } from './customer-directory.ts';
 import { CognitoStaffDirectory } from './staff-directory.ts';
 import { DynamoDriveStore } from './drive-store.ts';
+import { DynamoMatterStore } from './matter-store.ts';
 import { DynamoTransactions } from './dynamo.ts';
 import { objectKeys, S3FileStore } from './file-store.ts';
 import { SesMailer } from './mailer.ts';
-import { count } from './observability.ts';
 import { DynamoOutbox } from './outbox.ts';
 import { DynamoShareStore } from './share-store.ts';
 import { DynamoUploadLedger } from './upload-ledger.ts';
@@ -30,6 +29,7 @@ export const customerDirectory = () => new CognitoCustomerDirectory(requireEnv('
 export const customerAccounts = () => new CognitoCustomerAccounts(requireEnv('CUSTOMER_USER_POOL_ID'));
 export const staffDirectory = () => new CognitoStaffDirectory(requireEnv('STAFF_USER_POOL_ID'));
 export const configStore = () => new DynamoConfigStore(requireEnv('PORTAL_CONFIG_TABLE'));
+export const matterStore = () => new DynamoMatterStore(requireEnv('MATTERS_TABLE'));
 export const auditLog = () => new DynamoAuditLog(requireEnv('AUDIT_TABLE'));
 /** Commits writes prepared by the stores above as one transaction. */
 export const transactions = () => new DynamoTransactions();
@@ -46,6 +46,9 @@ export const accessDeps = () => ({
   outbox: outbox(),
   transactions: transactions(),
 });
+
+/** What the matter use cases that change a matter need (the drive for its folder, contacts for its client and parties). */
+export const matterDeps = () => ({ matters: matterStore(), contacts: contactStore(), drive: driveStore(), audit: auditLog(), transactions: transactions() });
 
 /** What the staff-user use cases need. */
 export const staffUserDeps = () => ({
@@ -65,15 +68,3 @@ export const notifyDeps = () => ({
   audit: auditLog(),
   keys: objectKeys,
 });
-
-/** What the email deliverer and the outbox sweep need. */
-export const deliveryDeps = () => {
-  const config = configStore();
-  const addresses = { ...firm(), adminUrl: adminUrl() };
-  return {
-    outbox: outbox(),
-    mailer: mailer(),
-    branding: () => currentBranding({ config, ...addresses }),
-    tally: (outcome: 'sent' | 'failed') => count(outcome === 'sent' ? 'EmailsSent' : 'EmailsFailed'),
-  };
-};

@@ -115,8 +115,64 @@ export const AuditEntry = named(
     action: z.string(),
     contactId: optional(z.string()),
     itemId: optional(z.string()),
+    matterId: optional(z.string()),
     details: optional(z.record(z.string(), z.unknown())),
   }),
+);
+
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const Matter = named(
+  'Matter',
+  z.strictObject({
+    matterId: z.string(),
+    reference: z.string(),
+    title: z.string(),
+    description: optional(z.string()),
+    status: z.string(),
+    deadlines: z.array(z.strictObject({ label: z.string(), date: isoDate, customerVisible: z.boolean() })),
+    clientId: z.string(),
+    parties: z.array(z.strictObject({ contactId: z.string(), partyType: z.string() })),
+    responsibleStaff: z.array(z.string()),
+    tasks: z.array(z.strictObject({ taskId: z.string(), title: z.string(), dueDate: optional(isoDate), assignee: optional(z.string()), done: z.boolean() })),
+    flags: z.array(z.string()),
+    approval: z.union([z.strictObject({ state: z.literal('pending') }), z.strictObject({ state: z.literal('approved'), by: z.string(), at: instant })]),
+    archived: z.boolean(),
+    folderId: z.string(),
+    createdAt: instant,
+    createdBy: z.string(),
+    updatedAt: instant,
+  }),
+  'A matter as staff see it: tasks, internal flags and every party included.',
+);
+
+export const MatterSummary = named(
+  'MatterSummary',
+  z.strictObject({
+    matterId: z.string(),
+    reference: z.string(),
+    title: z.string(),
+    status: z.string(),
+    clientId: z.string(),
+    responsibleStaff: z.array(z.string()),
+    nextDeadline: optional(isoDate),
+    approved: z.boolean(),
+    archived: z.boolean(),
+    createdAt: instant,
+    updatedAt: instant,
+  }),
+  "A matter in a list: what the list shows, with its earliest deadline.",
+);
+
+export const MatterLists = named(
+  'MatterLists',
+  z.strictObject({
+    statuses: z.array(z.strictObject({ name: z.string(), customerLabel: z.string() })),
+    partyTypes: z.array(z.strictObject({ name: z.string(), customerVisible: z.boolean() })),
+    flags: z.array(z.strictObject({ name: z.string(), customerVisible: z.boolean() })),
+    documentTypes: z.array(z.strictObject({ name: z.string(), customerFile: z.boolean() })),
+  }),
+  "The admins' lists matters draw on; the first status is a new matter's.",
 );
 
 export const StaffUser = named(

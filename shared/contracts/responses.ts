@@ -13,6 +13,9 @@ import {
   DownloadLink,
   DriveItem,
   ItemShare,
+  Matter,
+  MatterLists,
+  MatterSummary,
   page,
   PortalItem,
   PortalSettings,
@@ -34,6 +37,7 @@ const StaffUserPage = named('StaffUserPage', page(StaffUser));
 const SharedItemPage = named('SharedItemPage', page(SharedItem));
 const PortalItemPage = named('PortalItemPage', page(PortalItem));
 const PortalFolderPage = named('PortalFolderPage', z.extend(page(PortalItem), { folder: z.strictObject({ itemId: z.string(), name: z.string() }) }));
+const MatterPage = named('MatterPage', page(MatterSummary));
 const Roles = named('Roles', z.strictObject({ roles: z.array(z.string()) }));
 const StaffUpload = named('StaffUpload', withUploadInstructions(DriveItem));
 const CustomerUploadBatch = named(
@@ -58,14 +62,17 @@ const created = (schema: z.ZodMiniType, description: string) => json(201, schema
 
 export const responses: Record<string, ResponseContract> = {
   // Staff API
+  'staff-approve-matter': ok(Matter, 'The matter, approved.'),
   'staff-archive-contact': ok(Contact, 'The contact, archived (its portal access closed).'),
   'staff-close-access': ok(Contact, 'The contact, its access closed.'),
   'staff-complete-upload': ok(DriveItem, 'The file, filed.'),
   'staff-create-contact': created(Contact, 'The new contact.'),
+  'staff-create-matter': created(Matter, 'The new matter, with its folder in the drive.'),
   'staff-create-folder': created(DriveItem, 'The new folder.'),
   'staff-download-item': ok(DownloadLink, 'A link to the file.'),
   'staff-export-audit': { status: 200, file: 'text/csv', description: 'The activity as a CSV download.' },
   'staff-get-contact': ok(Contact, 'The contact.'),
+  'staff-get-matter': ok(Matter, 'The matter.'),
   'staff-get-settings': ok(SettingsView, 'The settings and seat usage.'),
   'staff-invite-user': created(StaffUser, 'The invited staff user.'),
   'staff-list-audit': ok(AuditPage, "A page of the firm's activity, newest first."),
@@ -74,10 +81,13 @@ export const responses: Record<string, ResponseContract> = {
   'staff-list-folder': ok(DriveItemPage, "A page of the folder's items."),
   'staff-list-item-downloads': ok(AuditPage, "A page of the file's download receipts, newest first."),
   'staff-list-item-shares': ok(z.strictObject({ items: z.array(ItemShare) }), 'Every contact the item is shared with.'),
+  'staff-list-matter-lists': ok(MatterLists, "The lists matters draw on."),
+  'staff-list-matters': ok(MatterPage, 'A page of matters: newest first, or soonest deadline first with deadlineBefore.'),
   'staff-list-roles': ok(Roles, 'The link roles.'),
   'staff-list-shares': ok(SharedItemPage, 'A page of what is shared with the contact, newest first.'),
   'staff-list-users': ok(StaffUserPage, 'A page of staff users.'),
   'staff-open-access': ok(Contact, 'The contact, invited.'),
+  'staff-reopen-matter': ok(Matter, 'The matter, pending approval again.'),
   'staff-reopen-access': ok(Contact, 'The contact, invited again.'),
   'staff-resend-invitation': ok(Contact, 'The contact, invited again.'),
   'staff-reset-user-password': ok(done('reset'), 'The password was reset and the user emailed.'),
@@ -90,6 +100,8 @@ export const responses: Record<string, ResponseContract> = {
   'staff-unshare-item': ok(done('removed'), 'The share was removed.'),
   'staff-update-contact': ok(Contact, 'The contact, changed.'),
   'staff-update-item': ok(DriveItem, 'The item, renamed or moved.'),
+  'staff-update-matter': ok(Matter, 'The matter, changed.'),
+  'staff-update-matter-lists': ok(MatterLists, 'The lists, changed.'),
   'staff-update-roles': ok(Roles, 'The link roles, changed.'),
   'staff-update-settings': ok(SettingsView, 'The settings, changed, and seat usage.'),
   // Customer API

@@ -4,6 +4,7 @@
  * (test/unit/access-policy.test.ts).
  */
 import { AppError, forbidden, notFound } from '../errors.ts';
+import type { Deadline, Matter, MatterLists, Party } from './matters.ts';
 import { ROOT_FOLDER_ID, type Contact, type CustomerPrincipal, type DriveItem, type StaffPrincipal } from './model.ts';
 
 /** Claims as API Gateway's JWT authorizer passes them: every value a string, lists as "[a b]". */
@@ -196,4 +197,62 @@ export function currentRole(staff: StaffPrincipal, issuedAt: JwtClaims[string], 
   if (!staff.isAdmin || adminClaimsValidAfter === undefined) return staff;
   const iat = Number(issuedAt);
   return Number.isFinite(iat) && iat >= adminClaimsValidAfter ? staff : { ...staff, isAdmin: false };
+}
+
+/** What staff do with matters: every staff member works on them; the lists they draw on are the admins'. */
+export type MatterAction = 'read' | 'create' | 'edit' | 'approve' | 'reopen' | 'readLists' | 'maintainLists';
+
+export function staffMayOnMatters(staff: StaffPrincipal, action: MatterAction): boolean {
+  return action !== 'maintainLists' || staff.isAdmin;
+}
+
+export function requireMatterAction(staff: StaffPrincipal, action: MatterAction): void {
+  if (!staffMayOnMatters(staff, action)) throw forbidden('admin_only', 'Only portal administrators may change the lists matters draw on.');
+}
+
+/**
+ * A customer sees a matter when its client is them, or an organisation whose shares they see
+ * (linked, live, access open: `granteeIds`), and it is not archived. Being a party (an opponent,
+ * an expert) never shows a matter: only the client's side does.
+ */
+export function customerSeesMatter(customer: CustomerPrincipal, matter: Pick<Matter, 'clientId' | 'archived'>): boolean {
+  return !matter.archived && customer.granteeIds.includes(matter.clientId);
+}
+
+/** The matter if the customer may see it; otherwise the same 404 as a missing one. */
+export function visibleMatter(customer: CustomerPrincipal, matter: Matter | undefined): Matter {
+  if (!matter || !customerSeesMatter(customer, matter)) throw notFound('matter');
+  return matter;
+}
+
+/** What a customer may see of a matter they see: never tasks, internal flags, staff-only parties or staff names. */
+export interface CustomerMatterView {
+  matterId: string;
+  reference: string;
+  title: string;
+  /** The status's customer label; absent when an admin has removed the matter's status from the list. */
+  statusLabel?: string;
+  deadlines: Deadline[];
+  flags: string[];
+  parties: Party[];
+  approved: boolean;
+}
+
+/**
+ * The customer's view, decided by the lists as they are now: a flag or party type that is not (or
+ * no longer) in the list counts as internal, so a removed entry hides rather than shows.
+ */
+export function customerViewOfMatter(matter: Matter, lists: MatterLists): CustomerMatterView {
+  const visibleFlags = new Set(lists.flags.filter((f) => f.customerVisible).map((f) => f.name));
+  const visibleParties = new Set(lists.partyTypes.filter((p) => p.customerVisible).map((p) => p.name));
+  return {
+    matterId: matter.matterId,
+    reference: matter.reference,
+    title: matter.title,
+    statusLabel: lists.statuses.find((s) => s.name === matter.status)?.customerLabel,
+    deadlines: matter.deadlines.filter((d) => d.customerVisible),
+    flags: matter.flags.filter((f) => visibleFlags.has(f)),
+    parties: matter.parties.filter((p) => visibleParties.has(p.partyType)),
+    approved: matter.approval.state === 'approved',
+  };
 }

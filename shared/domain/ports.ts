@@ -2,6 +2,7 @@
 import type { Language } from './language.ts';
 import type { ActivityFilter } from './activity.ts';
 import type { UndeliverableMark } from './deliverability.ts';
+import type { Matter, MatterFilter, MatterLists, MatterSummary } from './matters.ts';
 import type { Contact, DriveItem, PortalAccess, Share } from './model.ts';
 
 export interface Page<T> {
@@ -96,6 +97,8 @@ export interface DriveStore {
   trash(limit: number, cursor?: string): Promise<Page<DriveItem>>;
   /** Items trashed before `before`, oldest first. */
   trashedBefore(before: Date, limit: number): Promise<DriveItem[]>;
+  /** A new item as a write of a transaction; it fails with 409 if an item with that id exists. */
+  createWrite(item: DriveItem): PendingWrite;
   /** Removes an item's record for good (after its retention in the trash). */
   remove(itemId: string): Promise<void>;
   /**
@@ -265,6 +268,8 @@ export interface AuditEntry {
   contactId?: string;
   /** The file concerned by a download, if any: the entry is listed on that file too (its download receipts). */
   itemId?: string;
+  /** The matter concerned, if any: the entry is listed on that matter too (its activity). */
+  matterId?: string;
   details?: Record<string, unknown>;
 }
 
@@ -309,4 +314,21 @@ export interface StaffDirectory {
   setEnabled(username: string, enabled: boolean): Promise<void>;
   signOutEverywhere(username: string): Promise<void>;
   setTemporaryPassword(username: string, temporaryPassword: string): Promise<void>;
+}
+
+export interface MatterStore {
+  get(matterId: string): Promise<Matter | undefined>;
+  /** The admins' lists; undefined until first saved. */
+  lists(): Promise<MatterLists | undefined>;
+  saveListsWrite(lists: MatterLists): PendingWrite;
+  /** The last number taken in a year's sequence (0 before the first). */
+  lastSequenceNumber(year: number): Promise<number>;
+  /** Taking `number` (the one after `last`) as a write; it fails with 409 `sequence_moved` if another matter took it meanwhile. */
+  takeSequenceWrite(year: number, last: number, number: number): PendingWrite;
+  /** A new matter with its reference claimed, as writes; 409 `reference_taken` if the reference is in use (any case). */
+  createWrites(matter: Matter): PendingWrite[];
+  /** Replaces `current` by `next` as writes, only if nobody changed it meanwhile (409); a new reference is claimed as on create. */
+  updateWrites(current: Matter, next: Matter): PendingWrite[];
+  /** One page of matters narrowed by `filter`: by earliest deadline with `deadlineBefore`, else newest first. */
+  list(filter: MatterFilter, limit: number, cursor?: string): Promise<Page<MatterSummary>>;
 }

@@ -1,6 +1,7 @@
 /** The firm's run-time settings, changed by admins through the staff API and validated here. */
 import * as z from '../zod.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from './language.ts';
+import { MATTER_TERMS } from './matters.ts';
 
 /**
  * The schemas are built when called, by the two settings routes, not when this module loads:
@@ -25,6 +26,8 @@ export function settingsSchema() {
     customerComments: z.boolean(),
     /** The language of the portal for customers whose browser speaks neither English nor French, and of every email to someone who chose none. */
     language: z.enum(LANGUAGES),
+    /** What the firm calls a matter (F20), in both UIs and in emails. */
+    matterTerm: z.enum(MATTER_TERMS),
     /** F19 */
     branding: z.strictObject({
       firmName: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
@@ -47,6 +50,7 @@ export function settingsPatchSchema() {
     attachments: z.optional(z.partial(shape.attachments)),
     customerComments: z.optional(z.boolean()),
     language: z.optional(shape.language),
+    matterTerm: z.optional(shape.matterTerm),
     // An empty logo or portal address removes it.
     branding: z.optional(
       z.extend(z.partial(shape.branding), {
@@ -84,13 +88,14 @@ export function defaultSettings(firmName: string, portalAddress?: string): Porta
     attachments: { upload: 'allowed', replace: 'beforeApproval', delete: 'beforeApproval' },
     customerComments: false,
     language: DEFAULT_LANGUAGE,
+    matterTerm: 'matter',
     branding: { firmName, colour: '#1f4e79', portalAddress },
   };
 }
 
 /** Settings stored before a setting existed read with its default. */
 export function withDefaults(stored: PortalSettings): PortalSettings {
-  return { ...stored, language: stored.language ?? DEFAULT_LANGUAGE };
+  return { ...stored, language: stored.language ?? DEFAULT_LANGUAGE, matterTerm: stored.matterTerm ?? 'matter' };
 }
 
 export function applySettingsPatch(current: PortalSettings, patch: SettingsPatch): PortalSettings {
@@ -100,6 +105,7 @@ export function applySettingsPatch(current: PortalSettings, patch: SettingsPatch
     attachments: { ...current.attachments, ...patch.attachments },
     customerComments: patch.customerComments ?? current.customerComments,
     language: patch.language ?? current.language,
+    matterTerm: patch.matterTerm ?? current.matterTerm,
     branding: withoutEmpty({ ...current.branding, ...patch.branding }),
   };
 }

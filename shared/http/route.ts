@@ -240,3 +240,49 @@ const datesInOrder = () => z.refine<{ from?: string; to?: string }>((q) => !q.fr
 export const activityQuery = () => z.object(activityFields()).check(datesInOrder());
 /** A page of the firm's activity, narrowed as `activityQuery`. */
 export const activityPageQuery = () => z.extend(pageQuery, activityFields()).check(datesInOrder());
+
+/**
+ * A matter's fields as staff send them, every one optional, so the same shape serves create
+ * (where the route makes title and clientId required) and update. The lists' names are checked
+ * against the admins' lists by the use case.
+ */
+export const matterFields = () => {
+  const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD'));
+  const listName = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
+  return {
+    reference: z.optional(z.string().check(z.maxLength(100))),
+    title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    description: z.optional(z.string().check(z.maxLength(5000))),
+    status: z.optional(listName),
+    deadlines: z.optional(z.array(z.strictObject({ label: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)), date: isoDate, customerVisible: z.boolean() })).check(z.maxLength(50))),
+    clientId: z.optional(id),
+    parties: z.optional(z.array(z.strictObject({ contactId: id, partyType: listName })).check(z.maxLength(50))),
+    responsibleStaff: z.optional(z.array(z.email().check(z.toLowerCase())).check(z.minLength(1), z.maxLength(20))),
+    tasks: z.optional(
+      z
+        .array(
+          z.strictObject({
+            taskId: z.optional(id),
+            title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+            dueDate: z.optional(isoDate),
+            assignee: z.optional(z.email().check(z.toLowerCase())),
+            done: z._default(z.boolean(), false),
+          }),
+        )
+        .check(z.maxLength(100)),
+    ),
+    flags: z.optional(z.array(listName).check(z.maxLength(20))),
+  };
+};
+
+/** The admins' lists for matters, sent whole. */
+export const matterListsBody = () => {
+  const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
+  const list = <S extends z.ZodMiniType>(entry: S) => z.array(entry).check(z.maxLength(50));
+  return z.strictObject({
+    statuses: list(z.strictObject({ name, customerLabel: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)) })),
+    partyTypes: list(z.strictObject({ name, customerVisible: z.boolean() })),
+    flags: list(z.strictObject({ name, customerVisible: z.boolean() })),
+    documentTypes: list(z.strictObject({ name, customerFile: z.boolean() })),
+  });
+};

@@ -1,11 +1,11 @@
 /** What each construct promises, asserted on the synthesized template (cdk.json context, cdk-nag on). */
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthesize } from './app-fixture.ts';
 
-const { template, assembly } = synthesize();
+const { template, assembly, stack } = synthesize();
 const resources = (type: string) => template.findResources(type);
 const byLogicalIdPrefix = (type: string, prefix: string) => Object.entries(resources(type)).find(([id]) => id.startsWith(prefix))!;
 
@@ -133,6 +133,49 @@ describe('data', () => {
     ]);
     const indexes = Object.fromEntries(shares.Properties.GlobalSecondaryIndexes.map((i: any) => [i.IndexName, i.KeySchema.map((k: any) => k.AttributeName)]));
     expect(indexes).toEqual({ byItem: ['itemId', 'contactId'], bySharedAt: ['contactId', 'sharedOrder'] });
+  });
+});
+
+describe('matters', () => {
+  const nested = Template.fromStack(stack.matters.stack).toJSON().Resources as Record<string, any>;
+  const ofType = (type: string) => Object.entries(nested).filter(([, r]) => r.Type === type);
+
+  it('live in a nested stack of their own: one table read by key and by partition (no index), and their eight routes', () => {
+    const [[, table]] = ofType('AWS::DynamoDB::GlobalTable');
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(table.Properties.GlobalSecondaryIndexes).toBeUndefined();
+    expect(table.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(8);
+    expect(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort()).toEqual([
+      'DELETE /matters/{matterId}/approval',
+      'GET /matter-lists',
+      'GET /matters',
+      'GET /matters/{matterId}',
+      'PATCH /matters/{matterId}',
+      'POST /matters',
+      'POST /matters/{matterId}/approval',
+      'PUT /matter-lists',
+    ]);
+    for (const [, route] of ofType('AWS::ApiGatewayV2::Route')) expect(route.Properties.AuthorizationType).toBe('JWT');
+  });
+
+  it('reading routes may only read the table; only changes write it', () => {
+    const tableId = ofType('AWS::DynamoDB::GlobalTable')[0][0];
+    const writes = (fnPrefix: string) => {
+      const [, fn] = ofType('AWS::Lambda::Function').find(([id]) => id.startsWith(fnPrefix))!;
+      const role = fn.Properties.Role['Fn::GetAtt'][0];
+      const statements = ofType('AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === role))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+        .filter((st: any) => JSON.stringify(st.Resource).includes(tableId));
+      return statements.some((st: any) => [st.Action].flat().includes('dynamodb:PutItem'));
+    };
+    for (const reader of ['StaffListMatters', 'StaffGetMatter', 'StaffListMatterLists']) expect(writes(reader), reader).toBe(false);
+    for (const writer of ['StaffCreateMatter', 'StaffUpdateMatter', 'StaffApproveMatter', 'StaffReopenMatter', 'StaffUpdateMatterLists']) expect(writes(writer), writer).toBe(true);
   });
 });
 

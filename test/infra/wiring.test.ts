@@ -3,10 +3,12 @@
  * (through an environment variable) is one its role may use.
  */
 import { describe, expect, it } from 'vitest';
+import { readTemplate } from '../../local-cloud/template.ts';
 import { synthesize } from './app-fixture.ts';
 
-const { template } = synthesize();
-const all = template.toJSON().Resources as Record<string, any>;
+// The stack with its nested stacks' resources (the matters capability's functions among them), as the local cloud reads it.
+const { assembly } = synthesize();
+const all = readTemplate(assembly.directory, 'Portico').Resources as Record<string, any>;
 const functions = Object.entries(all).filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('BucketNotificationsHandler'));
 
 function statementsOfRole(roleId: string) {

@@ -10,7 +10,7 @@
  * message that leaks nothing (no stack, path, "Exception", "undefined", table or bucket name).
  * Every request that changes state is built to be refused (a hostile path, or a body that the
  * route's own schema refuses), so none may succeed, and what the APIs show of the firm's state is
- * the same before and after the run. Bodies for the firm-wide routes (settings, roles, staff users)
+ * the same before and after the run. Bodies for the firm-wide routes (settings, roles, matter lists, staff users)
  * are always invalid, whatever the path, so other test files sharing the cloud are never disturbed.
  */
 import { randomUUID } from 'node:crypto';
@@ -42,7 +42,7 @@ const MUTATING = (route: RouteSpec) => route.method !== 'GET' && route.method !=
  * Firm-wide routes whose valid call would disturb other test files (the portal switch, roles,
  * disabling or demoting staff): every body sent to them is invalid, whatever the path.
  */
-const FIRM_WIDE = (route: RouteSpec) => /^(PATCH \/settings|PUT \/roles|PUT \/staff-users\/)/.test(route.routeKey);
+const FIRM_WIDE = (route: RouteSpec) => /^(PATCH \/settings|PUT \/roles|PUT \/matter-lists|PUT \/staff-users\/)/.test(route.routeKey);
 
 // ---------------------------------------------------------------------------------------------
 // The request schemas of docs/openapi.json: a valid example, every field's path, and a (conservative)

@@ -18,7 +18,7 @@ const customerRoutes = model.apis.find((a) => a.logicalId.startsWith('CustomerAp
  */
 const REFUSED_BY_AUTHORIZER = { status: 401, body: { message: 'Unauthorized' } };
 const concrete = (p: string) => p.replace(/\{[^}]+\}/g, 'x-1');
-const ADMIN_ONLY = ['PATCH /settings', 'PUT /roles', 'GET /audit', 'GET /audit/export', 'POST /staff-users', 'GET /staff-users', 'PUT /staff-users/{username}/enabled', 'PUT /staff-users/{username}/role', 'POST /staff-users/{username}/password-reset'];
+const ADMIN_ONLY = ['PATCH /settings', 'PUT /roles', 'PUT /matter-lists', 'GET /audit', 'GET /audit/export', 'POST /staff-users', 'GET /staff-users', 'PUT /staff-users/{username}/enabled', 'PUT /staff-users/{username}/role', 'POST /staff-users/{username}/password-reset'];
 
 describe('route guards', () => {
   let staff: Awaited<ReturnType<typeof staffSession>>;

@@ -1,6 +1,6 @@
 /** Sizes and dates as the UIs show them, in English and in French. */
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate } from '../../web/common/format.ts';
+import { formatBytes, formatDate, formatDay } from '../../web/common/format.ts';
 
 const nbsp = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
 
@@ -42,5 +42,12 @@ describe('dates', () => {
 
   it('an unknown date shows nothing', () => {
     expect(formatDate(undefined, 'fr')).toBe('');
+  });
+});
+
+describe('calendar days (deadlines)', () => {
+  it('show the same day in every time zone, in the reader\'s language', () => {
+    expect(formatDay('2026-03-12', 'en')).toBe('Mar 12, 2026');
+    expect(formatDay('2026-03-12', 'fr')).toBe('12 mars 2026');
   });
 });

@@ -22,6 +22,7 @@ const valid = (): PortalSettings => ({
   attachments: { upload: 'allowed', replace: 'forbidden', delete: 'beforeApproval' },
   customerComments: true,
   language: 'fr',
+  matterTerm: 'order',
   branding: { firmName: 'Smith & Co', logoUrl: 'https://smith.test/logo.png', colour: '#1F6feb', portalAddress: 'https://portal.smith.test' },
 });
 
@@ -134,6 +135,10 @@ describe('a new firm\'s settings', () => {
     expect(defaultSettings('Smith & Co').language).toBe('en');
   });
 
+  it('call the work a "matter" until an admin chooses another word', () => {
+    expect(defaultSettings('Smith & Co').matterTerm).toBe('matter');
+  });
+
   it('open the portal, with self sign-up off (client access, 25 seats) and no customer comments', () => {
     const s = defaultSettings('Smith & Co');
     expect(s.portalOpen).toBe(true);
@@ -175,6 +180,19 @@ describe('applying a partial change', () => {
     const { language: _none, ...old } = valid();
     expect(withDefaults(old as PortalSettings).language).toBe('en');
     expect(withDefaults(valid()).language).toBe('fr');
+  });
+
+  it('what the firm calls a matter is one of matter, order, contract, file; it stays when not sent', () => {
+    expect(apply({ matterTerm: 'contract' }).matterTerm).toBe('contract');
+    expect(apply({}).matterTerm).toBe('order');
+    expect(acceptsPatch({ matterTerm: 'case' })).toBe(false);
+    expect(accepts({ ...valid(), matterTerm: 'case' })).toBe(false);
+  });
+
+  it('settings stored before matters existed call them matters; a stored choice is kept', () => {
+    const { matterTerm: _none, ...old } = valid();
+    expect(withDefaults(old as PortalSettings).matterTerm).toBe('matter');
+    expect(withDefaults(valid()).matterTerm).toBe('order');
   });
 
   it('a field sent in a section changes only that field', () => {

@@ -11,11 +11,13 @@ import { ActivityPage } from './pages/ActivityPage.tsx';
 import { ContactPage } from './pages/ContactPage.tsx';
 import { ContactsPage } from './pages/ContactsPage.tsx';
 import { DrivePage } from './pages/DrivePage.tsx';
+import { MatterPage } from './pages/MatterPage.tsx';
+import { MattersPage } from './pages/MattersPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { StaffUsersPage } from './pages/StaffUsersPage.tsx';
 import { TrashPage } from './pages/TrashPage.tsx';
 
-/** The staff UI: contacts, drive, activity, and for admins settings and staff users. */
+/** The staff UI: contacts, matters, drive, activity, and for admins settings and staff users. */
 export function AdminApp() {
   const { t } = useI18n();
   const user = currentUser()!;
@@ -32,6 +34,7 @@ export function AdminApp() {
         <span className="brand">{t('brand')}</span>
         <nav aria-label={t('common.mainNav')}>
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+          <NavLink to="/matters">{t('nav.matters')}</NavLink>
           <NavLink to="/drive">{t('nav.drive')}</NavLink>
           {isAdmin && <NavLink to="/activity">{t('nav.activity')}</NavLink>}
           {isAdmin && <NavLink to="/settings">{t('nav.settings')}</NavLink>}
@@ -45,6 +48,8 @@ export function AdminApp() {
           <Route path="/" element={<Navigate to="/contacts" replace />} />
           <Route path="/contacts" element={<ContactsPage />} />
           <Route path="/contacts/:contactId" element={<ContactPage />} />
+          <Route path="/matters" element={<MattersPage />} />
+          <Route path="/matters/:matterId" element={<MatterPage />} />
           <Route path="/drive" element={<DrivePage />} />
           <Route path="/drive/trash" element={<TrashPage />} />
           <Route path="/drive/:folderId" element={<DrivePage />} />

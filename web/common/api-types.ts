@@ -500,6 +500,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/matter-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /matter-lists */
+        get: operations["staff-list-matter-lists"];
+        /** staff API: PUT /matter-lists (admins only) */
+        put: operations["staff-update-matter-lists"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /matters */
+        get: operations["staff-list-matters"];
+        put?: never;
+        /** staff API: POST /matters */
+        post: operations["staff-create-matter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/matters/{matterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /matters/{matterId} */
+        get: operations["staff-get-matter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** staff API: PATCH /matters/{matterId} */
+        patch: operations["staff-update-matter"];
+        trace?: never;
+    };
+    "/staff/matters/{matterId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** staff API: POST /matters/{matterId}/approval */
+        post: operations["staff-approve-matter"];
+        /** staff API: DELETE /matters/{matterId}/approval */
+        delete: operations["staff-reopen-matter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/roles": {
         parameters: {
             query?: never;
@@ -619,6 +691,7 @@ export interface components {
                 [key: string]: unknown;
             };
             itemId?: string;
+            matterId?: string;
         };
         AuditPage: {
             cursor?: string;
@@ -754,6 +827,86 @@ export interface components {
             sharedAt: string;
             sharedBy: string;
         };
+        Matter: {
+            approval: {
+                /** @constant */
+                state: "pending";
+            } | {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                /** @constant */
+                state: "approved";
+            };
+            archived: boolean;
+            clientId: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            deadlines: {
+                customerVisible: boolean;
+                date: string;
+                label: string;
+            }[];
+            description?: string;
+            flags: string[];
+            folderId: string;
+            matterId: string;
+            parties: {
+                contactId: string;
+                partyType: string;
+            }[];
+            reference: string;
+            responsibleStaff: string[];
+            status: string;
+            tasks: {
+                assignee?: string;
+                done: boolean;
+                dueDate?: string;
+                taskId: string;
+                title: string;
+            }[];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MatterLists: {
+            documentTypes: {
+                customerFile: boolean;
+                name: string;
+            }[];
+            flags: {
+                customerVisible: boolean;
+                name: string;
+            }[];
+            partyTypes: {
+                customerVisible: boolean;
+                name: string;
+            }[];
+            statuses: {
+                customerLabel: string;
+                name: string;
+            }[];
+        };
+        MatterPage: {
+            cursor?: string;
+            items: components["schemas"]["MatterSummary"][];
+        };
+        MatterSummary: {
+            approved: boolean;
+            archived: boolean;
+            clientId: string;
+            /** Format: date-time */
+            createdAt: string;
+            matterId: string;
+            nextDeadline?: string;
+            reference: string;
+            responsibleStaff: string[];
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         MultipartTarget: {
             parts: {
                 partNumber: number;
@@ -821,6 +974,8 @@ export interface components {
             customerComments: boolean;
             /** @enum {string} */
             language: "en" | "fr";
+            /** @enum {string} */
+            matterTerm: "matter" | "order" | "contract" | "file";
             portalOpen: boolean;
             selfSignUp: {
                 /** @enum {string} */
@@ -852,6 +1007,8 @@ export interface components {
             customerComments: boolean;
             /** @enum {string} */
             language: "en" | "fr";
+            /** @enum {string} */
+            matterTerm: "matter" | "order" | "contract" | "file";
             portalOpen: boolean;
             seatUsage: {
                 left: number;
@@ -2106,6 +2263,336 @@ export interface operations {
             };
         };
     };
+    "staff-list-matter-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The lists matters draw on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterLists"];
+                };
+            };
+        };
+    };
+    "staff-update-matter-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documentTypes: {
+                        customerFile: boolean;
+                        name: string;
+                    }[];
+                    flags: {
+                        customerVisible: boolean;
+                        name: string;
+                    }[];
+                    partyTypes: {
+                        customerVisible: boolean;
+                        name: string;
+                    }[];
+                    statuses: {
+                        customerLabel: string;
+                        name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The lists, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterLists"];
+                };
+            };
+        };
+    };
+    "staff-list-matters": {
+        parameters: {
+            query?: {
+                archived?: "true" | "false";
+                clientId?: string;
+                cursor?: string;
+                deadlineBefore?: string;
+                limit?: number;
+                responsible?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of matters: newest first, or soonest deadline first with deadlineBefore. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterPage"];
+                };
+            };
+        };
+    };
+    "staff-create-matter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    clientId: string;
+                    deadlines?: {
+                        customerVisible: boolean;
+                        date: string;
+                        label: string;
+                    }[];
+                    description?: string;
+                    flags?: string[];
+                    parties?: {
+                        contactId: string;
+                        partyType: string;
+                    }[];
+                    reference?: string;
+                    responsibleStaff?: string[];
+                    status?: string;
+                    tasks?: {
+                        /** Format: email */
+                        assignee?: string;
+                        /** @default false */
+                        done?: boolean;
+                        dueDate?: string;
+                        taskId?: string;
+                        title: string;
+                    }[];
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The new matter, with its folder in the drive. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+        };
+    };
+    "staff-get-matter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The matter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+        };
+    };
+    "staff-update-matter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    archived?: boolean;
+                    clientId?: string;
+                    deadlines?: {
+                        customerVisible: boolean;
+                        date: string;
+                        label: string;
+                    }[];
+                    description?: string;
+                    flags?: string[];
+                    parties?: {
+                        contactId: string;
+                        partyType: string;
+                    }[];
+                    reference?: string;
+                    responsibleStaff?: string[];
+                    status?: string;
+                    tasks?: {
+                        /** Format: email */
+                        assignee?: string;
+                        /** @default false */
+                        done?: boolean;
+                        dueDate?: string;
+                        taskId?: string;
+                        title: string;
+                    }[];
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The matter, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+        };
+    };
+    "staff-approve-matter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The matter, approved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+        };
+    };
+    "staff-reopen-matter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The matter, pending approval again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+        };
+    };
     "staff-list-roles": {
         parameters: {
             query?: never;
@@ -2226,6 +2713,8 @@ export interface operations {
                     customerComments?: boolean;
                     /** @enum {string} */
                     language?: "en" | "fr";
+                    /** @enum {string} */
+                    matterTerm?: "matter" | "order" | "contract" | "file";
                     portalOpen?: boolean;
                     selfSignUp?: {
                         /** @enum {string} */

@@ -30,3 +30,8 @@ export function formatDate(iso: string | undefined, locale = 'en'): string {
   if (!iso) return '';
   return new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A calendar date (YYYY-MM-DD, e.g. a deadline) in the reader's language, the same day wherever they are. */
+export function formatDay(day: string, locale = 'en'): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+}

@@ -19,3 +19,6 @@ export type AttachmentControl = PortalSettings['attachments']['upload'];
 export type SettingsView = Schemas['SettingsView'];
 export type SeatUsage = SettingsView['seatUsage'];
 export type { Page } from '../../common/paging.ts';
+export type Matter = Schemas['Matter'];
+export type MatterSummary = Schemas['MatterSummary'];
+export type MatterLists = Schemas['MatterLists'];

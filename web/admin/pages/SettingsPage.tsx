@@ -51,6 +51,26 @@ function SeatsField({ seats, usage, onChange }: { seats: number; usage: SeatUsag
   );
 }
 
+const MATTER_TERMS = ['matter', 'order', 'contract', 'file'] as const;
+
+/** What the firm calls its matters (a law firm's matter, an ERP's order…). */
+function MatterTermField({ term, onChange }: { term: PortalSettings['matterTerm']; onChange: (term: PortalSettings['matterTerm']) => void }) {
+  const { t } = useI18n();
+  return (
+    <Field label={t('settings.matterTerm')}>
+      {(id) => (
+        <select id={id} value={term} onChange={(e) => onChange(e.target.value as PortalSettings['matterTerm'])}>
+          {MATTER_TERMS.map((term) => (
+            <option key={term} value={term}>
+              {t(`settings.matterTerms.${term}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** The firm's default language: the portal's for a browser that speaks neither language, and every email's to someone who chose none. */
 function FirmLanguageField({ language, onChange }: { language: Language; onChange: (language: Language) => void }) {
   const { t } = useI18n();
@@ -106,6 +126,7 @@ function SettingsForm({ initial }: { initial: SettingsView }) {
         <Check label={t('settings.portalOpen')} checked={s.portalOpen} onChange={(v) => set('portalOpen', v)} />
         <Check label={t('settings.comments')} checked={s.customerComments} onChange={(v) => set('customerComments', v)} />
         <FirmLanguageField language={s.language} onChange={(language) => set('language', language)} />
+        <MatterTermField term={s.matterTerm} onChange={(matterTerm) => set('matterTerm', matterTerm)} />
       </section>
       <section className="card">
         <h2>{t('settings.selfSignUp')}</h2>

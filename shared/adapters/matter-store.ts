@@ -1,0 +1,157 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { matchesMatterFilter, matterSummary, referenceKey, type Matter, type MatterFilter, type MatterLists, type MatterSummary } from '../domain/matters.ts';
+import { visiblePage } from '../domain/paging.ts';
+import type { MatterStore, Page, PendingWrite } from '../domain/ports.ts';
+import { conflict } from '../errors.ts';
+import { decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
+
+/** One line a matter is listed on: the list's partition and the matter's place in it. */
+interface ListRow {
+  pk: string;
+  sk: string;
+}
+
+/**
+ * matters table: PK pk, SK sk — one table for the capability, every read keyed (see lib/data.ts):
+ *   matter#<id> / matter ............ the matter
+ *   ref#<REFERENCE> / ref ........... the claim on a reference (upper-cased), held by its matter: uniqueness is a condition, not a search
+ *   sequence#<year> / sequence ...... the last number of the year's sequence
+ *   lists / lists ................... the admins' lists
+ *   list#<live|archived>#<list> / <order>#<id>  a row per list the matter is on, carrying its summary:
+ *     all, status#<s>, client#<id>, responsible#<email> (newest first: order = createdAt), deadline (order = earliest deadline)
+ */
+export class DynamoMatterStore implements MatterStore {
+  constructor(private readonly tableName: string) {}
+
+  private async item(pk: string, sk: string) {
+    return (await documents.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: true }))).Item;
+  }
+
+  async get(matterId: string): Promise<Matter | undefined> {
+    return (await this.item(`matter#${matterId}`, 'matter'))?.matter as Matter | undefined;
+  }
+
+  async lists(): Promise<MatterLists | undefined> {
+    return (await this.item('lists', 'lists'))?.lists as MatterLists | undefined;
+  }
+
+  saveListsWrite(lists: MatterLists): PendingWrite {
+    return dynamoWrite({ Put: { TableName: this.tableName, Item: { pk: 'lists', sk: 'lists', lists } } });
+  }
+
+  async lastSequenceNumber(year: number): Promise<number> {
+    return Number((await this.item(`sequence#${year}`, 'sequence'))?.last ?? 0);
+  }
+
+  takeSequenceWrite(year: number, last: number, number: number): PendingWrite {
+    return dynamoWrite(
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { pk: `sequence#${year}`, sk: 'sequence' },
+          UpdateExpression: 'SET #last = :number',
+          // Exactly one of two matters created at once takes a number; the other tries the next.
+          ConditionExpression: last === 0 ? 'attribute_not_exists(#last)' : '#last = :last',
+          ExpressionAttributeNames: { '#last': 'last' },
+          ExpressionAttributeValues: { ':number': number, ...(last === 0 ? {} : { ':last': last }) },
+        },
+      },
+      conflict('sequence_moved', 'Another matter took this number at the same time; try again.'),
+    );
+  }
+
+  private claimWrite(matter: Matter): PendingWrite {
+    return dynamoWrite(
+      { Put: { TableName: this.tableName, Item: { pk: `ref#${referenceKey(matter.reference)}`, sk: 'ref', matterId: matter.matterId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      conflict('reference_taken', `reference: "${matter.reference}" is another matter's reference; choose another.`),
+    );
+  }
+
+  private rows(matter: Matter): ListRow[] {
+    const list = `list#${matter.archived ? 'archived' : 'live'}#`;
+    const newest = `${matter.createdAt}#${matter.matterId}`;
+    const rows = [
+      { pk: `${list}all`, sk: newest },
+      { pk: `${list}status#${matter.status}`, sk: newest },
+      { pk: `${list}client#${matter.clientId}`, sk: newest },
+      ...matter.responsibleStaff.map((email) => ({ pk: `${list}responsible#${email}`, sk: newest })),
+    ];
+    const deadline = matterSummary(matter).nextDeadline;
+    return deadline ? [...rows, { pk: `${list}deadline`, sk: `${deadline}#${matter.matterId}` }] : rows;
+  }
+
+  private rowPuts(matter: Matter): PendingWrite[] {
+    const summary = matterSummary(matter);
+    return this.rows(matter).map((row) => dynamoWrite({ Put: { TableName: this.tableName, Item: { ...row, summary } } }));
+  }
+
+  createWrites(matter: Matter): PendingWrite[] {
+    return [
+      dynamoWrite(
+        { Put: { TableName: this.tableName, Item: { pk: `matter#${matter.matterId}`, sk: 'matter', matter }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        conflict('matter_exists', 'This matter exists already.'),
+      ),
+      this.claimWrite(matter),
+      ...this.rowPuts(matter),
+    ];
+  }
+
+  updateWrites(current: Matter, next: Matter): PendingWrite[] {
+    const kept = new Set(this.rows(next).map((r) => `${r.pk}\n${r.sk}`));
+    const gone = this.rows(current).filter((r) => !kept.has(`${r.pk}\n${r.sk}`));
+    const newReference = referenceKey(current.reference) !== referenceKey(next.reference);
+    return [
+      dynamoWrite(
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { pk: `matter#${next.matterId}`, sk: 'matter', matter: next },
+            // The matter as it was read: a change made meanwhile is not overwritten.
+            ConditionExpression: 'attribute_exists(pk) AND #m.updatedAt = :read',
+            ExpressionAttributeNames: { '#m': 'matter' },
+            ExpressionAttributeValues: { ':read': current.updatedAt },
+          },
+        },
+        conflict('changed_meanwhile', 'This matter was changed at the same time; reload it and try again.'),
+      ),
+      ...(newReference ? [this.claimWrite(next), dynamoWrite({ Delete: { TableName: this.tableName, Key: { pk: `ref#${referenceKey(current.reference)}`, sk: 'ref' } } })] : []),
+      ...gone.map((Key) => dynamoWrite({ Delete: { TableName: this.tableName, Key } })),
+      ...this.rowPuts(next),
+    ];
+  }
+
+  async list(filter: MatterFilter, limit: number, cursor?: string): Promise<Page<MatterSummary>> {
+    const list = `list#${filter.archived ? 'archived' : 'live'}#`;
+    // The narrowest line is read; any other filter is applied to its rows, and pages stay full.
+    const byDeadline = filter.deadlineBefore !== undefined;
+    const pk = byDeadline
+      ? `${list}deadline`
+      : filter.clientId !== undefined
+        ? `${list}client#${filter.clientId}`
+        : filter.responsible !== undefined
+          ? `${list}responsible#${filter.responsible.toLowerCase()}`
+          : filter.status !== undefined
+            ? `${list}status#${filter.status}`
+            : `${list}all`;
+    type Row = ListRow & { summary: MatterSummary };
+    const source = {
+      fetch: async (n: number, c?: string) => {
+        const out = await documents.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: byDeadline ? 'pk = :pk AND sk < :before' : 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk, ...(byDeadline ? { ':before': filter.deadlineBefore } : {}) },
+            ScanIndexForward: byDeadline,
+            ConsistentRead: true,
+            Limit: n,
+            ExclusiveStartKey: decodeCursor(c, ['pk', 'sk']),
+          }),
+        );
+        return { items: (out.Items ?? []) as Row[], cursor: encodeCursor(out.LastEvaluatedKey) };
+      },
+      cursorAfter: (row: Row) => encodeCursor({ pk: row.pk, sk: row.sk })!,
+    };
+    const page = await visiblePage(source, (row) => matchesMatterFilter(row.summary, filter), limit, cursor);
+    return { items: page.items.map((row) => row.summary), cursor: page.cursor };
+  }
+}

@@ -1,0 +1,130 @@
+import { useId, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { get, post, query } from '../../common/api.ts';
+import { formatDay } from '../../common/format.ts';
+import { useI18n } from '../../common/i18n.ts';
+import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
+import { ContactSearch } from '../components/ContactSearch.tsx';
+import { useAction, usePaged } from '../components/hooks.tsx';
+import type { Contact, Matter, MatterLists, MatterSummary, Page } from '../components/types.tsx';
+
+/** A new matter: its title and client; the reference is the firm's next unless one is typed. */
+function NewMatterForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const ids = { title: useId(), reference: useId() };
+  const [title, setTitle] = useState('');
+  const [reference, setReference] = useState('');
+  const [client, setClient] = useState<Contact>();
+  const action = useAction();
+  const create = () =>
+    action.run(async () => {
+      const matter = await post<Matter>('/matters', { title, clientId: client!.contactId, ...(reference.trim() ? { reference: reference.trim() } : {}) });
+      navigate(`/matters/${matter.matterId}`);
+    });
+  return (
+    <section className="card" aria-label={t('matters.newMatter')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <label htmlFor={ids.title}>{t('matter.field.title')}</label>
+        <input id={ids.title} type="text" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
+        <label htmlFor={ids.reference}>{t('matter.field.reference')}</label>
+        <input id={ids.reference} type="text" value={reference} onChange={(e) => setReference(e.target.value)} placeholder={t('matters.referenceHint')} />
+        {client ? (
+          <p>
+            {t('matter.clientIs', { name: client.name })}{' '}
+            <button type="button" className="secondary" onClick={() => setClient(undefined)}>
+              {t('matters.changeClient')}
+            </button>
+          </p>
+        ) : (
+          <ContactSearch label={t('matters.findClient')} onPick={setClient} />
+        )}
+        <ErrorMessage error={action.error} />
+        <div className="row spaced">
+          <button type="submit" disabled={action.busy || !title.trim() || !client}>
+            {t('matters.create')}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The matter list: newest first, narrowed by status; a matter opens its page. */
+export function MattersPage() {
+  const { t, locale } = useI18n();
+  const statusId = useId();
+  const [status, setStatus] = useState('');
+  const [creating, setCreating] = useState(false);
+  const lists = useAsync(() => get<MatterLists>('/matter-lists'), []);
+  const matters = usePaged((cursor) => get<Page<MatterSummary>>(`/matters${query({ status: status || undefined, cursor, limit: 50 })}`), [status]);
+  return (
+    <>
+      <h1>{t('nav.matters')}</h1>
+      <div className="row toolbar">
+        <div className="grow">
+          <label htmlFor={statusId}>{t('matters.statusFilter')}</label>
+          <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t('matters.anyStatus')}</option>
+            {lists.data?.statuses.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" aria-expanded={creating} onClick={() => setCreating(!creating)}>
+          {t('matters.newMatter')}
+        </button>
+      </div>
+      {creating && <NewMatterForm onCancel={() => setCreating(false)} />}
+      <ErrorMessage error={matters.error ?? lists.error} />
+      {matters.loading && !matters.items.length ? (
+        <Loading />
+      ) : matters.items.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('matter.field.reference')}</th>
+                <th>{t('matter.field.title')}</th>
+                <th>{t('matter.field.status')}</th>
+                <th>{t('matters.nextDeadline')}</th>
+                <th>{t('matter.approval.heading')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {matters.items.map((m) => (
+                <tr key={m.matterId}>
+                  <td>
+                    <Link to={`/matters/${m.matterId}`}>{m.reference}</Link>
+                  </td>
+                  <td>{m.title}</td>
+                  <td>{m.status}</td>
+                  <td>{m.nextDeadline ? formatDay(m.nextDeadline, locale) : ''}</td>
+                  <td>{m.approved ? t('matter.approval.approvedShort') : t('matter.approval.pendingShort')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        !matters.error && <p className="muted">{status ? t('matters.noMatch') : t('matters.none')}</p>
+      )}
+      {matters.loading && matters.items.length > 0 && <Loading />}
+      {matters.hasMore && (
+        <button type="button" className="secondary" onClick={matters.loadMore} disabled={matters.loading}>
+          {t('common.loadMore')}
+        </button>
+      )}
+    </>
+  );
+}
