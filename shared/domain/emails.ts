@@ -30,20 +30,21 @@ interface Content {
   blocks: Block[];
 }
 
-/** The i18next instance of each language, made when its first email is written (not at cold start). */
-const writers = new Map<Language, TFunction>();
+/**
+ * An i18next instance for one email's language, made when the email is written (not at cold
+ * start). Not kept between emails: building one from catalogues already in memory costs little
+ * next to sending, and nothing outlives the email it wrote. No fallback language: every key is in
+ * both catalogues (the type of `fr` and a unit test see to it).
+ */
 function writerFor(language: Language): TFunction {
-  let t = writers.get(language);
-  if (!t) {
-    const instance = i18next.createInstance();
-    // initAsync false: the catalogues are here already, so `t` works as soon as init returns.
-    // escapeValue false: the HTML part escapes every block itself, and the text part must not be escaped.
-    void instance.init({ lng: language, fallbackLng: 'en', resources: { en: { translation: en }, fr: { translation: fr } }, initAsync: false, interpolation: { escapeValue: false } });
-    t = instance.t;
-    writers.set(language, t);
-  }
-  return t;
+  const instance = i18next.createInstance();
+  // initAsync false: the catalogues are here already, so `t` works as soon as init returns.
+  void instance.init({ lng: language, resources: { en: { translation: en }, fr: { translation: fr } }, initAsync: false, interpolation: AS_WRITTEN });
+  return instance.t;
 }
+
+/** The HTML part escapes every block itself, and the text part must not be escaped: i18next inserts values as they are. */
+const AS_WRITTEN = { escapeValue: false };
 
 /** What each message says, in blocks, in `t`'s language; `firm` is the branding at sending time. */
 function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content {

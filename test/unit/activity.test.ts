@@ -60,6 +60,8 @@ describe('detailsLine', () => {
     expect(detailsLine({ items: ['a.pdf', 'b.pdf'] })).toBe('items: a.pdf, b.pdf');
     expect(detailsLine({ change: { from: 'x', to: 'y' } })).toBe('change: from x, to y');
     expect(detailsLine({ itemId: 'i-1', itemIds: ['i-2'], contactId: 'c-1', name: 'n' })).toBe('name: n');
+    // Only a name that ends in Id or Ids is an id: others that merely contain "Id" are words.
+    expect(detailsLine({ oldIdentity: 'Ada', Idea: 'x' })).toBe('oldIdentity: Ada · Idea: x');
     expect(detailsLine({ size: 2 })).toBe('size: 2');
   });
 });

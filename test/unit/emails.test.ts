@@ -112,6 +112,11 @@ describe('what people typed cannot change the HTML', () => {
     expect(email.text).toContain(hostile);
   });
 
+  it('without a logo, the header holds the firm\'s name alone', () => {
+    const { logoUrl: _none, ...plain } = firm;
+    expect(renderEmail(every[1], plain).html).toContain('font-size:20px"><span>Smith &amp; Co</span></div>');
+  });
+
   it('only web addresses become images and links; a broken colour falls back to the default', () => {
     const email = renderEmail(every[1], { ...firm, logoUrl: 'javascript:alert(1)', colour: 'red;x:y', portalUrl: 'javascript:alert(2)' });
     expect(email.html).not.toContain('<img');
