@@ -213,7 +213,7 @@ export class Drive extends Construct {
     fn.bindEnv('DRIVE_BUCKET', this.bucket.bucketName);
     acknowledge(
       fn.role!,
-      [...prefixes.map((p) => `AwsSolutions-IAM5[Resource::${arnToken(this.bucket)}/${p}*]`), ...actions.map((a) => `AwsSolutions-IAM5[Action::${a}]`)],
+      [...prefixes.map((p) => `AwsSolutions-IAM5[Resource::${arnToken(this.bucket, fn)}/${p}*]`), ...actions.map((a) => `AwsSolutions-IAM5[Action::${a}]`)],
       'Objects have server-made keys below fixed prefixes, so the grant is scoped to a prefix (and the CDK grant\'s action groups, on the drive\'s own key for KMS); every single object is authorised in code before a presigned URL is made.',
     );
   }

@@ -149,15 +149,15 @@ export class PorticoStack extends Stack {
       return f;
     };
     /** A customer route: every call checks access (contacts) and the portal switch (portalConfig) and authorises against shares and the drive. */
-    const customerRoute = (method: HttpMethod, path: string, entry: string, driveAccess: TableAccess = 'read', extra: [TableName, TableAccess][] = []) => {
-      const f = fn(entry, 'customer');
+    const customerRoute = (method: HttpMethod, path: string, entry: string, driveAccess: TableAccess = 'read', extra: [TableName, TableAccess][] = [], scope?: Construct) => {
+      const f = fn(entry, 'customer', scope);
       cursors.bind(f);
       data.grant(f, 'contacts', 'read');
       data.grant(f, 'portalConfig', 'read');
       data.grant(f, 'shares', 'read');
       data.grant(f, 'drive', driveAccess);
       for (const [table, access] of extra) data.grant(f, table, access);
-      customerApi.route(method, path, f);
+      customerApi.route(method, path, f, scope);
       return f;
     };
     /** Routes that change portal access: Cognito account operations, email, seats and audit. */
@@ -232,6 +232,20 @@ export class PorticoStack extends Stack {
     matterRoute('DELETE', '/matters/{matterId}/approval', 'staff-reopen-matter', 'readwrite', [['audit', 'readwrite']]);
     matterRoute('GET', '/matter-lists', 'staff-list-matter-lists', 'read');
     matterRoute('PUT', '/matter-lists', 'staff-update-matter-lists', 'readwrite', [['audit', 'readwrite']]);
+    matterRoute('GET', '/matters/{matterId}/documents', 'staff-list-matter-documents', 'read', [['drive', 'read']]);
+    matterRoute('PUT', '/matters/{matterId}/documents/{itemId}/type', 'staff-set-document-type', 'read', [['drive', 'readwrite'], ['audit', 'readwrite']]);
+
+    // Customer API: their matters (F20), in the matters' nested stack. What a customer sees of a
+    // matter and of its documents is decided there, by the access policy, from keyed reads.
+    const customerMatterRoute = (method: HttpMethod, path: string, entry: string, extra: [TableName, TableAccess][] = []) => {
+      const f = customerRoute(method, path, entry, 'read', extra, matters.stack);
+      matters.grant(f, 'read');
+      return f;
+    };
+    customerMatterRoute('GET', '/matters', 'customer-list-matters');
+    customerMatterRoute('GET', '/matters/{matterId}', 'customer-get-matter');
+    customerMatterRoute('GET', '/matters/{matterId}/documents', 'customer-list-matter-documents');
+    drive.grantRead(customerMatterRoute('GET', '/matters/{matterId}/documents/{itemId}/download', 'customer-download-matter-document', [['audit', 'readwrite']]));
 
     // Customer API (F12–F15).
     customerRoute('GET', '/me', 'customer-get-profile');
