@@ -6,6 +6,6 @@ import { getCustomerMatter } from '#shared/services/matter-portal';
 const deps = { matters: matterStore(), contacts: contactStore() };
 
 /** What the customer may see of one of their matters (F20). */
-export const handler = customerRoute({ path: z.object({ matterId: id }) }, async ({ path, caller }) => ({
-  body: await getCustomerMatter(deps, caller, path.matterId),
+export const handler = customerRoute({ path: z.object({ matterId: id }) }, async ({ path, caller, settings }) => ({
+  body: await getCustomerMatter(deps, caller, settings, path.matterId),
 }));

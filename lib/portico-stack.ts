@@ -237,8 +237,8 @@ export class PorticoStack extends Stack {
 
     // Customer API: their matters (F20), in the matters' nested stack. What a customer sees of a
     // matter and of its documents is decided there, by the access policy, from keyed reads.
-    const customerMatterRoute = (method: HttpMethod, path: string, entry: string, extra: [TableName, TableAccess][] = []) => {
-      const f = customerRoute(method, path, entry, 'read', extra, matters.stack);
+    const customerMatterRoute = (method: HttpMethod, path: string, entry: string, extra: [TableName, TableAccess][] = [], driveAccess: TableAccess = 'read') => {
+      const f = customerRoute(method, path, entry, driveAccess, extra, matters.stack);
       matters.grant(f, 'read');
       return f;
     };
@@ -246,6 +246,8 @@ export class PorticoStack extends Stack {
     customerMatterRoute('GET', '/matters/{matterId}', 'customer-get-matter');
     customerMatterRoute('GET', '/matters/{matterId}/documents', 'customer-list-matter-documents');
     drive.grantRead(customerMatterRoute('GET', '/matters/{matterId}/documents/{itemId}/download', 'customer-download-matter-document', [['audit', 'readwrite']]));
+    drive.grantCustomerUpload(customerMatterRoute('POST', '/matters/{matterId}/uploads', 'customer-start-matter-upload', [], 'readwrite'));
+    customerMatterRoute('GET', '/matters/{matterId}/uploads', 'customer-list-matter-uploads');
 
     // Customer API (F12–F15).
     customerRoute('GET', '/me', 'customer-get-profile');

@@ -189,7 +189,7 @@ export const CustomerMatterSummary = named(
 
 export const CustomerMatter = named(
   'CustomerMatter',
-  z.strictObject({ ...customerMatterFields, parties: z.array(z.strictObject({ name: z.string(), partyType: z.string() })) }),
+  z.strictObject({ ...customerMatterFields, parties: z.array(z.strictObject({ name: z.string(), partyType: z.string() })), uploadsOpen: z.boolean() }),
   'A matter as its client sees it: never tasks, internal flags, staff, or parties of types staff keep internal.',
 );
 

@@ -123,5 +123,7 @@ export const responses: Record<string, ResponseContract> = {
   'customer-get-matter': ok(CustomerMatter, 'What the customer may see of the matter.'),
   'customer-list-matter-documents': ok(MatterDocumentPage, "A page of the matter's customer files."),
   'customer-download-matter-document': ok(DownloadLink, 'A link to the document.'),
+  'customer-start-matter-upload': created(CustomerUploadBatch, "The pending files in the matter's \"From client\" folder, in the order sent, and where to send their bytes."),
+  'customer-list-matter-uploads': ok(PortalItemPage, 'A page of what the customer sent into the matter.'),
   'customer-start-upload': created(CustomerUploadBatch, 'The pending files, in the order sent, and where to send their bytes.'),
 };

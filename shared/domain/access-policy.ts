@@ -6,6 +6,7 @@
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Matter, MatterLists, Party } from './matters.ts';
 import { ROOT_FOLDER_ID, type Contact, type CustomerPrincipal, type DriveItem, type StaffPrincipal } from './model.ts';
+import { controlAllows, type AttachmentControl } from './settings.ts';
 
 /** Claims as API Gateway's JWT authorizer passes them: every value a string, lists as "[a b]". */
 export type JwtClaims = Record<string, string | number | boolean | string[] | undefined>;
@@ -273,4 +274,18 @@ export function customerSeesMatterDocument(customer: CustomerPrincipal, matter: 
 export function visibleMatterDocument(customer: CustomerPrincipal, matter: Matter, lists: MatterLists, ancestors: DriveItem[], item: DriveItem | undefined): DriveItem {
   if (!item || !customerSeesMatterDocument(customer, matter, lists, ancestors, item)) throw notFound('file');
   return item;
+}
+
+/**
+ * Attachment controls (F17, F22) on a matter's documents: "before approval" follows the matter's
+ * own approval, at once when it changes. Refused after approval with words that say why.
+ */
+export function matterAttachmentAllowed(control: AttachmentControl, matter: Pick<Matter, 'approval'>): boolean {
+  return controlAllows(control, matter.approval.state === 'approved');
+}
+
+export function requireMatterAttachmentControl(control: AttachmentControl, matter: Pick<Matter, 'approval'>, action: 'upload' | 'replace' | 'delete'): void {
+  if (matterAttachmentAllowed(control, matter)) return;
+  if (control === 'forbidden') return requireAttachmentControl(false, action);
+  throw forbidden('matter_approved', 'This matter has been approved, so it takes no more documents. Ask the firm to reopen it if you need to send more.');
 }

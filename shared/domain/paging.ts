@@ -47,15 +47,16 @@ const LIST_END = 'end';
 export async function mergedPage<T>(lists: Record<string, OrderedList<T>>, before: (a: T, b: T) => number, limit: number, cursor?: string): Promise<Page<T>> {
   const position: Record<string, string> = cursor ? readPositions(cursor) : {};
   const open = Object.keys(lists).filter((name) => position[name] !== LIST_END);
-  const heads = await Promise.all(open.map(async (name) => ({ name, page: await lists[name].fetch(limit, position[name]) })));
+  // One more than a page from each list: a store may say "more" at its limit with nothing left
+  // (DynamoDB does), so a cursor is given only when an item beyond this page was actually seen.
+  const heads = await Promise.all(open.map(async (name) => ({ name, page: await lists[name].fetch(limit + 1, position[name]) })));
   const merged = heads.flatMap((h) => h.page.items.map((item) => ({ name: h.name, item }))).sort((a, b) => before(a.item, b.item));
   const taken = merged.slice(0, limit);
   for (const { name, item } of taken) position[name] = lists[name].cursorAfter(item);
-  for (const h of heads) {
-    const allTaken = h.page.items.every((item) => taken.some((t) => t.item === item));
-    if (!h.page.cursor && allTaken) position[h.name] = LIST_END;
-  }
-  const more = Object.keys(lists).some((name) => position[name] !== LIST_END);
+  const allTaken = (items: T[]) => items.every((item) => taken.some((t) => t.item === item));
+  for (const h of heads) if (!h.page.cursor && allTaken(h.page.items)) position[h.name] = LIST_END;
+  // A list cut short by its store (a read's size limit) may still hold more: look again from there.
+  const more = merged.length > limit || heads.some((h) => h.page.cursor && allTaken(h.page.items));
   return { items: taken.map((t) => t.item), cursor: more ? JSON.stringify(position) : undefined };
 }
 

@@ -5,7 +5,8 @@
  * folder; every decision is the access policy's, and a matter or document a customer may not see
  * is the same 404 as a missing one.
  */
-import { customerSeesMatter, customerSeesMatterDocument, customerViewOfMatter, visibleMatter, visibleMatterDocument, type CustomerMatterView } from '../domain/access-policy.ts';
+import { customerSeesMatter, customerSeesMatterDocument, customerViewOfMatter, matterAttachmentAllowed, visibleMatter, visibleMatterDocument, type CustomerMatterView } from '../domain/access-policy.ts';
+import type { PortalSettings } from '../domain/settings.ts';
 import type { Matter, MatterSummary } from '../domain/matters.ts';
 import type { CustomerPrincipal, DriveItem } from '../domain/model.ts';
 import { mergedPage, visiblePage, type OrderedList } from '../domain/paging.ts';
@@ -23,8 +24,8 @@ export interface MatterPortalDeps {
 /** A matter in the customer's list: the customer view without its parties. */
 export type CustomerMatterSummary = Omit<CustomerMatterView, 'parties'>;
 
-/** A matter's page for the customer: parties by name and type, never their contact records. */
-export type CustomerMatter = Omit<CustomerMatterView, 'parties'> & { parties: { name: string; partyType: string }[] };
+/** A matter's page for the customer: parties by name and type, never their contact records; and whether it takes their documents now. */
+export type CustomerMatter = Omit<CustomerMatterView, 'parties'> & { parties: { name: string; partyType: string }[]; uploadsOpen: boolean };
 
 /** A matter's document as the customer sees it, with its type (always a customer file). */
 export type MatterDocument = PortalItem & { documentType: string };
@@ -53,12 +54,13 @@ export async function listCustomerMatters(matters: MatterStore, customer: Custom
   return { items, cursor: page.cursor };
 }
 
-export async function getCustomerMatter(deps: Pick<MatterPortalDeps, 'matters' | 'contacts'>, customer: CustomerPrincipal, matterId: string): Promise<CustomerMatter> {
+export async function getCustomerMatter(deps: Pick<MatterPortalDeps, 'matters' | 'contacts'>, customer: CustomerPrincipal, settings: PortalSettings, matterId: string): Promise<CustomerMatter> {
   const matter = visibleMatter(customer, await deps.matters.get(matterId));
   const view = customerViewOfMatter(matter, await currentMatterLists(deps.matters));
   const contacts = view.parties.length ? await deps.contacts.getMany(view.parties.map((p) => p.contactId)) : [];
   const names = new Map(contacts.map((c) => [c.contactId, c.name]));
-  return { ...view, parties: view.parties.flatMap((p) => (names.has(p.contactId) ? [{ name: names.get(p.contactId)!, partyType: p.partyType }] : [])) };
+  const parties = view.parties.flatMap((p) => (names.has(p.contactId) ? [{ name: names.get(p.contactId)!, partyType: p.partyType }] : []));
+  return { ...view, parties, uploadsOpen: matterAttachmentAllowed(settings.attachments.upload, matter) };
 }
 
 /** The folders above a matter's documents: the matter's folder and those above it (a matter's folder may be moved). */

@@ -159,9 +159,10 @@ describe('what a customer sees of a matter', () => {
       flags: [VISIBLE_FLAG],
       parties: [{ name: opponent.name, partyType: VISIBLE_PARTY }],
       approved: false,
+      uploadsOpen: expect.any(Boolean),
     });
     const listed = expectStatus(await ann.api.get('/matters?limit=50'), 200).items.find((m: any) => m.matterId === matter.matterId);
-    const { parties: _parties, ...summary } = seen;
+    const { parties: _parties, uploadsOpen: _uploadsOpen, ...summary } = seen;
     expect(listed).toEqual(summary);
     const text = JSON.stringify([seen, listed]);
     for (const hidden of [`Internal summary ${tag}`, `Internal review ${tag}`, INTERNAL_FLAG, INTERNAL_PARTY, informant.name, `Draft reply ${tag}`, staff.email, matter.folderId, opponent.contactId]) {
@@ -265,5 +266,72 @@ describe("a matter's documents", () => {
       expectStatus(await admin.api.raw('PUT', '/matter-lists', lists), 200);
     }
     expect(await documentNames(ann, matter.matterId)).toEqual(['letter.txt']);
+  });
+});
+
+describe('sending documents into a matter', () => {
+  let matter: any;
+  const settingsBefore: { attachments?: any } = {};
+  beforeAll(async () => {
+    settingsBefore.attachments = expectStatus(await staff.api.get('/settings'), 200).attachments;
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { ...settingsBefore.attachments, upload: 'beforeApproval' } }), 200);
+    matter = await newMatter('Uploads', ann.contact.contactId);
+  });
+  afterAll(async () => {
+    await admin.api.raw('PATCH', '/settings', { attachments: settingsBefore.attachments });
+  });
+
+  const send = (customer: Customer, name: string) => {
+    const bytes = Buffer.from(`${name} from the client ${tag}`);
+    return customer.api.post(`/matters/${matter.matterId}/uploads`, { files: [{ name, size: bytes.length, contentType: 'text/plain' }] }).then((res) => ({ res, bytes }));
+  };
+
+  it('before approval the client sends a document: it lands in the matter\'s "From client" folder and is listed as theirs', async () => {
+    const { res, bytes } = await send(ann, 'signed-lease.txt');
+    const started = expectStatus(res, 201);
+    expect(await putToUrl(started.uploads[0].upload, bytes)).toBe(200);
+    const itemId = started.uploads[0].item.itemId;
+    await expect.poll(async () => expectStatus(await ann.api.get(`/matters/${matter.matterId}/uploads`), 200).items.map((i: any) => i.name)).toEqual(['signed-lease.txt']);
+    const folder = expectStatus(await staff.api.get(`/matters/${matter.matterId}/documents`), 200).items.find((i: any) => i.kind === 'folder');
+    expect(folder).toMatchObject({ name: 'From client', parentId: matter.folderId });
+    const inside = expectStatus(await staff.api.get(`/drive/folders/${folder.itemId}/items`), 200);
+    expect(inside.items.map((i: any) => [i.itemId, i.status])).toEqual([[itemId, 'ready']]);
+    // The client downloads what they sent, like any of their uploads.
+    expectStatus(await ann.api.get(`/shared/items/${itemId}/download`), 200);
+  });
+
+  it('after approval the same upload is refused, saying why, and nothing is created; reopening lets it through again', async () => {
+    expectStatus(await staff.api.post(`/matters/${matter.matterId}/approval`), 200);
+    const before = expectStatus(await staff.api.get(`/matters/${matter.matterId}/documents`), 200);
+    const refused = expectStatus((await send(ann, 'late.txt')).res, 403);
+    expect(expectStatus(await ann.api.get(`/matters/${matter.matterId}`), 200).uploadsOpen).toBe(false);
+    expect(refused.error).toEqual({ code: 'matter_approved', message: 'This matter has been approved, so it takes no more documents. Ask the firm to reopen it if you need to send more.' });
+    expect(expectStatus(await staff.api.get(`/matters/${matter.matterId}/documents`), 200)).toEqual(before);
+    expectStatus(await staff.api.raw('DELETE', `/matters/${matter.matterId}/approval`), 200);
+    expect(expectStatus(await ann.api.get(`/matters/${matter.matterId}`), 200).uploadsOpen).toBe(true);
+    expectStatus((await send(ann, 'late.txt')).res, 201);
+  });
+
+  it('"forbidden" refuses uploads whatever the approval; "allowed" takes them after approval too', async () => {
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { ...settingsBefore.attachments, upload: 'forbidden' } }), 200);
+    expect(expectStatus((await send(ann, 'no.txt')).res, 403).error.code).toBe('not_allowed');
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { ...settingsBefore.attachments, upload: 'allowed' } }), 200);
+    expectStatus(await staff.api.post(`/matters/${matter.matterId}/approval`), 200);
+    expectStatus((await send(ann, 'yes.txt')).res, 201);
+    expectStatus(await staff.api.raw('DELETE', `/matters/${matter.matterId}/approval`), 200);
+  });
+
+  it('a matter the customer may not see takes nothing from them: the same 404 as a missing one', async () => {
+    const missing = expectStatus(await bob.api.post(`/matters/nosuchmatter${tag.replace(/-/g, '')}/uploads`, { files: [{ name: 'x.txt', size: 1, contentType: 'text/plain' }] }), 404);
+    expect(expectStatus((await send(bob, 'intruder.txt')).res, 404)).toEqual(missing);
+    expectStatus(await bob.api.get(`/matters/${matter.matterId}/uploads`), 404);
+  });
+
+  it('a trashed matter folder takes nothing until it is restored', async () => {
+    expectStatus(await staff.api.raw('DELETE', `/drive/items/${matter.folderId}`), 200);
+    expect(expectStatus((await send(ann, 'lost.txt')).res, 409).error.code).toBe('matter_folder_unavailable');
+    expect(expectStatus(await ann.api.get(`/matters/${matter.matterId}/uploads`), 200).items).toEqual([]);
+    expectStatus(await staff.api.post(`/drive/items/${matter.folderId}/restore`), 200);
+    expectStatus((await send(ann, 'found.txt')).res, 201);
   });
 });

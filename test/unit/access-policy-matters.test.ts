@@ -9,7 +9,9 @@ import {
   customerSeesMatter,
   customerSeesMatterDocument,
   customerViewOfMatter,
+  matterAttachmentAllowed,
   requireMatterAction,
+  requireMatterAttachmentControl,
   staffMayOnMatters,
   visibleMatter,
   visibleMatterDocument,
@@ -225,5 +227,38 @@ describe("which of a matter's documents a customer sees: every condition, each a
   });
   it('a document that does not exist is the same 404', () => {
     expect(() => visibleMatterDocument(ann, matter({ clientId: 'c-ann' }), lists, [folder], undefined)).toThrow('No such file, or it is not shared with you.');
+  });
+});
+
+describe("attachment controls on a matter's documents: every control × approval × action", () => {
+  const controls = ['allowed', 'forbidden', 'beforeApproval'] as const;
+  const approvals = [{ state: 'pending' as const }, { state: 'approved' as const, by: 'sam@firm.test', at: '2026-01-02T00:00:00.000Z' }];
+  for (const control of controls) {
+    for (const approval of approvals) {
+      for (const action of ['upload', 'replace', 'delete'] as const) {
+        const allowed = control === 'allowed' || (control === 'beforeApproval' && approval.state === 'pending');
+        it(`${control}, ${approval.state}, ${action} → ${allowed ? 'allowed' : 'refused'}`, () => {
+          expect(matterAttachmentAllowed(control, { approval })).toBe(allowed);
+          let refusal: unknown;
+          try {
+            requireMatterAttachmentControl(control, { approval }, action);
+          } catch (e) {
+            refusal = e;
+          }
+          if (allowed) expect(refusal).toBeUndefined();
+          else if (control === 'forbidden') expect(refusal).toMatchObject({ status: 403, code: 'not_allowed' });
+          else {
+            expect(refusal).toMatchObject({
+              status: 403,
+              code: 'matter_approved',
+              message: 'This matter has been approved, so it takes no more documents. Ask the firm to reopen it if you need to send more.',
+            });
+          }
+        });
+      }
+    }
+  }
+  it('a forbidden control names the action refused', () => {
+    expect(() => requireMatterAttachmentControl('forbidden', { approval: { state: 'pending' } }, 'delete')).toThrow('The firm does not let customers delete your uploads at the moment.');
   });
 });

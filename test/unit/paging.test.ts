@@ -122,7 +122,8 @@ describe('merged lists', () => {
         l.reads++;
         const from = cursor ? sorted.indexOf(Number(cursor)) + 1 : 0;
         const items = sorted.slice(from, from + limit);
-        return { items, cursor: from + limit < sorted.length ? String(items[items.length - 1]) : undefined };
+        // As DynamoDB does: a cursor whenever the limit was reached, even with nothing after it.
+        return { items, cursor: items.length === limit ? String(items[items.length - 1]) : undefined };
       },
       cursorAfter: (n: number) => String(n),
     };
@@ -168,6 +169,11 @@ describe('merged lists', () => {
     expect([short.reads, long.reads]).toEqual([1, 1]);
     await mergedPage({ short, long }, largestFirst, 2, first.cursor);
     expect([short.reads, long.reads]).toEqual([1, 2]);
+  });
+
+  it('gives no cursor when the last page is exactly full, though the store said "more" at its limit', async () => {
+    expect(await mergedPage({ a: list([1]) }, largestFirst, 1)).toEqual({ items: [1] });
+    expect(await mergedPage({ a: list([1, 2]), b: list([3]) }, largestFirst, 3)).toEqual({ items: [3, 2, 1] });
   });
 
   it('a list whose items were all fetched but not all taken is read again from where it stopped', async () => {

@@ -71,6 +71,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customer/matters/{matterId}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /matters/{matterId}/uploads */
+        get: operations["customer-list-matter-uploads"];
+        put?: never;
+        /** customer API: POST /matters/{matterId}/uploads */
+        post: operations["customer-start-matter-upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer/me": {
         parameters: {
             query?: never;
@@ -854,6 +872,7 @@ export interface components {
             reference: string;
             statusLabel?: string;
             title: string;
+            uploadsOpen: boolean;
         };
         CustomerMatterSummary: {
             approved: boolean;
@@ -1372,6 +1391,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+        };
+    };
+    "customer-list-matter-uploads": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of what the customer sent into the matter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalItemPage"];
+                };
+            };
+        };
+    };
+    "customer-start-matter-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    files: {
+                        /** @default application/octet-stream */
+                        contentType?: string;
+                        name: string;
+                        size: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The pending files in the matter's "From client" folder, in the order sent, and where to send their bytes. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerUploadBatch"];
                 };
             };
         };

@@ -51,3 +51,12 @@ export const listMatterDocuments = (matterId: string, cursor?: string) =>
 
 export const matterDocumentLink = (matterId: string, itemId: string) =>
   get<Answer<'customer-download-matter-document'>>(`/matters/${encodeURIComponent(matterId)}/documents/${encodeURIComponent(itemId)}/download`);
+
+/** New documents for one of the customer's matters: they land in its "From client" folder. */
+export const startMatterUpload = (matterId: string, files: File[]) =>
+  post<Answer<'customer-start-matter-upload'>>(`/matters/${encodeURIComponent(matterId)}/uploads`, {
+    files: files.map((f) => ({ name: f.name, size: f.size, contentType: contentTypeOf(f) })),
+  });
+
+export const listMatterUploads = (matterId: string, cursor?: string) =>
+  get<ItemPage>(`/matters/${encodeURIComponent(matterId)}/uploads${query({ limit: PAGE_SIZE, cursor })}`);

@@ -108,5 +108,12 @@ export const portalEn: Catalogue = {
     documents: 'Documents',
     noDocuments: 'No documents have been made available here yet.',
     documentType: 'Type',
+    send: {
+      heading: 'Send documents for this matter',
+      explanation: 'What you send goes straight into this matter at {{firm}}, who are told by email.',
+      closedApproved: 'This matter has been approved, so it takes no more documents. Ask {{firm}} to reopen it if you need to send more.',
+      yours: 'What you sent',
+      none: 'You have not sent anything here yet.',
+    },
   },
 };

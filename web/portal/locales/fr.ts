@@ -108,5 +108,12 @@ export const portalFr: Catalogue = {
     documents: 'Documents',
     noDocuments: "Aucun document n'a encore été mis à votre disposition ici.",
     documentType: 'Type',
+    send: {
+      heading: 'Envoyer des documents pour cette affaire',
+      explanation: 'Ce que vous envoyez arrive directement dans cette affaire chez {{firm}}, qui est prévenu par e-mail.',
+      closedApproved: 'Cette affaire a été approuvée : elle ne reçoit plus de documents. Demandez à {{firm}} de la rouvrir si vous devez en envoyer d’autres.',
+      yours: 'Ce que vous avez envoyé',
+      none: 'Vous n’avez encore rien envoyé ici.',
+    },
   },
 };

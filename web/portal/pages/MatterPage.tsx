@@ -8,6 +8,7 @@ import { usePaged } from '../../common/paging.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { getMatter, listMatterDocuments, matterDocumentLink, type CustomerMatter, type MatterDocument } from '../components/portalApi.tsx';
 import { usePortal, useReportError } from '../components/PortalContext.tsx';
+import { MatterUploads } from '../components/MatterUploads.tsx';
 import { Flags, MatterState } from './MattersPage.tsx';
 
 export function MatterPage() {
@@ -42,6 +43,7 @@ export function MatterPage() {
       <MatterFacts matter={m} />
       <h2>{t('matters.documents')}</h2>
       <MatterDocuments matterId={m.matterId} />
+      <MatterUploads matterId={m.matterId} uploadsOpen={m.uploadsOpen} approved={m.approved} />
     </>
   );
 }
@@ -88,7 +90,7 @@ function MatterDocuments({ matterId }: { matterId: string }) {
     <>
       <ErrorMessage error={downloadError} />
       <div className="table-wrap">
-        <table className="items">
+        <table className="items stack-on-phone">
           <thead>
             <tr>
               <th scope="col">{t('items.name')}</th>

@@ -38,7 +38,7 @@ function MatterTable({ matters }: { matters: CustomerMatterSummary[] }) {
   const { t, locale } = useI18n();
   return (
     <div className="table-wrap">
-      <table className="items matters">
+      <table className="items matters stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{t('matters.reference')}</th>
@@ -74,7 +74,7 @@ export function Flags({ flags }: { flags: string[] }) {
   return (
     <>
       {flags.map((f) => (
-        <span key={f} className="badge">
+        <span key={f} className="badge flag">
           {f}
         </span>
       ))}
@@ -87,7 +87,7 @@ export function MatterState({ statusLabel, approved }: { statusLabel?: string; a
   const { t } = useI18n();
   return (
     <>
-      {statusLabel ?? <span className="muted">{t('matters.noStatus')}</span>} {approved && <span className="badge">{t('matters.approved')}</span>}
+      {statusLabel ?? <span className="muted">{t('matters.noStatus')}</span>} {approved && <span className="badge approved">{t('matters.approved')}</span>}
     </>
   );
 }
