@@ -35,9 +35,10 @@ export interface PorticoFunctionProps {
 /**
  * A Lambda function with Portico's defaults: Node 24 on ARM64, minified ESM bundle (see
  * `lib/bundling.ts` for how its traces stay readable without source maps at run time), its own
- * log group kept a year and encrypted with the portal's log key, bounded memory and timeout, and its own role that starts with
- * nothing but permission to write its logs. Every further permission is granted
- * explicitly by the construct that owns the resource, so no two functions share a role.
+ * log group kept a year and encrypted with the portal's log key, bounded memory and timeout, and
+ * its own role that starts with nothing but permission to write its logs. Every further
+ * permission is granted explicitly by the construct that owns the resource, so no two functions
+ * share a role.
  */
 export class PorticoFunction extends NodejsFunction {
   readonly audience: Audience;
