@@ -7,6 +7,7 @@ import { Data, type TableAccess, type TableName } from './data.ts';
 import { CustomDomains, type CustomDomain, type DomainSettings } from './domains.ts';
 import { Drive } from './drive.ts';
 import { EmailDelivery } from './email-delivery.ts';
+import { LogKey } from './log-key.ts';
 import { CustomerIdentity, loginDnsTarget, StaffIdentity, strongPasswords, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
 import { MatterRecords } from './matters.ts';
@@ -65,6 +66,7 @@ export class PorticoStack extends Stack {
     super(scope, id, props);
     const { settings } = props;
     const data = new Data(this, 'Data');
+    const logKey = new LogKey(this, 'Logs').key;
     const domains = new CustomDomains(this, 'Domains', settings.domains);
     const origin = (d?: CustomDomain) => (d ? [`https://${d.name}`] : []);
     const web = new WebSites(this, 'Web', {
@@ -85,7 +87,7 @@ export class PorticoStack extends Stack {
 
     const functions: PorticoFunction[] = [];
     const fn = (entry: string, audience: 'staff' | 'customer' | 'system', scope: Construct = this) => {
-      const f = new PorticoFunction(scope, pascal(entry), { entry, audience });
+      const f = new PorticoFunction(scope, pascal(entry), { entry, audience, logKey });
       functions.push(f);
       f.bindEnv('FIRM_NAME', settings.firmName);
       f.bindEnv('PORTAL_URL', portalUrl);
@@ -128,8 +130,8 @@ export class PorticoStack extends Stack {
       postAuthentication,
     });
 
-    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins, domain: domains.staffApi });
-    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: customerOrigins, domain: domains.customerApi });
+    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins, domain: domains.staffApi, logKey });
+    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: customerOrigins, domain: domains.customerApi, logKey });
     domains.outputDnsTargets([
       { domain: domains.admin, target: web.admin.distribution.distributionDomainName, id: 'AdminDnsTarget' },
       { domain: domains.portal, target: web.portal.distribution.distributionDomainName, id: 'PortalDnsTarget' },
