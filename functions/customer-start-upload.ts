@@ -1,9 +1,9 @@
 import * as z from '#shared/zod';
-import { driveStore, fileStore, objectKeys, shareStore } from '#shared/adapters/index';
+import { driveStore, fileStore, matterStore, objectKeys, shareStore } from '#shared/adapters/index';
 import { customerRoute, id, uploadFile } from '#shared/http/route';
 import { MAX_FILES_PER_BATCH, startCustomerUpload } from '#shared/services/customer-portal';
 
-const deps = { shares: shareStore(), drive: driveStore(), files: fileStore(), keys: objectKeys };
+const deps = { shares: shareStore(), drive: driveStore(), matters: matterStore(), files: fileStore(), keys: objectKeys };
 
 export const handler = customerRoute(
   {

@@ -258,10 +258,13 @@ export class PorticoStack extends Stack {
     customerRoute('GET', '/shared/folders/{folderId}/items', 'customer-list-folder');
     // Every download is on the record (the file's download receipts).
     drive.grantRead(customerRoute('GET', '/shared/items/{itemId}/download', 'customer-download-item', 'read', [['audit', 'readwrite']]));
-    drive.grantCustomerUpload(customerRoute('POST', '/uploads', 'customer-start-upload', 'readwrite'));
+    // Uploads and deletes read a matter's approval when the file is in its "From client" folder (F22).
+    const startUpload = customerRoute('POST', '/uploads', 'customer-start-upload', 'readwrite');
+    drive.grantCustomerUpload(startUpload);
+    matters.grant(startUpload, 'read');
     drive.grantCustomerUpload(customerRoute('POST', '/uploads/{itemId}/complete', 'customer-complete-upload'));
     // Deleting moves the customer's own upload to the staff trash: a drive record change, no S3 delete.
-    customerRoute('DELETE', '/uploads/{itemId}', 'customer-delete-upload', 'readwrite', [['audit', 'readwrite']]);
+    matters.grant(customerRoute('DELETE', '/uploads/{itemId}', 'customer-delete-upload', 'readwrite', [['audit', 'readwrite']]), 'read');
 
     // The trash empties itself after the retention period (F9).
     const trashEmptier = fn('empty-trash', 'system');

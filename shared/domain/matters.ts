@@ -260,3 +260,15 @@ export function matchesMatterFilter(matter: MatterSummary, filter: MatterFilter)
 export function matterFolderName(reference: string, title: string): string {
   return `${reference} ${title}`.replace(/[\u0000-\u001f\u007f/\\\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '-').trim().slice(0, 255);
 }
+
+/**
+ * A matter's "From client" folder, where its client's documents land, has an id of its own making:
+ * two first uploads make one folder, and an upload's folder tells which matter's approval its
+ * attachment controls follow.
+ */
+export const fromClientFolderId = (matterId: string) => `fromclient-${matterId}`;
+
+/** The matter whose "From client" folder this is, if it is one. */
+export function matterOfFromClientFolder(folderId: string): string | undefined {
+  return folderId.startsWith('fromclient-') ? folderId.slice('fromclient-'.length) || undefined : undefined;
+}

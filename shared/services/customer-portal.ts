@@ -1,16 +1,32 @@
 import { badRequest } from '../errors.ts';
-import { customerCanRevise, customerCanSee, customerPrincipal, ownUnfinishedUpload, ownUpload, requireAttachmentControl, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
+import { customerCanRevise, customerCanSee, customerPrincipal, ownUnfinishedUpload, ownUpload, requireAttachmentControl, requireMatterAttachmentControl, visibleToCustomer, type Grants, type JwtClaims } from '../domain/access-policy.ts';
 import { newId } from '../domain/ids.ts';
 import { ROOT_FOLDER_ID, type CustomerPrincipal, type DriveItem } from '../domain/model.ts';
 import { inboxFolderName, revisedName } from '../domain/naming.ts';
 import { visiblePage, type FilteredSource } from '../domain/paging.ts';
-import type { AuditLog, ContactStore, DriveStore, FileStore, ObjectKeys, Page, ShareStore, Transactions } from '../domain/ports.ts';
-import { controlAllows, type PortalSettings } from '../domain/settings.ts';
+import { matterOfFromClientFolder } from '../domain/matters.ts';
+import type { AuditLog, ContactStore, DriveStore, FileStore, MatterStore, ObjectKeys, Page, ShareStore, Transactions } from '../domain/ports.ts';
+import { controlAllows, type AttachmentControl, type PortalSettings } from '../domain/settings.ts';
 import { downloadEntry, downloadUrl, finishMultipart, itemName, namesInFolder, MAX_UPLOAD_BYTES, uploadInstructions, type UploadInstructions } from './drive.ts';
 
 export interface PortalDeps {
   shares: ShareStore;
   drive: DriveStore;
+}
+
+/** What the attachment controls need beside the portal's stores: a matter's approval, for uploads in a matter. */
+export type ControlDeps = PortalDeps & { matters: Pick<MatterStore, 'get'> };
+
+/**
+ * The attachment control on a customer's own upload: for one in a matter's "From client" folder,
+ * "before approval" follows that matter's approval at the moment of asking (F22); elsewhere in
+ * the drive there is no approval, so "before approval" always allows (as the README says).
+ */
+async function requireControlOn(matters: ControlDeps['matters'], control: AttachmentControl, item: DriveItem, action: 'upload' | 'replace' | 'delete'): Promise<void> {
+  const matterId = matterOfFromClientFolder(item.parentId);
+  const matter = matterId ? await matters.get(matterId) : undefined;
+  if (matter) requireMatterAttachmentControl(control, matter, action);
+  else requireAttachmentControl(controlAllows(control), action);
 }
 
 /**
@@ -128,7 +144,7 @@ export const MAX_FILES_PER_BATCH = 50;
 
 /** Deletes (moves to the staff trash, so nothing is lost) a document the customer uploaded, if the firm allows it. */
 export async function deleteOwnUpload(
-  deps: PortalDeps & { audit: AuditLog; transactions: Transactions },
+  deps: ControlDeps & { audit: AuditLog; transactions: Transactions },
   customer: CustomerPrincipal,
   settings: PortalSettings,
   itemId: string,
@@ -136,7 +152,7 @@ export async function deleteOwnUpload(
 ): Promise<{ deleted: true }> {
   const [item, ancestors, grants] = await accessContext(deps, customer, itemId);
   const own = ownUpload(customer, item, ancestors, grants);
-  requireAttachmentControl(controlAllows(settings.attachments.delete), 'delete');
+  await requireControlOn(deps.matters, settings.attachments.delete, own, 'delete');
   await deps.transactions.commit([
     deps.drive.updateWrite(own, { status: 'trashed', trashedAt: now.toISOString(), trashedBy: `${customer.name} (customer)` }),
     ...deps.audit.recordWrites({ at: now.toISOString(), actor: customer.name, action: 'file.deleted_by_customer', contactId: customer.contactId, details: { name: own.name } }),
@@ -150,7 +166,7 @@ export async function deleteOwnUpload(
  * fresh key below the customer-upload prefix, so no upload can replace a staff file.
  */
 export async function startCustomerUpload(
-  deps: PortalDeps & { files: FileStore; keys: ObjectKeys },
+  deps: ControlDeps & { files: FileStore; keys: ObjectKeys },
   customer: CustomerPrincipal,
   settings: PortalSettings,
   input: { files: UploadRequestFile[]; revisesItemId?: string },
@@ -167,9 +183,11 @@ export async function startCustomerUpload(
     if (input.files.length !== 1) throw badRequest('invalid_request', 'files: a revised version is one file.');
     const [item, ancestors, grants] = await accessContext(deps, customer, input.revisesItemId);
     const original = customerCanRevise(customer, item, ancestors, grants);
+    // A revision lands beside the original: in a matter, the matter's approval decides the upload too.
+    await requireControlOn(deps.matters, attachments.upload, original, 'upload');
     // Revising one's own upload is replacing it (F17); revising a staff file is always a new document beside it.
     if (original.createdBy.kind === 'customer' && original.createdBy.id === customer.contactId) {
-      requireAttachmentControl(controlAllows(attachments.replace), 'replace');
+      await requireControlOn(deps.matters, attachments.replace, original, 'replace');
     }
     placement = { parentId: original.parentId, ancestorIds: original.ancestorIds };
     nameOf = () => revisedName(original.name, customer.name, now);

@@ -5,7 +5,7 @@
  * attachment control and, for "before approval", this matter's approval at the moment of asking.
  */
 import { isLive, requireMatterAttachmentControl, visibleMatter } from '../domain/access-policy.ts';
-import type { Matter } from '../domain/matters.ts';
+import { fromClientFolderId, type Matter } from '../domain/matters.ts';
 import type { CustomerPrincipal, DriveItem } from '../domain/model.ts';
 import { visiblePage } from '../domain/paging.ts';
 import type { DriveStore, FileStore, MatterStore, ObjectKeys, Page } from '../domain/ports.ts';
@@ -19,9 +19,6 @@ export interface MatterUploadDeps {
   files: FileStore;
   keys: ObjectKeys;
 }
-
-/** The "From client" folder of a matter has an id of its own making, so two first uploads make one folder. */
-export const fromClientFolderId = (matterId: string) => `fromclient-${matterId}`;
 
 /** The name it has in the firm's drive, beside the matter's documents. */
 export const FROM_CLIENT_FOLDER_NAME = 'From client';

@@ -141,7 +141,7 @@ describe('matters', () => {
   const nested = Template.fromStack(stack.matters.stack).toJSON().Resources as Record<string, any>;
   const ofType = (type: string) => Object.entries(nested).filter(([, r]) => r.Type === type);
 
-  it('live in a nested stack of their own: one table read by key and by partition (no index), and their eight routes', () => {
+  it('live in a nested stack of their own: one table read by key and by partition (no index), and their staff and customer routes', () => {
     const [[, table]] = ofType('AWS::DynamoDB::GlobalTable');
     expect(table.Properties.KeySchema).toEqual([
       { AttributeName: 'pk', KeyType: 'HASH' },
@@ -150,17 +150,33 @@ describe('matters', () => {
     expect(table.Properties.GlobalSecondaryIndexes).toBeUndefined();
     expect(table.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
     expect(table.DeletionPolicy).toBe('Retain');
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(8);
-    expect(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort()).toEqual([
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(16);
+    // Staff and customer routes have the same keys on their two APIs: count each key per API.
+    const apiOf = (r: any) => JSON.stringify(r.Properties.ApiId);
+    const apis = [...new Set(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => apiOf(r)))];
+    expect(apis).toHaveLength(2);
+    const keys = apis.map((api) => ofType('AWS::ApiGatewayV2::Route').filter(([, r]) => apiOf(r) === api).map(([, r]) => r.Properties.RouteKey).sort());
+    const staffKeys = [
       'DELETE /matters/{matterId}/approval',
       'GET /matter-lists',
       'GET /matters',
       'GET /matters/{matterId}',
+      'GET /matters/{matterId}/documents',
       'PATCH /matters/{matterId}',
       'POST /matters',
       'POST /matters/{matterId}/approval',
       'PUT /matter-lists',
-    ]);
+      'PUT /matters/{matterId}/documents/{itemId}/type',
+    ];
+    const customerKeys = [
+      'GET /matters',
+      'GET /matters/{matterId}',
+      'GET /matters/{matterId}/documents',
+      'GET /matters/{matterId}/documents/{itemId}/download',
+      'GET /matters/{matterId}/uploads',
+      'POST /matters/{matterId}/uploads',
+    ];
+    expect(keys.sort((a, b) => b.length - a.length)).toEqual([staffKeys, customerKeys]);
     for (const [, route] of ofType('AWS::ApiGatewayV2::Route')) expect(route.Properties.AuthorizationType).toBe('JWT');
   });
 
@@ -175,7 +191,9 @@ describe('matters', () => {
         .filter((st: any) => JSON.stringify(st.Resource).includes(tableId));
       return statements.some((st: any) => [st.Action].flat().includes('dynamodb:PutItem'));
     };
-    for (const reader of ['StaffListMatters', 'StaffGetMatter', 'StaffListMatterLists']) expect(writes(reader), reader).toBe(false);
+    const readers = ['StaffListMatters', 'StaffGetMatter', 'StaffListMatterLists', 'StaffListMatterDocuments', 'StaffSetDocumentType'];
+    const customers = ['CustomerListMatters', 'CustomerGetMatter', 'CustomerListMatterDocuments', 'CustomerDownloadMatterDocument', 'CustomerStartMatterUpload', 'CustomerListMatterUploads'];
+    for (const reader of [...readers, ...customers]) expect(writes(reader), reader).toBe(false);
     for (const writer of ['StaffCreateMatter', 'StaffUpdateMatter', 'StaffApproveMatter', 'StaffReopenMatter', 'StaffUpdateMatterLists']) expect(writes(writer), writer).toBe(true);
   });
 });

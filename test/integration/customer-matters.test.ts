@@ -312,6 +312,23 @@ describe('sending documents into a matter', () => {
     expectStatus((await send(ann, 'late.txt')).res, 201);
   });
 
+  it('deleting or replacing what they sent follows the matter\'s approval too', async () => {
+    expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { upload: 'beforeApproval', replace: 'beforeApproval', delete: 'beforeApproval' } }), 200);
+    const { res, bytes } = await send(ann, 'draft.txt');
+    const started = expectStatus(res, 201);
+    expect(await putToUrl(started.uploads[0].upload, bytes)).toBe(200);
+    const itemId = started.uploads[0].item.itemId;
+    await expect.poll(async () => expectStatus(await ann.api.get(`/matters/${matter.matterId}/uploads`), 200).items.map((i: any) => i.itemId)).toContain(itemId);
+    expectStatus(await staff.api.post(`/matters/${matter.matterId}/approval`), 200);
+    const replace = await ann.api.post('/uploads', { files: [{ name: 'draft.txt', size: 3, contentType: 'text/plain' }], revisesItemId: itemId });
+    expect(expectStatus(replace, 403).error.code).toBe('matter_approved');
+    expect(expectStatus(await ann.api.raw('DELETE', `/uploads/${itemId}`), 403).error.code).toBe('matter_approved');
+    expect(expectStatus(await ann.api.get(`/matters/${matter.matterId}/uploads`), 200).items.map((i: any) => i.itemId)).toContain(itemId);
+    expectStatus(await staff.api.raw('DELETE', `/matters/${matter.matterId}/approval`), 200);
+    expectStatus(await ann.api.raw('DELETE', `/uploads/${itemId}`), 200);
+    expect(expectStatus(await ann.api.get(`/matters/${matter.matterId}/uploads`), 200).items.map((i: any) => i.itemId)).not.toContain(itemId);
+  });
+
   it('"forbidden" refuses uploads whatever the approval; "allowed" takes them after approval too', async () => {
     expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { ...settingsBefore.attachments, upload: 'forbidden' } }), 200);
     expect(expectStatus((await send(ann, 'no.txt')).res, 403).error.code).toBe('not_allowed');
