@@ -114,7 +114,22 @@ export class PorticoStack extends Stack {
     const postAuthentication = fn('customer-post-authentication', 'system');
     data.grant(postAuthentication, 'contacts', 'readwrite');
 
-    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { mailer: mail, firmName: settings.firmName, domainPrefix: settings.domainPrefix, webOrigins: staffOrigins, loginDomain: domains.staffLogin });
+    // Each pool's CustomMessage trigger words its codes in the reader's language: a customer's
+    // choice is on their contact, staff read in the firm's default (settings).
+    const customerMessage = fn('customer-custom-message', 'system');
+    data.grant(customerMessage, 'portalConfig', 'read');
+    data.grant(customerMessage, 'contacts', 'read');
+    const staffMessage = fn('staff-custom-message', 'system');
+    data.grant(staffMessage, 'portalConfig', 'read');
+
+    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', {
+      mailer: mail,
+      firmName: settings.firmName,
+      domainPrefix: settings.domainPrefix,
+      webOrigins: staffOrigins,
+      loginDomain: domains.staffLogin,
+      customMessage: staffMessage,
+    });
     const customerIdentity = new CustomerIdentity(this, 'CustomerIdentity', {
       mailer: mail,
       firmName: settings.firmName,
@@ -126,6 +141,7 @@ export class PorticoStack extends Stack {
       preSignUp,
       postConfirmation,
       postAuthentication,
+      customMessage: customerMessage,
     });
 
     const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins, domain: domains.staffApi });
