@@ -16,7 +16,7 @@ import { FunctionHost } from './functions.ts';
 import { LocalGateway } from './gateway.ts';
 import { responseCheck, type ResponseCheck } from './response-contracts.ts';
 import { HostedLogin, type LoginClient } from './hosted-login.ts';
-import { mailConfirmationCode, selfSignUpSwitchedOn } from './login-support.ts';
+import { mailConfirmationCode, selfSignUpSwitchedOn, type PoolTrigger } from './login-support.ts';
 import { createS3Proxy } from './s3-proxy.ts';
 import { LocalSecrets } from './secrets.ts';
 import { LocalQueues } from './queues.ts';
@@ -157,15 +157,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const { resolver, secrets, apiPorts } = await localValues(template, model, ids, addresses, emulators.cognito.url, state);
     const runtime = await step('functions', () => startFunctions(model, { emulators, control, resolver, state, teardown, retryDelayMs: options.retryDelayMs ?? 200 }));
     for (const warning of runtime.functions.runtimeWarnings()) log(`Warning: ${warning}`);
+    // The function a pool's trigger runs, as the template's LambdaConfig names it.
+    const triggerFunction = (trigger: string, userPoolId: string) => {
+      const poolLogicalId = Object.entries(ids.pools).find(([, id]) => id === userPoolId)?.[0];
+      return model.userPools.find((p) => p.logicalId === poolLogicalId)?.triggers[trigger];
+    };
+    const poolTrigger: PoolTrigger = async (trigger, userPoolId, event) => {
+      const target = triggerFunction(trigger, userPoolId);
+      return target ? runtime.functions.invoke(target, event) : undefined;
+    };
     await step('control', async () => {
-      const triggerFunction = (trigger: string, userPoolId: string) => {
-        const poolLogicalId = Object.entries(ids.pools).find(([, id]) => id === userPoolId)?.[0];
-        return model.userPools.find((p) => p.logicalId === poolLogicalId)?.triggers[trigger];
-      };
       teardown.server(await listen(createControlServer({ ...runtime, secrets, triggerFunction }), controlPort));
     });
     await step('gateway', () => startGateways(model, runtime.functions, resolver, apiPorts, emulators.cognito.url, teardown, options.checkResponses ? responseCheck : undefined));
-    await step('sites', () => startSites(model, { ids, addresses, resolver, emulators, state, teardown }));
+    await step('sites', () => startSites(model, { ids, addresses, resolver, emulators, state, teardown, poolTrigger }));
 
     const outputs: Record<string, string> = {};
     for (const [name, o] of Object.entries(model.outputs)) outputs[name] = String(resolver.resolve(o.value));
@@ -386,10 +391,11 @@ async function startGateways(model: CloudModel, functions: FunctionHost, resolve
 /** The hosted login (cognito-local with stand-in pages) and the web UIs, with their deploy-time config. */
 async function startSites(
   model: CloudModel,
-  ctx: { ids: CognitoIds; addresses: Addresses; resolver: Resolver; emulators: Emulators; state: LocalState; teardown: Teardown },
+  ctx: { ids: CognitoIds; addresses: Addresses; resolver: Resolver; emulators: Emulators; state: LocalState; teardown: Teardown; poolTrigger: PoolTrigger },
 ) {
   const { ids, emulators, teardown } = ctx;
   const cognitoDir = path.join(ctx.state.dir, 'cognito');
+  const codeMail = { cognitoDir, sesUrl: emulators.ses.url, trigger: ctx.poolTrigger };
   const hostedLogin = new HostedLogin({
     cognitoUrl: emulators.cognito.url,
     clients: model.clients.map((c): LoginClient => {
@@ -404,8 +410,8 @@ async function startSites(
         passwordPolicy: pool.properties.Policies?.PasswordPolicy,
       };
     }),
-    sendConfirmationCode: (userPoolId, email) => mailConfirmationCode(cognitoDir, emulators.ses.url, userPoolId, email),
-    sendPasswordResetCode: (userPoolId, email, since) => mailConfirmationCode(cognitoDir, emulators.ses.url, userPoolId, email, { purpose: 'reset', since }),
+    sendConfirmationCode: (userPoolId, email) => mailConfirmationCode(codeMail, userPoolId, email),
+    sendPasswordResetCode: (userPoolId, email, since) => mailConfirmationCode(codeMail, userPoolId, email, { purpose: 'reset', since }),
     signUpSwitchedOn: () => selfSignUpSwitchedOn(emulators.dynamodb.url, model),
   });
   teardown.server(await hostedLogin.listen(ctx.addresses.loginPort));
