@@ -1,4 +1,5 @@
 /** Rules for names shown to people. File names are data, never paths. */
+import type { Language } from './language.ts';
 
 const MAX_NAME = 255;
 
@@ -60,4 +61,13 @@ export function namePrefix(wanted: string, kind: 'folder' | 'file'): string {
   return sameName(stem.slice(0, Math.max(1, MAX_NAME - 12 - ext.length)));
 }
 
-export const inboxFolderName = (contactName: string) => `From ${contactName}`.slice(0, MAX_NAME);
+/**
+ * The folder a customer's uploads land in, named once, when it is made, in the firm's language.
+ * French says "Déposés par <name>" (the documents the customer uploaded: "déposer" is the verb the
+ * emails use for an upload), not "De <name>", which French writes "D'<name>" before a vowel.
+ */
+const INBOX_NAMES: Record<Language, (contactName: string) => string> = {
+  en: (name) => `From ${name}`,
+  fr: (name) => `Déposés par ${name}`,
+};
+export const inboxFolderName = (contactName: string, language: Language) => INBOX_NAMES[language](contactName).slice(0, MAX_NAME);

@@ -97,13 +97,19 @@ describe('one name per item in a folder', () => {
 });
 
 describe('inbox folders', () => {
-  it('a contact\'s uploads land in "From <name>"', () => {
-    expect(inboxFolderName('Ann Example')).toBe('From Ann Example');
+  it('a contact\'s uploads land in "From <name>", named in the firm\'s language', () => {
+    expect(inboxFolderName('Ann Example', 'en')).toBe('From Ann Example');
+    expect(inboxFolderName('Anne Exemple', 'fr')).toBe('Déposés par Anne Exemple');
+    // No elision to get wrong before a vowel, as "De"/"D'" would need.
+    expect(inboxFolderName('Éric Martin', 'fr')).toBe('Déposés par Éric Martin');
   });
 
-  it('the inbox name of a very long contact name is cut to the longest name the drive accepts', () => {
-    const name = inboxFolderName('y'.repeat(300));
+  it('the inbox name of a very long contact name is cut to the longest name the drive accepts, in either language', () => {
+    const name = inboxFolderName('y'.repeat(300), 'en');
     expect(name).toBe(`From ${'y'.repeat(250)}`);
     expect(cleanItemName(name)).toBe(name);
+    const french = inboxFolderName('y'.repeat(300), 'fr');
+    expect(french).toBe(`Déposés par ${'y'.repeat(243)}`);
+    expect(cleanItemName(french)).toBe(french);
   });
 });
