@@ -83,4 +83,23 @@ describe('languages', () => {
     expect((await lastEmailTo(undecided.email, /document/)).subject).toMatch(/a partagé un document avec vous$/);
     expect((await lastEmailTo(english.email, /document/)).subject).toMatch(/shared a document with you$/);
   });
+
+  it("a customer's inbox folder is named in the firm's language when it is made, and keeps its name", async () => {
+    const upload = { files: [{ name: 'scan.pdf', size: 10, contentType: 'application/pdf' }] };
+    // Invited while the firm speaks English (customerSession reads an English invitation).
+    expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'en' }), 200);
+    const french = await customerSession(admin, { name: 'Inès Envoi' });
+    const english = await customerSession(admin, { name: 'Eve Upload' });
+    const inboxOf = async (customer: typeof french) => expectStatus(await customer.api.get('/shared'), 200).items[0].name;
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'fr' }), 200);
+    expectStatus(await french.api.post('/uploads', upload), 201);
+    expect(await inboxOf(french)).toBe('Déposés par Inès Envoi');
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'en' }), 200);
+    expectStatus(await english.api.post('/uploads', upload), 201);
+    expect(await inboxOf(english)).toBe('From Eve Upload');
+    expectStatus(await french.api.post('/uploads', upload), 201);
+    expect(await inboxOf(french)).toBe('Déposés par Inès Envoi');
+  });
 });
