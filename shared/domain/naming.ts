@@ -30,9 +30,15 @@ function withSuffix(name: string, kind: 'folder' | 'file', suffix: string): stri
   return `${stem.slice(0, Math.max(1, MAX_NAME - suffix.length - ext.length))}${suffix}${ext}`;
 }
 
-/** "report.docx" revised by Ann on 2026-11-22 → "report (revised by Ann 2026-11-22).docx". */
-export function revisedName(original: string, by: string, on: Date): string {
-  return withSuffix(original, 'file', ` (revised by ${by} ${on.toISOString().slice(0, 10)})`).slice(0, MAX_NAME);
+/** How a revised version's name says who revised it and when, in the firm's language ("révisé" agrees with "document"). */
+const REVISED_BY: Record<Language, (by: string, day: string) => string> = {
+  en: (by, day) => ` (revised by ${by} ${day})`,
+  fr: (by, day) => ` (révisé par ${by} ${day})`,
+};
+
+/** "report.docx" revised by Ann on 2026-11-22 → "report (revised by Ann 2026-11-22).docx" ("report (révisé par Ann 2026-11-22).docx" in French). */
+export function revisedName(original: string, by: string, on: Date, language: Language): string {
+  return withSuffix(original, 'file', REVISED_BY[language](by, on.toISOString().slice(0, 10))).slice(0, MAX_NAME);
 }
 
 const sameName = (name: string) => name.toLocaleLowerCase('en');

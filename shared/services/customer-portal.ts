@@ -178,7 +178,7 @@ export async function startCustomerUpload(
       requireAttachmentControl(controlAllows(attachments.replace), 'replace');
     }
     placement = { parentId: original.parentId, ancestorIds: original.ancestorIds };
-    nameOf = () => revisedName(original.name, customer.name, now);
+    nameOf = () => revisedName(original.name, customer.name, now, settings.language);
     revisesItemId = original.itemId;
   } else {
     const inbox = await ensureInbox(deps.drive, customer, settings.language, now);
