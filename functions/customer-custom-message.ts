@@ -1,10 +1,12 @@
 import type { CustomMessageTriggerEvent } from 'aws-lambda';
 import { adminUrl, configStore, contactStore, firm } from '#shared/adapters/index';
 import { logger, observed } from '#shared/adapters/observability';
+import { requireEnv } from '#shared/env';
 import { poolMessage } from '#shared/services/pool-messages';
 
 const deps = {
   audience: 'customer' as const,
+  poolSendsThroughSes: requireEnv('POOL_MAIL_THROUGH_SES') === 'true',
   config: configStore(),
   contacts: contactStore(),
   firm: { ...firm(), adminUrl: adminUrl() },

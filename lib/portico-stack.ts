@@ -121,6 +121,8 @@ export class PorticoStack extends Stack {
     data.grant(customerMessage, 'contacts', 'read');
     const staffMessage = fn('staff-custom-message', 'system');
     data.grant(staffMessage, 'portalConfig', 'read');
+    // Cognito takes a trigger's words only from a pool that sends through SES; until then the triggers leave Cognito's own.
+    for (const trigger of [customerMessage, staffMessage]) trigger.bindEnv('POOL_MAIL_THROUGH_SES', String(settings.poolMailThroughSes));
 
     const staffIdentity = new StaffIdentity(this, 'StaffIdentity', {
       mailer: mail,

@@ -25,6 +25,13 @@ const USERNAME_PARAMETER = '{username}';
 
 export interface PoolMessageDeps {
   audience: PoolAudience;
+  /**
+   * Whether the pool sends its emails through SES (EmailSendingAccount DEVELOPER). Cognito accepts
+   * a trigger's subject and message only then; from its own sender it refuses them
+   * (InvalidLambdaResponseException), which would fail the sign-up or reset, so the trigger leaves
+   * its default words until `portico:poolMailThroughSes` is on.
+   */
+  poolSendsThroughSes: boolean;
   config: Pick<ConfigStore, 'settings'>;
   /** The deploy-time firm name and addresses, where the settings set none. */
   firm: { firmName: string; portalUrl: string; adminUrl: string };
@@ -48,7 +55,7 @@ export interface PoolMessageRequest {
 /** The subject and HTML body for Cognito to send, or undefined to leave Cognito's own message. */
 export async function poolMessage(deps: PoolMessageDeps, request: PoolMessageRequest): Promise<{ emailSubject: string; emailMessage: string } | undefined> {
   const purpose = CODE_EMAILS[request.triggerSource];
-  if (!purpose) return undefined;
+  if (!purpose || !deps.poolSendsThroughSes) return undefined;
   const failed = <T>(fallback: T) => (error: unknown) => (deps.onLookupFailed?.(error), fallback);
   const config = { settings: () => deps.config.settings().catch(failed(undefined)) };
   const email = request.userAttributes.email;

@@ -44,6 +44,14 @@ describe('identity', () => {
     expect(environment(functionOf(customerPool))).toEqual(expect.arrayContaining(['PORTAL_CONFIG_TABLE', 'CONTACTS_TABLE', 'FIRM_NAME', 'PORTAL_URL', 'STAFF_APP_URL']));
     expect(environment(functionOf(staffPool))).toEqual(expect.arrayContaining(['PORTAL_CONFIG_TABLE', 'FIRM_NAME', 'PORTAL_URL', 'STAFF_APP_URL']));
     expect(environment(functionOf(staffPool))).not.toContain('CONTACTS_TABLE');
+    // cdk.json leaves the pools on Cognito's own sender, which refuses a trigger's words: the triggers are told so.
+    const variables = (pool: typeof staffPool) => resources('AWS::Lambda::Function')[functionOf(pool)].Properties.Environment.Variables;
+    for (const pool of [staffPool, customerPool]) expect(variables(pool).POOL_MAIL_THROUGH_SES).toBe('false');
+    const throughSes = synthesize({ 'portico:poolMailThroughSes': true }).template;
+    const sesPool = Object.entries(throughSes.findResources('AWS::Cognito::UserPool')).find(([id]) => id.startsWith('CustomerIdentityPool'))![1];
+    expect(sesPool.Properties.EmailConfiguration.EmailSendingAccount).toBe('DEVELOPER');
+    const sesTrigger = throughSes.findResources('AWS::Lambda::Function')[sesPool.Properties.LambdaConfig.CustomMessage['Fn::GetAtt'][0]];
+    expect(sesTrigger.Properties.Environment.Variables.POOL_MAIL_THROUGH_SES).toBe('true');
     // Cognito may invoke each one: the permission names its own pool.
     for (const [pool, poolPrefix] of [[staffPool, 'StaffIdentityPool'], [customerPool, 'CustomerIdentityPool']] as const) {
       template.hasResourceProperties('AWS::Lambda::Permission', {

@@ -145,6 +145,7 @@ describe('what the trigger answers', () => {
     const findByEmail = vi.fn(async () => over.contacts ?? []);
     return {
       audience: over.audience ?? 'customer',
+      poolSendsThroughSes: true,
       config: { settings: async () => (over.language ? ({ language: over.language, branding: { firmName: 'Dupont Avocats' } } as PortalSettings) : undefined) },
       contacts: { findByEmail },
       firm: { firmName: 'Deploy Name', portalUrl: 'https://p.test', adminUrl: 'https://a.test' },
@@ -191,6 +192,12 @@ describe('what the trigger answers', () => {
   it('a message it does not word (the sign-in code of email MFA) is left to Cognito, with nothing read', async () => {
     const d = deps({ language: 'fr' });
     expect(await poolMessage(d, request('CustomMessage_Authentication'))).toBeUndefined();
+    expect(d.findByEmail).not.toHaveBeenCalled();
+  });
+
+  it("a pool on Cognito's own sender keeps Cognito's message (it refuses a trigger's words there), with nothing read", async () => {
+    const d = { ...deps({ language: 'fr' }), poolSendsThroughSes: false };
+    for (const source of Object.keys(CODE_EMAILS)) expect(await poolMessage(d, request(source))).toBeUndefined();
     expect(d.findByEmail).not.toHaveBeenCalled();
   });
 
