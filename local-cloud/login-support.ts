@@ -29,6 +29,9 @@ export async function selfSignUpSwitchedOn(dynamodbUrl: string, model: CloudMode
 /** Runs the pool's trigger of this name as Cognito would (the function the template names), or answers undefined when the pool has none. */
 export type PoolTrigger = (trigger: string, userPoolId: string, event: unknown) => Promise<any | undefined>;
 
+/** How the template says a pool sends its emails: through SES (EmailSendingAccount DEVELOPER) from its address, or from Cognito's own sender. */
+export type PoolMail = (userPoolId: string) => { throughSes: boolean; from?: string };
+
 /** Cognito's placeholder for the code in a CustomMessage answer, which it replaces with the code. */
 const CODE_PARAMETER = '{####}';
 
@@ -41,7 +44,7 @@ const CODE_PARAMETER = '{####}';
  * record saved at or after `since`, so an earlier code still in the store is never sent.
  */
 export async function mailConfirmationCode(
-  deps: { cognitoDir: string; sesUrl: string; trigger: PoolTrigger },
+  deps: { cognitoDir: string; sesUrl: string; trigger: PoolTrigger; poolMail: PoolMail },
   userPoolId: string,
   email: string,
   reset?: { purpose: 'reset'; since: number },
@@ -58,13 +61,18 @@ export async function mailConfirmationCode(
   if (!code) throw new Error(`cognito-local stored no ${reset ? 'password reset' : 'confirmation'} code for ${email}`);
   const triggerSource = reset ? 'CustomMessage_ForgotPassword' : 'CustomMessage_SignUp';
   const answer = await deps.trigger('CustomMessage', userPoolId, customMessageEvent(triggerSource, userPoolId, user));
+  const mail = deps.poolMail(userPoolId);
+  if (!mail.throughSes && (answer?.response?.emailMessage || answer?.response?.emailSubject)) {
+    // As Cognito does: a pool on its own sender refuses a trigger's words, and the request fails.
+    throw new Error('InvalidLambdaResponseException: the CustomMessage trigger answered an email subject or message, which Cognito takes only from a pool that sends through SES');
+  }
   const words = reset ? 'password reset code' : 'verification code';
   // Cognito's own words when the pool has no CustomMessage trigger or it answers none.
   const subject: string = answer?.response?.emailSubject || `Your ${words}`;
   const body: string = answer?.response?.emailMessage || `Your ${words} is ${CODE_PARAMETER}`;
   const sent = await new SESClient({ endpoint: deps.sesUrl, region: LOCAL_REGION, credentials: localCredentials }).send(
     new SendEmailCommand({
-      Source: 'no-reply@verificationemail.com',
+      Source: mail.from ?? 'no-reply@verificationemail.com',
       Destination: { ToAddresses: [email] },
       // Cognito sends its message as HTML; the code replaces every placeholder.
       Message: { Subject: { Data: subject }, Body: { Html: { Data: body.replaceAll(CODE_PARAMETER, code) } } },

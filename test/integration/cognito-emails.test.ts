@@ -70,6 +70,8 @@ describe("Cognito's emails in the reader's language", () => {
     expect(mail.body.html).toContain('<html lang="fr">');
     expect(mail.body.html).toContain('Saisissez ce code de vérification');
     expect(mail.body.html).not.toContain('{####}');
+    // The local pools send through SES (the second deploy's setting): from the firm's address, as the template names it.
+    expect(mail.from).toContain('portal@example.com');
     const done = await post('/signup/confirm', { flow, code: cognitoCodeIn(mail) });
     expect(done.status).toBe(302);
   });
