@@ -23,6 +23,15 @@ interface PortalUserPoolProps {
   readonly webOrigins: string[];
   /** The firm's own name for the hosted login; without it, `<domainPrefix>-….auth.<region>.amazoncognito.com`. */
   readonly loginDomain?: CustomDomain;
+  /** The CustomMessage trigger: words the pool's own emails (codes, resets) in the reader's language. */
+  readonly customMessage: PorticoFunction;
+}
+
+/** Cognito runs a trigger synchronously and fails the person's request if it fails: nothing to keep for a retry. */
+function acknowledgeTriggers(triggers: PorticoFunction[]): void {
+  for (const trigger of triggers) {
+    acknowledge(trigger, ['Serverless-LambdaDLQ'], 'Cognito invokes this trigger synchronously during sign-up, sign-in or a password reset and fails that request if it fails; there is no event to keep.');
+  }
 }
 
 /** The CloudFront name a custom hosted-login domain's DNS record points at. */
@@ -86,11 +95,13 @@ export class StaffIdentity extends Construct {
       passwordPolicy: strongPasswords,
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      lambdaTriggers: { customMessage: props.customMessage },
       email: props.mailer.poolEmail(props.firmName),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     if (props.mailer.poolEmail(props.firmName)) this.userPool.node.addDependency(props.mailer.identity);
+    acknowledgeTriggers([props.customMessage]);
     new cognito.CfnUserPoolGroup(this, 'Admins', {
       userPoolId: this.userPool.userPoolId,
       groupName: StaffIdentity.ADMINS_GROUP,
@@ -150,15 +161,18 @@ export class CustomerIdentity extends Construct {
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       customAttributes: { [CustomerIdentity.CONTACT_ATTRIBUTE]: new cognito.StringAttribute({ mutable: true, maxLen: 64 }) },
-      lambdaTriggers: { preSignUp: props.preSignUp, postConfirmation: props.postConfirmation, postAuthentication: props.postAuthentication },
+      lambdaTriggers: {
+        preSignUp: props.preSignUp,
+        postConfirmation: props.postConfirmation,
+        postAuthentication: props.postAuthentication,
+        customMessage: props.customMessage,
+      },
       email: props.mailer.poolEmail(props.firmName),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     if (props.mailer.poolEmail(props.firmName)) this.userPool.node.addDependency(props.mailer.identity);
-    for (const trigger of [props.preSignUp, props.postConfirmation, props.postAuthentication]) {
-      acknowledge(trigger, ['Serverless-LambdaDLQ'], 'Cognito invokes this trigger synchronously during sign-up or sign-in and fails that request if it fails; there is no event to keep.');
-    }
+    acknowledgeTriggers([props.preSignUp, props.postConfirmation, props.postAuthentication, props.customMessage]);
     this.domain = loginDomain(this.userPool, props, 'portal');
     this.webClient = webClient(
       this.userPool,

@@ -116,7 +116,24 @@ export class PorticoStack extends Stack {
     const postAuthentication = fn('customer-post-authentication', 'system');
     data.grant(postAuthentication, 'contacts', 'readwrite');
 
-    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', { mailer: mail, firmName: settings.firmName, domainPrefix: settings.domainPrefix, webOrigins: staffOrigins, loginDomain: domains.staffLogin });
+    // Each pool's CustomMessage trigger words its codes in the reader's language: a customer's
+    // choice is on their contact, staff read in the firm's default (settings).
+    const customerMessage = fn('customer-custom-message', 'system');
+    data.grant(customerMessage, 'portalConfig', 'read');
+    data.grant(customerMessage, 'contacts', 'read');
+    const staffMessage = fn('staff-custom-message', 'system');
+    data.grant(staffMessage, 'portalConfig', 'read');
+    // Cognito takes a trigger's words only from a pool that sends through SES; until then the triggers leave Cognito's own.
+    for (const trigger of [customerMessage, staffMessage]) trigger.bindEnv('POOL_MAIL_THROUGH_SES', String(settings.poolMailThroughSes));
+
+    const staffIdentity = new StaffIdentity(this, 'StaffIdentity', {
+      mailer: mail,
+      firmName: settings.firmName,
+      domainPrefix: settings.domainPrefix,
+      webOrigins: staffOrigins,
+      loginDomain: domains.staffLogin,
+      customMessage: staffMessage,
+    });
     const customerIdentity = new CustomerIdentity(this, 'CustomerIdentity', {
       mailer: mail,
       firmName: settings.firmName,
@@ -128,6 +145,7 @@ export class PorticoStack extends Stack {
       preSignUp,
       postConfirmation,
       postAuthentication,
+      customMessage: customerMessage,
     });
 
     const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins, domain: domains.staffApi, logKey });

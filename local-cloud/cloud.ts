@@ -16,7 +16,7 @@ import { FunctionHost } from './functions.ts';
 import { LocalGateway } from './gateway.ts';
 import { responseCheck, type ResponseCheck } from './response-contracts.ts';
 import { HostedLogin, type LoginClient } from './hosted-login.ts';
-import { mailConfirmationCode, selfSignUpSwitchedOn } from './login-support.ts';
+import { mailConfirmationCode, selfSignUpSwitchedOn, type PoolMail, type PoolTrigger } from './login-support.ts';
 import { createS3Proxy } from './s3-proxy.ts';
 import { LocalSecrets } from './secrets.ts';
 import { LocalQueues } from './queues.ts';
@@ -67,7 +67,9 @@ export function synthesize(assemblyDir: string): void {
   // `--build true`: cdk.json's build step (the web UIs) already ran in `npm start`, before the cache looked at web/dist.
   // Without the Control Tower checks (cfn-guard): they change nothing in the template and would add
   // ~20 s to every synth after an edit; `cdk synth`/`deploy` run them, and so does test/infra/control-tower.test.ts.
-  const args = ['cdk', 'synth', '--quiet', '--build', 'true', '--output', assemblyDir, '-c', 'portico:controlTowerChecks=false'];
+  // With the pools sending through SES (`portico:poolMailThroughSes`, the second deploy): locally every email goes through
+  // the SES emulator, and Cognito takes the CustomMessage triggers' words (each customer's language) only from such a pool.
+  const args = ['cdk', 'synth', '--quiet', '--build', 'true', '--output', assemblyDir, '-c', 'portico:controlTowerChecks=false', '-c', 'portico:poolMailThroughSes=true'];
   const result = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env } });
   if (result.status !== 0) throw new Error(`cdk synth failed (exit ${result.status}); fix the findings above`);
 }
@@ -157,15 +159,25 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const { resolver, secrets, apiPorts } = await localValues(template, model, ids, addresses, emulators.cognito.url, state);
     const runtime = await step('functions', () => startFunctions(model, { emulators, control, resolver, state, teardown, retryDelayMs: options.retryDelayMs ?? 200 }));
     for (const warning of runtime.functions.runtimeWarnings()) log(`Warning: ${warning}`);
+    // The function a pool's trigger runs, as the template's LambdaConfig names it.
+    const triggerFunction = (trigger: string, userPoolId: string) => {
+      const poolLogicalId = Object.entries(ids.pools).find(([, id]) => id === userPoolId)?.[0];
+      return model.userPools.find((p) => p.logicalId === poolLogicalId)?.triggers[trigger];
+    };
+    const poolTrigger: PoolTrigger = async (trigger, userPoolId, event) => {
+      const target = triggerFunction(trigger, userPoolId);
+      return target ? runtime.functions.invoke(target, event) : undefined;
+    };
+    const poolMail: PoolMail = (userPoolId) => {
+      const poolLogicalId = Object.entries(ids.pools).find(([, id]) => id === userPoolId)?.[0];
+      const email = model.userPools.find((p) => p.logicalId === poolLogicalId)?.properties.EmailConfiguration;
+      return { throughSes: email?.EmailSendingAccount === 'DEVELOPER', from: typeof email?.From === 'string' ? email.From : undefined };
+    };
     await step('control', async () => {
-      const triggerFunction = (trigger: string, userPoolId: string) => {
-        const poolLogicalId = Object.entries(ids.pools).find(([, id]) => id === userPoolId)?.[0];
-        return model.userPools.find((p) => p.logicalId === poolLogicalId)?.triggers[trigger];
-      };
       teardown.server(await listen(createControlServer({ ...runtime, secrets, triggerFunction }), controlPort));
     });
     await step('gateway', () => startGateways(model, runtime.functions, resolver, apiPorts, emulators.cognito.url, teardown, options.checkResponses ? responseCheck : undefined));
-    await step('sites', () => startSites(model, { ids, addresses, resolver, emulators, state, teardown }));
+    await step('sites', () => startSites(model, { ids, addresses, resolver, emulators, state, teardown, poolTrigger, poolMail }));
 
     const outputs: Record<string, string> = {};
     for (const [name, o] of Object.entries(model.outputs)) outputs[name] = String(resolver.resolve(o.value));
@@ -386,10 +398,11 @@ async function startGateways(model: CloudModel, functions: FunctionHost, resolve
 /** The hosted login (cognito-local with stand-in pages) and the web UIs, with their deploy-time config. */
 async function startSites(
   model: CloudModel,
-  ctx: { ids: CognitoIds; addresses: Addresses; resolver: Resolver; emulators: Emulators; state: LocalState; teardown: Teardown },
+  ctx: { ids: CognitoIds; addresses: Addresses; resolver: Resolver; emulators: Emulators; state: LocalState; teardown: Teardown; poolTrigger: PoolTrigger; poolMail: PoolMail },
 ) {
   const { ids, emulators, teardown } = ctx;
   const cognitoDir = path.join(ctx.state.dir, 'cognito');
+  const codeMail = { cognitoDir, sesUrl: emulators.ses.url, trigger: ctx.poolTrigger, poolMail: ctx.poolMail };
   const hostedLogin = new HostedLogin({
     cognitoUrl: emulators.cognito.url,
     clients: model.clients.map((c): LoginClient => {
@@ -404,8 +417,8 @@ async function startSites(
         passwordPolicy: pool.properties.Policies?.PasswordPolicy,
       };
     }),
-    sendConfirmationCode: (userPoolId, email) => mailConfirmationCode(cognitoDir, emulators.ses.url, userPoolId, email),
-    sendPasswordResetCode: (userPoolId, email, since) => mailConfirmationCode(cognitoDir, emulators.ses.url, userPoolId, email, { purpose: 'reset', since }),
+    sendConfirmationCode: (userPoolId, email) => mailConfirmationCode(codeMail, userPoolId, email),
+    sendPasswordResetCode: (userPoolId, email, since) => mailConfirmationCode(codeMail, userPoolId, email, { purpose: 'reset', since }),
     signUpSwitchedOn: () => selfSignUpSwitchedOn(emulators.dynamodb.url, model),
   });
   teardown.server(await hostedLogin.listen(ctx.addresses.loginPort));

@@ -31,6 +31,20 @@ export function temporaryPasswordIn(email: StoredEmail): string {
 }
 
 /**
+ * The code in one of Cognito's code emails (a sign-up's confirmation, a password reset), in any
+ * language they speak: the HTML the pool's CustomMessage trigger wrote shows it beside the label
+ * "Code"; Cognito's own default message says "… is 123456".
+ */
+export function cognitoCodeIn(email: StoredEmail): string {
+  const labels = [en, fr].map((text) => text.codes.code);
+  const html = email.body.html ?? email.body.text ?? '';
+  const cell = [...html.matchAll(/<th[^>]*>([^<]*)<\/th><td>(\d+)<\/td>/g)].find((m) => labels.includes(m[1]));
+  const code = cell?.[2] ?? / is (\d+)$/.exec(html)?.[1];
+  if (!code) throw new Error(`No code in "${email.subject}"`);
+  return code;
+}
+
+/**
  * The emails to one address that match, once at least `count` have arrived: portal emails are
  * delivered asynchronously from the outbox, a moment after the request that promised them.
  */

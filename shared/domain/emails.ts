@@ -138,6 +138,86 @@ export function renderEmail(message: Message, firm: EmailBranding): Email {
   return { to, fromName: firm.firmName, subject, text: asText(blocks, firm, t), html: asHtml(subject, blocks, firm, language) };
 }
 
+/**
+ * What a Cognito code email is for: confirming the address at sign-up (and its resent code),
+ * resetting a forgotten password, verifying a changed address, or an invitation with a temporary
+ * password (Portico sends its own invitations, so Cognito's is a fallback that never goes out today).
+ */
+export type CodeEmailPurpose = 'confirmSignUp' | 'resetPassword' | 'verifyEmail' | 'invitation';
+
+/** Whose pool the email comes from: customers are sent to the portal, staff to the administration. */
+export type PoolAudience = 'customer' | 'staff';
+
+/**
+ * One of Cognito's own emails, in `language`, with the firm's branding, as the HTML Cognito sends.
+ * `code` and `username` are Cognito's placeholders (`{####}`, `{username}`), which it replaces
+ * after the trigger answers; they are written as they are (the HTML escapes nothing in them).
+ */
+export function renderCodeEmail(
+  purpose: CodeEmailPurpose,
+  audience: PoolAudience,
+  firm: EmailBranding,
+  language: Language,
+  placeholders: { code: string; username: string },
+): { subject: string; html: string } {
+  const t = writerFor(language);
+  const { subject, blocks } = codeContentOf(purpose, audience, firm, t, placeholders);
+  return { subject, html: asHtml(subject, blocks, firm, language) };
+}
+
+function codeContentOf(purpose: CodeEmailPurpose, audience: PoolAudience, firm: EmailBranding, t: TFunction, { code, username }: { code: string; username: string }): Omit<Content, 'to'> {
+  const f = firm.firmName;
+  const codeField: Block = { fields: [[t('codes.code'), code]] };
+  switch (purpose) {
+    case 'confirmSignUp':
+      return {
+        subject: t('codes.signUpSubject', { firm: f }),
+        blocks: [{ paragraph: t('codes.signUpBody', { firm: f }) }, codeField, { paragraph: t('codes.signUpExpiry') }, { paragraph: t('codes.notYou') }],
+      };
+    case 'resetPassword':
+      return {
+        subject: t(audience === 'staff' ? 'codes.staffResetSubject' : 'codes.resetSubject', { firm: f }),
+        blocks: [{ paragraph: t('codes.resetBody', { firm: f }) }, codeField, { paragraph: t('codes.resetExpiry') }, { paragraph: t('codes.notYou') }],
+      };
+    case 'verifyEmail':
+      return {
+        subject: t('codes.verifySubject', { firm: f }),
+        blocks: [{ paragraph: t('codes.verifyBody', { firm: f }) }, codeField, { paragraph: t('codes.notYou') }],
+      };
+    case 'invitation':
+      return audience === 'staff'
+        ? {
+            subject: t('staffInvitation.subject', { firm: f }),
+            blocks: [
+              { paragraph: t('staffInvitation.body', { firm: f }) },
+              {
+                fields: [
+                  [t('staffInvitation.signIn'), firm.adminUrl],
+                  [t('staffInvitation.email'), username],
+                  [t('staffInvitation.temporaryPassword'), code],
+                ],
+              },
+              { paragraph: t('staffInvitation.firstSignIn') },
+            ],
+          }
+        : {
+            subject: t('invitation.subject', { firm: f }),
+            blocks: [
+              { paragraph: t('invitation.intro', { firm: f }) },
+              {
+                fields: [
+                  [t('invitation.portal'), firm.portalUrl],
+                  [t('invitation.signInEmail'), username],
+                  [t('invitation.temporaryPassword'), code],
+                ],
+              },
+              { paragraph: t('invitation.firstSignIn') },
+              { paragraph: t('invitation.expiry') },
+            ],
+          };
+  }
+}
+
 function asText(blocks: Block[], firm: EmailBranding, t: TFunction): string {
   const lines = blocks.map((b) => {
     if ('paragraph' in b) return b.paragraph;

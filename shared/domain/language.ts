@@ -13,3 +13,16 @@ export const DEFAULT_LANGUAGE: Language = 'en';
 export function emailLanguage(recipientChoice: Language | undefined, firmDefault: Language | undefined): Language {
   return recipientChoice ?? firmDefault ?? DEFAULT_LANGUAGE;
 }
+
+/**
+ * The language a customer chose, as far as the contacts with their email address tell (Cognito's
+ * own emails know only the address): the contact their user is linked to decides, choice or none;
+ * without a link (a sign-up not yet confirmed), the one language those contacts chose, if they
+ * agree; undefined when nobody chose or they disagree, so the firm's default applies.
+ */
+export function addressLanguage(contacts: { contactId: string; language?: Language }[], linkedContactId?: string): Language | undefined {
+  const linked = contacts.find((c) => c.contactId === linkedContactId);
+  if (linked) return linked.language;
+  const chosen = new Set(contacts.flatMap((c) => (c.language ? [c.language] : [])));
+  return chosen.size === 1 ? [...chosen][0] : undefined;
+}

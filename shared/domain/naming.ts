@@ -1,4 +1,5 @@
 /** Rules for names shown to people. File names are data, never paths. */
+import type { Language } from './language.ts';
 
 const MAX_NAME = 255;
 
@@ -29,9 +30,15 @@ function withSuffix(name: string, kind: 'folder' | 'file', suffix: string): stri
   return `${stem.slice(0, Math.max(1, MAX_NAME - suffix.length - ext.length))}${suffix}${ext}`;
 }
 
-/** "report.docx" revised by Ann on 2026-11-22 → "report (revised by Ann 2026-11-22).docx". */
-export function revisedName(original: string, by: string, on: Date): string {
-  return withSuffix(original, 'file', ` (revised by ${by} ${on.toISOString().slice(0, 10)})`).slice(0, MAX_NAME);
+/** How a revised version's name says who revised it and when, in the firm's language ("révisé" agrees with "document"). */
+const REVISED_BY: Record<Language, (by: string, day: string) => string> = {
+  en: (by, day) => ` (revised by ${by} ${day})`,
+  fr: (by, day) => ` (révisé par ${by} ${day})`,
+};
+
+/** "report.docx" revised by Ann on 2026-11-22 → "report (revised by Ann 2026-11-22).docx" ("report (révisé par Ann 2026-11-22).docx" in French). */
+export function revisedName(original: string, by: string, on: Date, language: Language): string {
+  return withSuffix(original, 'file', REVISED_BY[language](by, on.toISOString().slice(0, 10))).slice(0, MAX_NAME);
 }
 
 const sameName = (name: string) => name.toLocaleLowerCase('en');
@@ -60,4 +67,17 @@ export function namePrefix(wanted: string, kind: 'folder' | 'file'): string {
   return sameName(stem.slice(0, Math.max(1, MAX_NAME - 12 - ext.length)));
 }
 
-export const inboxFolderName = (contactName: string) => `From ${contactName}`.slice(0, MAX_NAME);
+/**
+ * The folder a customer's uploads land in, named once, when it is made, in the firm's language.
+ * French says "Déposés par <name>" (the documents the customer uploaded: "déposer" is the verb the
+ * emails use for an upload), not "De <name>", which French writes "D'<name>" before a vowel.
+ */
+const INBOX_NAMES: Record<Language, (contactName: string) => string> = {
+  en: (name) => `From ${name}`,
+  fr: (name) => `Déposés par ${name}`,
+};
+export const inboxFolderName = (contactName: string, language: Language) => INBOX_NAMES[language](contactName).slice(0, MAX_NAME);
+
+/** A matter's folder for its client's documents, named when it is made, in the firm's language (as the inbox is). */
+const FROM_CLIENT_NAMES: Record<Language, string> = { en: 'From client', fr: 'Déposés par le client' };
+export const fromClientFolderName = (language: Language) => FROM_CLIENT_NAMES[language];

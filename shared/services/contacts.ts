@@ -2,10 +2,10 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { newId } from '../domain/ids.ts';
 import { addressChanged } from '../domain/deliverability.ts';
 import type { Language } from '../domain/language.ts';
+import { DEFAULT_ROLES } from '../domain/roles.ts';
 import type { Contact, ContactKind, ContactLink, StaffPrincipal } from '../domain/model.ts';
 import type { AuditLog, ConfigStore, ContactDetails, ContactStore, Page } from '../domain/ports.ts';
 
-export const DEFAULT_ROLES = ['partner', 'director', 'employee', 'accountant', 'lawyer', 'assistant'];
 
 export async function currentRoles(config: ConfigStore): Promise<string[]> {
   return (await config.roles()) ?? DEFAULT_ROLES;

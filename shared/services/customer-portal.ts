@@ -6,6 +6,7 @@ import { inboxFolderName, revisedName } from '../domain/naming.ts';
 import { visiblePage, type FilteredSource } from '../domain/paging.ts';
 import { matterOfFromClientFolder } from '../domain/matters.ts';
 import type { AuditLog, ContactStore, DriveStore, FileStore, MatterStore, ObjectKeys, Page, ShareStore, Transactions } from '../domain/ports.ts';
+import type { Language } from '../domain/language.ts';
 import { controlAllows, type AttachmentControl, type PortalSettings } from '../domain/settings.ts';
 import { downloadEntry, downloadUrl, finishMultipart, itemName, namesInFolder, MAX_UPLOAD_BYTES, uploadInstructions, type UploadInstructions } from './drive.ts';
 
@@ -190,10 +191,10 @@ export async function startCustomerUpload(
       await requireControlOn(deps.matters, attachments.replace, original, 'replace');
     }
     placement = { parentId: original.parentId, ancestorIds: original.ancestorIds };
-    nameOf = () => revisedName(original.name, customer.name, now);
+    nameOf = () => revisedName(original.name, customer.name, now, settings.language);
     revisesItemId = original.itemId;
   } else {
-    const inbox = await ensureInbox(deps.drive, customer, now);
+    const inbox = await ensureInbox(deps.drive, customer, settings.language, now);
     placement = { parentId: inbox.itemId, ancestorIds: [...inbox.ancestorIds, inbox.itemId] };
   }
 
@@ -267,14 +268,15 @@ export async function completeCustomerUpload(
   return { completed: true };
 }
 
-async function ensureInbox(drive: DriveStore, customer: CustomerPrincipal, now: Date): Promise<DriveItem> {
+/** The customer's inbox folder; a new one is named in the firm's language (`firmLanguage`), an existing one keeps its name. */
+async function ensureInbox(drive: DriveStore, customer: CustomerPrincipal, firmLanguage: Language, now: Date): Promise<DriveItem> {
   const existing = await drive.get(inboxFolderId(customer.contactId));
   if (existing) return existing;
   const inbox: DriveItem = {
     itemId: inboxFolderId(customer.contactId),
     kind: 'folder',
     // Two customers of the same name get "From Ann" and "From Ann (2)".
-    name: (await namesInFolder(drive, ROOT_FOLDER_ID, [{ name: inboxFolderName(customer.name), kind: 'folder' }]))[0],
+    name: (await namesInFolder(drive, ROOT_FOLDER_ID, [{ name: inboxFolderName(customer.name, firmLanguage), kind: 'folder' }]))[0],
     parentId: ROOT_FOLDER_ID,
     ancestorIds: [],
     status: 'ready',

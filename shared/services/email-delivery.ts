@@ -20,7 +20,7 @@ export interface DeliveryDeps {
 }
 
 /** The run-time branding, with the deploy-time name and addresses where admins have set none. */
-export async function currentBranding(deps: { config: ConfigStore; firmName: string; portalUrl: string; adminUrl: string }): Promise<EmailBranding> {
+export async function currentBranding(deps: { config: Pick<ConfigStore, 'settings'>; firmName: string; portalUrl: string; adminUrl: string }): Promise<EmailBranding> {
   const settings = await deps.config.settings();
   const branding = settings?.branding;
   return {

@@ -6,6 +6,7 @@
  */
 import { isLive, requireMatterAttachmentControl, visibleMatter } from '../domain/access-policy.ts';
 import { fromClientFolderId, type Matter } from '../domain/matters.ts';
+import { fromClientFolderName } from '../domain/naming.ts';
 import type { CustomerPrincipal, DriveItem } from '../domain/model.ts';
 import { visiblePage } from '../domain/paging.ts';
 import type { DriveStore, FileStore, MatterStore, ObjectKeys, Page } from '../domain/ports.ts';
@@ -20,10 +21,7 @@ export interface MatterUploadDeps {
   keys: ObjectKeys;
 }
 
-/** The name it has in the firm's drive, beside the matter's documents. */
-export const FROM_CLIENT_FOLDER_NAME = 'From client';
-
-async function fromClientFolder(drive: DriveStore, matter: Matter, customer: CustomerPrincipal, now: Date): Promise<DriveItem> {
+async function fromClientFolder(drive: DriveStore, matter: Matter, customer: CustomerPrincipal, settings: PortalSettings, now: Date): Promise<DriveItem> {
   const [existing, matterFolder] = await Promise.all([drive.get(fromClientFolderId(matter.matterId)), drive.get(matter.folderId)]);
   // A matter whose folder staff trashed takes nothing until it is restored: files must not land out of sight.
   if (!matterFolder || matterFolder.status !== 'ready') throw conflict('matter_folder_unavailable', "This matter's folder is not available at the moment; ask the firm to restore it.");
@@ -32,7 +30,7 @@ async function fromClientFolder(drive: DriveStore, matter: Matter, customer: Cus
   const folder: DriveItem = {
     itemId: fromClientFolderId(matter.matterId),
     kind: 'folder',
-    name: FROM_CLIENT_FOLDER_NAME,
+    name: fromClientFolderName(settings.language),
     parentId: matterFolder.itemId,
     ancestorIds: [...matterFolder.ancestorIds, matterFolder.itemId],
     status: 'ready',
@@ -47,7 +45,7 @@ export async function startMatterUpload(deps: MatterUploadDeps, customer: Custom
   const matter = visibleMatter(customer, await deps.matters.get(matterId));
   requireMatterAttachmentControl(settings.attachments.upload, matter, 'upload');
   const names = checkUploadBatch(files);
-  const folder = await fromClientFolder(deps.drive, matter, customer, now);
+  const folder = await fromClientFolder(deps.drive, matter, customer, settings, now);
   return pendingUploads(deps, customer, { parentId: folder.itemId, ancestorIds: [...folder.ancestorIds, folder.itemId] }, files, names, now);
 }
 

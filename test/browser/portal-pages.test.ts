@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailsTo } from '../../local-cloud/mailbox.ts';
+import { cognitoCodeIn, emailsTo } from '../../local-cloud/mailbox.ts';
 import { defaultSettings } from '../../shared/domain/settings.ts';
 import { enterPassword, launchBrowser, screenshot, visitor, type Visitor } from '../support/browser.ts';
 import { cloud, customerSession, eventually, expectStatus, putToUrl, staffSession, uniqueEmail } from '../support/world.ts';
@@ -129,7 +129,7 @@ describe('customer portal pages', () => {
     await page.getByRole('button', { name: 'Sign up' }).click();
     await page.getByRole('heading', { name: 'Confirm your email' }).waitFor();
     const mail = await eventually(async () => (await emailsTo(cloud().endpoints.ses, email)).find((e) => /verification code/i.test(e.subject)), 'the confirmation code');
-    await page.getByLabel('Confirmation code').fill(/code is (\d+)/.exec(mail.body.text ?? '')![1]);
+    await page.getByLabel('Confirmation code').fill(cognitoCodeIn(mail));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('heading', { name: 'Shared with you' }).waitFor();
     expect(await page.getByText(folderName).count()).toBe(0);

@@ -44,7 +44,7 @@ it('a route with one of the largest schemas bundles under 50 KiB of zod', async 
   expect(zodBytes / 1024).toBeLessThan(50);
 });
 
-it('only the two functions that write emails bundle i18next and the email catalogues (it runs code at load, so esbuild cannot drop an unused import of it)', async () => {
+it('only the functions that write emails bundle i18next and the email catalogues (it runs code at load, so esbuild cannot drop an unused import of it): the outbox deliverer and sweep, and the two pools\' CustomMessage triggers (Cognito\'s codes in the reader\'s language)', async () => {
   const entries = readdirSync(path.join(root, 'functions')).filter((f) => f.endsWith('.ts'));
   const { metafile } = await esbuild.build({
     ...esbuildOptions,
@@ -59,5 +59,5 @@ it('only the two functions that write emails bundle i18next and the email catalo
     .filter((o) => o.entryPoint && Object.keys(o.inputs).some((file) => file.includes('node_modules/i18next/')))
     .map((o) => path.basename(o.entryPoint!))
     .sort();
-  expect(withI18next).toEqual(['deliver-emails.ts', 'sweep-outbox.ts']);
+  expect(withI18next).toEqual(['customer-custom-message.ts', 'deliver-emails.ts', 'staff-custom-message.ts', 'sweep-outbox.ts']);
 });

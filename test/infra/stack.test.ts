@@ -29,11 +29,38 @@ describe('identity', () => {
     expect(customerPool.Properties.MfaConfiguration).toBe('OPTIONAL');
     // cdk.json turns the pool's sign-up capability on; admins switch it on and off at run time.
     expect(customerPool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(false);
-    expect(Object.keys(customerPool.Properties.LambdaConfig).sort()).toEqual(['PostAuthentication', 'PostConfirmation', 'PreSignUp']);
+    expect(Object.keys(customerPool.Properties.LambdaConfig).sort()).toEqual(['CustomMessage', 'PostAuthentication', 'PostConfirmation', 'PreSignUp']);
     const other = synthesize({ 'portico:customerMfa': 'required', 'portico:selfSignUp': false }).template;
     other.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true }, LambdaConfig: Match.anyValue() });
     const off = synthesize({ 'portico:customerMfa': 'off' }).template;
     off.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OFF', LambdaConfig: Match.anyValue() });
+  });
+
+  it("each pool words its own emails (codes, resets) through its CustomMessage trigger: customers' reads the contacts for their language, staff's only the settings", () => {
+    const functionOf = (pool: typeof staffPool) => pool.Properties.LambdaConfig.CustomMessage['Fn::GetAtt'][0] as string;
+    expect(Object.keys(staffPool.Properties.LambdaConfig)).toEqual(['CustomMessage']);
+    expect(functionOf(staffPool)).toMatch(/^StaffCustomMessage/);
+    expect(functionOf(customerPool)).toMatch(/^CustomerCustomMessage/);
+    const environment = (logicalId: string) => Object.keys(resources('AWS::Lambda::Function')[logicalId].Properties.Environment.Variables);
+    expect(environment(functionOf(customerPool))).toEqual(expect.arrayContaining(['PORTAL_CONFIG_TABLE', 'CONTACTS_TABLE', 'FIRM_NAME', 'PORTAL_URL', 'STAFF_APP_URL']));
+    expect(environment(functionOf(staffPool))).toEqual(expect.arrayContaining(['PORTAL_CONFIG_TABLE', 'FIRM_NAME', 'PORTAL_URL', 'STAFF_APP_URL']));
+    expect(environment(functionOf(staffPool))).not.toContain('CONTACTS_TABLE');
+    // cdk.json leaves the pools on Cognito's own sender, which refuses a trigger's words: the triggers are told so.
+    const variables = (pool: typeof staffPool) => resources('AWS::Lambda::Function')[functionOf(pool)].Properties.Environment.Variables;
+    for (const pool of [staffPool, customerPool]) expect(variables(pool).POOL_MAIL_THROUGH_SES).toBe('false');
+    const throughSes = synthesize({ 'portico:poolMailThroughSes': true }).template;
+    const sesPool = Object.entries(throughSes.findResources('AWS::Cognito::UserPool')).find(([id]) => id.startsWith('CustomerIdentityPool'))![1];
+    expect(sesPool.Properties.EmailConfiguration.EmailSendingAccount).toBe('DEVELOPER');
+    const sesTrigger = throughSes.findResources('AWS::Lambda::Function')[sesPool.Properties.LambdaConfig.CustomMessage['Fn::GetAtt'][0]];
+    expect(sesTrigger.Properties.Environment.Variables.POOL_MAIL_THROUGH_SES).toBe('true');
+    // Cognito may invoke each one: the permission names its own pool.
+    for (const [pool, poolPrefix] of [[staffPool, 'StaffIdentityPool'], [customerPool, 'CustomerIdentityPool']] as const) {
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        FunctionName: { 'Fn::GetAtt': [functionOf(pool), 'Arn'] },
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${poolPrefix}`), 'Arn'] },
+      });
+    }
   });
 
   it('refuses an unknown MFA setting at synth', () => {

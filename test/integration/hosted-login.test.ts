@@ -7,7 +7,7 @@ import { AdminDisableUserCommand, AdminGetUserCommand, CognitoIdentityProviderCl
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn, totpCode } from '../../local-cloud/identities.ts';
-import { emailsTo, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
+import { cognitoCodeIn, emailsTo, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
 import { localCredentials } from '../../local-cloud/provision.ts';
 import { cloudModel, readTemplate } from '../../local-cloud/template.ts';
 import { LANGUAGE_COOKIE, passwordProblemIn, sayIn } from '../../local-cloud/hosted-login-text.ts';
@@ -184,7 +184,7 @@ describe('local hosted login', () => {
       const signedUp = await post('/signup', { ...request.oauth, name: 'Sam Signup', email, password: PASSWORD });
       expect(signedUp.html).toContain('Confirm your email');
       const mail = await eventually(async () => (await mailTo(email)).find((e) => /verification code/i.test(e.subject)), 'the confirmation code');
-      const code = /code is (\d+)/.exec(mail.body.text ?? '')![1];
+      const code = cognitoCodeIn(mail);
 
       const wrong = await post('/signup/confirm', { flow: flowOf(signedUp.html), code: code === '000000' ? '111111' : '000000' });
       expect(wrong.location).toBeUndefined();
@@ -282,7 +282,7 @@ describe('local hosted login', () => {
       const found = (await emailsTo(cloud().endpoints.ses, customer.email)).filter((e) => /password reset code/i.test(e.subject));
       return found.length === 2 ? found : undefined;
     }, 'two reset codes');
-    const code = /code is (\d+)/.exec(mails[1].body.text ?? '')![1];
+    const code = cognitoCodeIn(mails[1]);
 
     const wrong = await post('/forgotpassword/confirm', { flow: flowOf(sent.html), code: code === '000000' ? '111111' : '000000', password: PASSWORD, confirm: PASSWORD });
     expect(alertOf(wrong.html)).toContain('That code is not right. Enter the code from the latest email');

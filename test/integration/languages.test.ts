@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../local-cloud/identities.ts';
 import { emailsArriving, temporaryPasswordIn } from '../../local-cloud/mailbox.ts';
-import { client, cloud, customerSession, expectStatus, staffSession, uniqueEmail } from '../support/world.ts';
+import { client, cloud, customerSession, expectStatus, putToUrl, staffSession, uniqueEmail } from '../support/world.ts';
 
 const PASSWORD = 'Correct-horse-42!';
 
@@ -82,5 +82,39 @@ describe('languages', () => {
     await share(english.contact.contactId);
     expect((await lastEmailTo(undecided.email, /document/)).subject).toMatch(/a partagé un document avec vous$/);
     expect((await lastEmailTo(english.email, /document/)).subject).toMatch(/shared a document with you$/);
+  });
+
+  it("a customer's inbox folder is named in the firm's language when it is made, and keeps its name", async () => {
+    const upload = { files: [{ name: 'scan.pdf', size: 10, contentType: 'application/pdf' }] };
+    // Invited while the firm speaks English (customerSession reads an English invitation).
+    expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'en' }), 200);
+    const french = await customerSession(admin, { name: 'Inès Envoi' });
+    const english = await customerSession(admin, { name: 'Eve Upload' });
+    const inboxOf = async (customer: typeof french) => expectStatus(await customer.api.get('/shared'), 200).items[0].name;
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'fr' }), 200);
+    expectStatus(await french.api.post('/uploads', upload), 201);
+    expect(await inboxOf(french)).toBe('Déposés par Inès Envoi');
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'en' }), 200);
+    expectStatus(await english.api.post('/uploads', upload), 201);
+    expect(await inboxOf(english)).toBe('From Eve Upload');
+    expectStatus(await french.api.post('/uploads', upload), 201);
+    expect(await inboxOf(french)).toBe('Déposés par Inès Envoi');
+  });
+
+  it("a customer's revised version is named in the firm's language", async () => {
+    expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'en' }), 200);
+    const customer = await customerSession(admin, { name: 'Romain Révision' });
+    const folder = expectStatus(await admin.api.post('/drive/folders', { name: `Révisions ${Date.now()}` }), 201);
+    const started = expectStatus(await admin.api.post('/drive/uploads', { parentId: folder.itemId, name: 'rapport.docx', size: 8, contentType: 'text/plain' }), 201);
+    expect(await putToUrl(started.upload, 'ORIGINAL')).toBe(200);
+    expectStatus(await admin.api.post(`/drive/items/${started.item.itemId}/complete`), 200);
+    expectStatus(await admin.api.post(`/contacts/${customer.contact.contactId}/shares`, { itemIds: [folder.itemId], notify: false }), 200);
+
+    expectStatus(await admin.api.raw('PATCH', '/settings', { language: 'fr' }), 200);
+    const revision = { revisesItemId: started.item.itemId, files: [{ name: 'anything.docx', size: 7, contentType: 'text/plain' }] };
+    const batch = expectStatus(await customer.api.post('/uploads', revision), 201);
+    expect(batch.uploads[0].item.name).toBe(`rapport (révisé par Romain Révision ${new Date().toISOString().slice(0, 10)}).docx`);
   });
 });

@@ -44,20 +44,28 @@ describe('the order of a folder listing', () => {
 });
 
 describe('revised versions', () => {
+  it("says who revised it and when in the firm's language, before the extension", () => {
+    expect(revisedName('rapport.docx', 'Anne Client', on, 'fr')).toBe('rapport (révisé par Anne Client 2026-11-22).docx');
+    expect(revisedName('rapport.docx', 'Ann', on, 'en')).toBe('rapport (revised by Ann 2026-11-22).docx');
+    const long = revisedName(`${'x'.repeat(250)}.pdf`, 'Anne', on, 'fr');
+    expect(long).toHaveLength(255);
+    expect(long.endsWith(' (révisé par Anne 2026-11-22).pdf')).toBe(true);
+  });
+
   it('a name that starts with a dot is the stem, not an extension', () => {
-    expect(revisedName('.env', 'Ann', on)).toBe('.env (revised by Ann 2026-11-22)');
+    expect(revisedName('.env', 'Ann', on, 'en')).toBe('.env (revised by Ann 2026-11-22)');
   });
 
   it('only the last dot starts the extension', () => {
-    expect(revisedName('accounts.2025.xlsx', 'Ann', on)).toBe('accounts.2025 (revised by Ann 2026-11-22).xlsx');
+    expect(revisedName('accounts.2025.xlsx', 'Ann', on, 'en')).toBe('accounts.2025 (revised by Ann 2026-11-22).xlsx');
   });
 
   it('a revised name stays within the limit even when the reviser\'s name is very long', () => {
-    expect(revisedName('a.pdf', 'B'.repeat(300), on)).toHaveLength(255);
+    expect(revisedName('a.pdf', 'B'.repeat(300), on, 'en')).toHaveLength(255);
   });
 
   it('the revised name of a long name is cut to the longest name the drive accepts', () => {
-    const name = revisedName(`${'x'.repeat(250)}.pdf`, 'Ann', on);
+    const name = revisedName(`${'x'.repeat(250)}.pdf`, 'Ann', on, 'en');
     expect(name).toHaveLength(255);
     expect(cleanItemName(name)).toBe(name);
   });
@@ -97,13 +105,19 @@ describe('one name per item in a folder', () => {
 });
 
 describe('inbox folders', () => {
-  it('a contact\'s uploads land in "From <name>"', () => {
-    expect(inboxFolderName('Ann Example')).toBe('From Ann Example');
+  it('a contact\'s uploads land in "From <name>", named in the firm\'s language', () => {
+    expect(inboxFolderName('Ann Example', 'en')).toBe('From Ann Example');
+    expect(inboxFolderName('Anne Exemple', 'fr')).toBe('Déposés par Anne Exemple');
+    // No elision to get wrong before a vowel, as "De"/"D'" would need.
+    expect(inboxFolderName('Éric Martin', 'fr')).toBe('Déposés par Éric Martin');
   });
 
-  it('the inbox name of a very long contact name is cut to the longest name the drive accepts', () => {
-    const name = inboxFolderName('y'.repeat(300));
+  it('the inbox name of a very long contact name is cut to the longest name the drive accepts, in either language', () => {
+    const name = inboxFolderName('y'.repeat(300), 'en');
     expect(name).toBe(`From ${'y'.repeat(250)}`);
     expect(cleanItemName(name)).toBe(name);
+    const french = inboxFolderName('y'.repeat(300), 'fr');
+    expect(french).toBe(`Déposés par ${'y'.repeat(243)}`);
+    expect(cleanItemName(french)).toBe(french);
   });
 });

@@ -16,8 +16,8 @@ describe('item names', () => {
   });
 
   it('names a revised version after the original, the reviser and the day', () => {
-    expect(revisedName('report.docx', 'Ann Customer', new Date('2026-11-22T10:00:00Z'))).toBe('report (revised by Ann Customer 2026-11-22).docx');
-    expect(revisedName('README', 'Ann', new Date('2026-11-22T10:00:00Z'))).toBe('README (revised by Ann 2026-11-22)');
+    expect(revisedName('report.docx', 'Ann Customer', new Date('2026-11-22T10:00:00Z'), 'en')).toBe('report (revised by Ann Customer 2026-11-22).docx');
+    expect(revisedName('README', 'Ann', new Date('2026-11-22T10:00:00Z'), 'en')).toBe('README (revised by Ann 2026-11-22)');
   });
 
   it('sorts folders before files, then by name regardless of case', () => {

@@ -54,6 +54,23 @@ export const en = {
     temporaryPassword: 'Temporary password',
     firstSignIn: 'At sign-in you choose your own password and set up an authenticator app (required).',
   },
+  /**
+   * Cognito's own emails (the pools' CustomMessage trigger): a code Cognito puts where `{{code}}`
+   * is (its `{####}`), valid as long as Cognito says (24 hours for a sign-up, 1 hour for a reset).
+   */
+  codes: {
+    code: 'Code',
+    signUpSubject: 'Your verification code for the {{firm}} portal',
+    signUpBody: 'Enter this verification code to confirm your email address and finish creating your account on the {{firm}} portal.',
+    signUpExpiry: 'The code is valid for 24 hours.',
+    resetSubject: 'Your password reset code for the {{firm}} portal',
+    staffResetSubject: 'Your password reset code for the {{firm}} portal administration',
+    resetBody: 'Someone asked to reset the password of your account on the {{firm}} portal. Enter this code to choose a new password.',
+    resetExpiry: 'The code is valid for 1 hour.',
+    verifySubject: 'Confirm your email address for the {{firm}} portal',
+    verifyBody: 'Enter this code to confirm the email address of your account on the {{firm}} portal.',
+    notYou: 'If you did not ask for this, ignore this email: nothing changes.',
+  },
 };
 
 /** The shape every language's catalogue has: the same keys, each a string. */

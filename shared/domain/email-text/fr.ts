@@ -51,4 +51,17 @@ export const fr: EmailText = {
     temporaryPassword: 'Mot de passe provisoire',
     firstSignIn: 'À la connexion, vous choisirez votre propre mot de passe et configurerez une application d’authentification (obligatoire).',
   },
+  codes: {
+    code: 'Code',
+    signUpSubject: 'Votre code de vérification pour le portail {{firm}}',
+    signUpBody: 'Saisissez ce code de vérification pour confirmer votre adresse e-mail et terminer la création de votre compte sur le portail {{firm}}.',
+    signUpExpiry: 'Le code est valable 24 heures.',
+    resetSubject: 'Votre code de réinitialisation du mot de passe pour le portail {{firm}}',
+    staffResetSubject: 'Votre code de réinitialisation du mot de passe pour l’administration du portail {{firm}}',
+    resetBody: 'Une demande de réinitialisation du mot de passe de votre compte sur le portail {{firm}} a été faite. Saisissez ce code pour choisir un nouveau mot de passe.',
+    resetExpiry: 'Le code est valable 1 heure.',
+    verifySubject: 'Confirmez votre adresse e-mail pour le portail {{firm}}',
+    verifyBody: 'Saisissez ce code pour confirmer l’adresse e-mail de votre compte sur le portail {{firm}}.',
+    notYou: 'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : rien ne change.',
+  },
 };

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { get, patch, query, type Answer } from '../../common/api.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
+import { roleWords } from './roleWords.ts';
 import { ContactSearch } from './ContactSearch.tsx';
 import { useAction } from './hooks.tsx';
 import type { Contact, ContactLink, Page } from './types.tsx';
@@ -53,7 +54,7 @@ function AddLinkForm({ contact, onAdd, busy }: { contact: Contact; onAdd: (link:
       <select id={roleId} value={chosenRole} onChange={(e) => setRole(e.target.value)}>
         {(roles.data?.roles ?? []).map((r) => (
           <option key={r} value={r}>
-            {r}
+            {roleWords(r, t)}
           </option>
         ))}
       </select>
@@ -103,7 +104,7 @@ export function ContactLinks({ contact, onChanged }: { contact: Contact; onChang
           {links.map((l) => (
             <li key={`${l.contactId}-${l.role}`} className="row">
               <Link to={`/contacts/${l.contactId}`}>{nameOf(l.contactId)}</Link>
-              <span className="muted">{l.role}</span>
+              <span className="muted">{roleWords(l.role, t)}</span>
               <button
                 type="button"
                 className="secondary"

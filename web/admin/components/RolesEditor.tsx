@@ -36,7 +36,10 @@ function RolesForm({ initial }: { initial: string[] }) {
       }}
     >
       <label htmlFor={id}>{t('roles.label')}</label>
-      <textarea id={id} rows={Math.max(4, roles.length + 1)} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea id={id} rows={Math.max(4, roles.length + 1)} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-hint`} />
+      <p className="muted" id={`${id}-hint`}>
+        {t('roles.defaultsHint')}
+      </p>
       <div className="row spaced">
         <button type="submit" disabled={action.busy}>
           {t('roles.save')}

@@ -267,7 +267,10 @@ export const adminEn: Catalogue = {
     label: 'Roles, one per line',
     save: 'Save roles',
     saved: 'Roles saved.',
+    defaultsHint: 'The default roles (partner, director, employee, accountant, lawyer, assistant) are shown in each reader\'s language; a role you add is shown as you write it.',
   },
+  /** The default roles (shared/domain/roles.ts), shown by id; a role an admin added is shown as written. */
+  roleNames: { partner: 'partner', director: 'director', employee: 'employee', accountant: 'accountant', lawyer: 'lawyer', assistant: 'assistant' },
   settings: {
     heading: 'Settings',
     portal: 'Portal',

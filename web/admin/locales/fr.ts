@@ -308,7 +308,9 @@ export const adminFr: Catalogue = {
     label: 'Rôles, un par ligne',
     save: 'Enregistrer les rôles',
     saved: 'Rôles enregistrés.',
+    defaultsHint: 'Les rôles par défaut s’affichent dans la langue de chacun (partner : associé, director : dirigeant, employee : salarié, accountant : comptable, lawyer : avocat, assistant : assistant) ; un rôle que vous ajoutez s’affiche tel que vous l’écrivez.',
   },
+  roleNames: { partner: 'associé', director: 'dirigeant', employee: 'salarié', accountant: 'comptable', lawyer: 'avocat', assistant: 'assistant' },
   settings: {
     heading: 'Paramètres',
     portal: 'Portail',

@@ -1,4 +1,5 @@
-/** New documents for the firm: they land in the customer's inbox folder, "From <name>". */
+/** New documents for the firm: they land in the customer's inbox folder, "From <name>" ("Déposés par <name>" in a French-speaking firm). */
+import { inboxFolderName } from '../../../shared/domain/naming.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { DropZone } from '../../common/ui.tsx';
 import { usePortal } from './PortalContext.tsx';
@@ -8,8 +9,8 @@ export function SendDocuments({ onUploaded }: { onUploaded: () => void }) {
   const { t } = useI18n();
   const { profile } = usePortal();
   const uploads = useUploads(onUploaded);
-  // The folder's real name, as the API names it (in English) in the firm's drive: it is data, not wording.
-  const inbox = `From ${profile.name ?? profile.email}`;
+  // The folder's real name, as the server names it in the firm's drive (in the firm's language when it is made): it is data, not wording.
+  const inbox = inboxFolderName(profile.name ?? profile.email, profile.firm.language);
   return (
     <section className="card" aria-labelledby="send-documents">
       <h2 id="send-documents">{t('send.heading')}</h2>
