@@ -19,7 +19,7 @@ export function AuditList({ path, showContact = false, version, filter = {} }: {
       {!entries.error && !entries.items.length && <p className="muted">{t('audit.empty')}</p>}
       {entries.items.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th>{t('table.time')}</th>
@@ -31,8 +31,10 @@ export function AuditList({ path, showContact = false, version, filter = {} }: {
               {entries.items.map((e, i) => (
                 <tr key={`${e.at}-${i}`}>
                   <td>{formatDate(e.at, locale)}</td>
-                  <td>{e.actor}</td>
-                  <td>
+                  <td className="break" data-label={t('table.who')}>
+                    {e.actor}
+                  </td>
+                  <td className="break" data-label={t('table.what')}>
                     {actionWords(e.action, t)}
                     {showContact && e.contactId && (
                       <>

@@ -76,9 +76,11 @@ export function DriveTable({ items, onChanged }: { items: DriveItem[]; onChanged
                   <td>
                     <ItemName item={item} />
                   </td>
-                  <td className="optional">{item.kind === 'file' ? formatBytes(item.size, locale) : ''}</td>
-                  <td>{formatDate(item.createdAt, locale)}</td>
-                  <td>{item.createdBy.name}</td>
+                  <td className="optional" data-label={t('table.size')}>
+                    {item.kind === 'file' ? formatBytes(item.size, locale) : ''}
+                  </td>
+                  <td data-label={t('drive.added')}>{formatDate(item.createdAt, locale)}</td>
+                  <td data-label={t('drive.addedBy')}>{item.createdBy.name}</td>
                   <td>
                     <div className="actions">
                       {item.kind === 'file' && item.status === 'ready' && <DownloadButton item={item} />}

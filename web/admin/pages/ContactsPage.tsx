@@ -80,7 +80,7 @@ export function ContactsPage() {
         <Loading />
       ) : contacts.items.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th>{t('table.name')}</th>
@@ -95,11 +95,11 @@ export function ContactsPage() {
                     <Link to={`/contacts/${c.contactId}`}>{c.name}</Link>
                     {c.archived && <span className="muted">{t('contacts.archived')}</span>}
                   </td>
-                  <td className="break">
+                  <td className="break" data-label={t('table.email')}>
                     {c.email}
                     <UndeliverableBadge mark={c.undeliverable} />
                   </td>
-                  <td>
+                  <td data-label={t('contacts.portalAccess')}>
                     <AccessToggle contact={c} onChanged={replace} />
                   </td>
                 </tr>

@@ -91,7 +91,7 @@ export function MattersPage() {
         <Loading />
       ) : matters.items.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th>{t('matter.field.reference')}</th>
@@ -108,9 +108,9 @@ export function MattersPage() {
                     <Link to={`/matters/${m.matterId}`}>{m.reference}</Link>
                   </td>
                   <td>{m.title}</td>
-                  <td>{m.status}</td>
-                  <td>{m.nextDeadline ? formatDay(m.nextDeadline, locale) : ''}</td>
-                  <td>{m.approved ? t('matter.approval.approvedShort') : t('matter.approval.pendingShort')}</td>
+                  <td data-label={t('matter.field.status')}>{m.status}</td>
+                  <td data-label={t('matters.nextDeadline')}>{m.nextDeadline ? formatDay(m.nextDeadline, locale) : ''}</td>
+                  <td data-label={t('matter.approval.heading')}>{m.approved ? t('matter.approval.approvedShort') : t('matter.approval.pendingShort')}</td>
                 </tr>
               ))}
             </tbody>

@@ -168,7 +168,7 @@ export function StaffUsersPage() {
       ) : (
         users.items.length > 0 && (
           <div className="table-wrap">
-            <table>
+            <table className="stack-on-phone">
               <thead>
                 <tr>
                   <th>{t('table.name')}</th>
@@ -185,12 +185,12 @@ export function StaffUsersPage() {
                       {u.name ?? u.email}
                       {u.createdAt && <div className="muted small">{t('staff.since', { date: formatDate(u.createdAt, locale) })}</div>}
                     </td>
-                    <td className="optional break">
+                    <td className="optional break" data-label={t('table.email')}>
                       {u.email}
                       <UndeliverableBadge mark={u.undeliverable} />
                     </td>
-                    <td>{u.admin ? t('staff.administrator') : t('staff.staff')}</td>
-                    <td>
+                    <td data-label={t('staff.role')}>{u.admin ? t('staff.administrator') : t('staff.staff')}</td>
+                    <td data-label={t('staff.status')}>
                       {u.enabled ? t('staff.enabled') : t('staff.disabled')}
                       {u.status === 'FORCE_CHANGE_PASSWORD' && <div className="muted small">{t('staff.invitationPending')}</div>}
                     </td>

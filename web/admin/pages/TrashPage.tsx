@@ -47,7 +47,7 @@ export function TrashPage() {
         <Loading />
       ) : items.items.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th>{t('table.name')}</th>
@@ -63,9 +63,13 @@ export function TrashPage() {
                   <td>
                     <span className={item.kind}>{item.name}</span>
                   </td>
-                  <td className="optional">{formatBytes(item.size, locale)}</td>
-                  <td>{formatDate(item.trashedAt, locale)}</td>
-                  <td className="optional">{item.trashedBy}</td>
+                  <td className="optional" data-label={t('table.size')}>
+                    {formatBytes(item.size, locale)}
+                  </td>
+                  <td data-label={t('drive.deleted')}>{formatDate(item.trashedAt, locale)}</td>
+                  <td className="optional" data-label={t('drive.deletedBy')}>
+                    {item.trashedBy}
+                  </td>
                   <td>
                     <RestoreButton
                       item={item}

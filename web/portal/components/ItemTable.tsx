@@ -17,7 +17,7 @@ export function ItemTable({ items, trail, handlers }: { items: PortalItem[]; tra
   const { t, locale } = useI18n();
   return (
     <div className="table-wrap">
-      <table className="items">
+      <table className="items stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{t('items.name')}</th>
@@ -36,8 +36,13 @@ export function ItemTable({ items, trail, handlers }: { items: PortalItem[]; tra
               <td className="item-name">
                 <ItemName item={item} trail={trail} />
               </td>
-              <td className="optional">{item.kind === 'file' ? formatBytes(item.size, locale) : <span className="muted">{t('items.folder')}</span>}</td>
-              <td className="item-date">{formatDate(item.updatedAt, locale)}</td>
+              {/* On a phone the cells stack, each named by its column ("Size", "Date"); a folder's "Folder" names itself. */}
+              <td className="optional item-size" data-label={item.kind === 'file' ? t('items.size') : undefined}>
+                {item.kind === 'file' ? formatBytes(item.size, locale) : <span className="muted">{t('items.folder')}</span>}
+              </td>
+              <td className="item-date" data-label={t('items.date')}>
+                {formatDate(item.updatedAt, locale)}
+              </td>
               <td>
                 <ItemActions item={item} handlers={handlers} />
               </td>
