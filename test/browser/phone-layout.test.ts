@@ -120,6 +120,9 @@ describe('both UIs fit a phone, in English and in French', () => {
       const items = expectStatus(await customer.api.get(`/shared/folders/${folderId}/items`), 200).items;
       return items.length === 2 ? true : undefined;
     }, 'the revised version');
+    // Download receipts for the file's downloads panel: the firm's and the customer's.
+    expectStatus(await admin.api.get(`/drive/items/${fileId}/download`), 200);
+    expectStatus(await customer.api.get(`/shared/items/${fileId}/download`), 200);
     matterId = expectStatus(await admin.api.post('/matters', { title: `Restructuration de la dette fournisseurs ${tag}`, clientId: customer.contact.contactId }), 201).matterId;
   }, 120_000);
 
@@ -185,6 +188,11 @@ describe('both UIs fit a phone, in English and in French', () => {
         await page.getByRole('row', { name: new RegExp(fileName.replace(/\./g, '\\.')) }).first().getByRole('button').nth(1).click();
         await page.locator('tr.panel-row input').first().waitFor();
         await fitsPhones(page, `phone-${lang}-admin-drive-panel`);
+        // The file's download receipts, a table inside its row (the last of the file's buttons).
+        const file = page.getByRole('row', { name: new RegExp(`^${fileName.replace(/\./g, '\\.')}`) });
+        await file.getByRole('button').last().click();
+        await expect.poll(() => page.locator('tr.panel-row tbody tr').count()).toBe(2);
+        await fitsPhones(page, `phone-${lang}-admin-drive-downloads`);
 
         await open('/drive/trash', () => page.getByText(trashedName).first().waitFor(), 'trash');
         await open('/contacts', () => page.getByRole('link', { name: clientName }).first().waitFor(), 'contacts');

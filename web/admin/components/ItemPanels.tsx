@@ -149,7 +149,7 @@ export function DownloadsPanel({ item, onCancel }: PanelProps) {
       <ErrorMessage error={receipts.error} />
       {!receipts.loading && !receipts.error && !receipts.items.length && <p className="muted">{t('drive.noDownloads')}</p>}
       {receipts.items.length > 0 && (
-        <table>
+        <table className="stack-on-phone">
           <thead>
             <tr>
               <th>{t('table.when')}</th>
@@ -161,8 +161,10 @@ export function DownloadsPanel({ item, onCancel }: PanelProps) {
             {receipts.items.map((r, i) => (
               <tr key={`${r.at}-${i}`}>
                 <td>{formatDate(r.at, locale)}</td>
-                <td>{r.actor}</td>
-                <td>{String(r.details?.version ?? '')}</td>
+                <td className="break" data-label={t('table.who')}>
+                  {r.actor}
+                </td>
+                <td data-label={t('table.version')}>{String(r.details?.version ?? '')}</td>
               </tr>
             ))}
           </tbody>
