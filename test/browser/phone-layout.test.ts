@@ -62,6 +62,22 @@ function sideways(page: Page): Promise<string[]> {
   });
 }
 
+/** How many nodes of each table role Chromium's accessibility tree holds, as a screen reader would be told. */
+async function tableRoles(page: Page): Promise<Record<string, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; role?: { value?: string } }[] };
+    const counts: Record<string, number> = {};
+    for (const node of nodes) {
+      const role = node.role?.value;
+      if (!node.ignored && role && ['table', 'row', 'columnheader', 'cell', 'gridcell'].includes(role)) counts[role] = (counts[role] ?? 0) + 1;
+    }
+    return counts;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** The screen has loaded its data: no request running, no "Loading…" left. */
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -152,6 +168,9 @@ describe('both UIs fit a phone, in English and in French', () => {
         const row = page.getByRole('row', { name: new RegExp(fileName.replace(/\./g, '\\.')) }).first();
         expect(await row.getByRole('button').count()).toBeGreaterThan(0);
         expect(await page.getByRole('columnheader').count()).toBe(4);
+        // Chromium's own accessibility tree (what a screen reader gets) still has the table, its headings and cells.
+        expect(await tableRoles(page)).toMatchObject({ table: 1, row: 3, columnheader: 4 });
+        expect((await tableRoles(page)).cell).toBeGreaterThanOrEqual(8);
 
         await page.goto(`${cloud().web.portalUrl}/profile`);
         await page.locator('input[type=password]').first().waitFor();
