@@ -1,6 +1,6 @@
 /**
  * Both UIs on a phone, in English and in French (longer words), with long names: every main screen
- * fits the screen's width. Nothing scrolls sideways, neither the page nor a table in its wrapper,
+ * fits the screen's width (360, 390 and 700 px). Nothing scrolls sideways, neither the page nor a table in its wrapper,
  * and no visible element reaches past the right edge. Screenshots of each screen at 360 px go to
  * test-results/screenshots as phone-<language>-<screen>.png, and the two item lists on a desktop
  * as desktop-<screen>.png, to compare a change of layout with what was there before.
@@ -11,10 +11,11 @@ import { defaultSettings } from '../../shared/domain/settings.ts';
 import { enterPasswordInAnyLanguage, enterTotpInAnyLanguage, launchBrowser, screenshot, visitor, type Visitor } from '../support/browser.ts';
 import { cloud, customerSession, eventually, expectStatus, putToUrl, staffSession } from '../support/world.ts';
 
-/** The phones of the brief: a small Android and a current iPhone. */
+/** The phones of the brief (a small Android, a current iPhone), and the widest window that still gets the phone layout. */
 const PHONES = [
   { width: 360, height: 740 },
   { width: 390, height: 844 },
+  { width: 700, height: 800 },
 ];
 const LANGUAGES = [
   { lang: 'en', locale: 'en-US' },
