@@ -204,6 +204,8 @@ describe('both UIs fit a phone, in English and in French', () => {
         await fitsPhones(page, `phone-${lang}-admin-drive`);
 
         await open(`/drive/${folderId}`, () => page.getByRole('row', { name: new RegExp(fileName.replace(/\./g, '\\.')) }).first().waitFor(), 'drive-folder');
+        // A staff list is a table for a screen reader too, its five column headings included.
+        expect(await tableRoles(page)).toMatchObject({ table: 1, row: 3, columnheader: 5 });
         // An item's action panel opens under its row: the rename form fits too.
         await page.getByRole('row', { name: new RegExp(fileName.replace(/\./g, '\\.')) }).first().getByRole('button').nth(1).click();
         await page.locator('tr.panel-row input').first().waitFor();
