@@ -215,6 +215,14 @@ describe('both UIs fit a phone, in English and in French', () => {
         await file.getByRole('button').last().click();
         await expect.poll(() => page.locator('tr.panel-row tbody tr').count()).toBe(2);
         await fitsPhones(page, `phone-${lang}-admin-drive-downloads`);
+        // Moving shows the folder tree with its long names; sharing finds a contact by a long name.
+        await file.getByRole('button').nth(2).click();
+        await page.locator('tr.panel-row .tree button').filter({ hasText: folderName }).waitFor();
+        await fitsPhones(page, `phone-${lang}-admin-drive-move`);
+        await file.getByRole('button').nth(4).click();
+        await page.locator('tr.panel-row input[type=search]').fill(clientName);
+        await page.locator('tr.panel-row button').filter({ hasText: clientName }).first().waitFor();
+        await fitsPhones(page, `phone-${lang}-admin-drive-share`);
 
         await open('/drive/trash', () => page.getByText(trashedName).first().waitFor(), 'trash');
         await open('/contacts', () => page.getByRole('link', { name: clientName }).first().waitFor(), 'contacts');
