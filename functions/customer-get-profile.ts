@@ -7,7 +7,7 @@ export const handler = customerRoute({}, async ({ caller, settings }) => ({
     name: caller.name,
     email: caller.email,
     language: caller.language,
-    firm: { ...settings.branding, language: settings.language },
+    firm: { ...settings.branding, language: settings.language, matterTerm: settings.matterTerm },
     permissions: {
       upload: controlAllows(settings.attachments.upload),
       replaceOwnUploads: controlAllows(settings.attachments.replace),

@@ -3,6 +3,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.ts';
@@ -18,11 +19,13 @@ export interface PortalApiProps {
   readonly throttle?: { rateLimit: number; burstLimit: number };
   /** The firm's own name for the API (TLS 1.2 minimum); without it, its execute-api address. */
   readonly domain?: CustomDomain;
+  /** Encrypts the access logs: the portal's log key (lib/log-key.ts). */
+  readonly logKey: kms.IKey;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** One HTTP API whose every route requires a JWT of one user pool, with access logs and throttling. */
+/** One HTTP API whose every route requires a JWT of one user pool, with encrypted access logs and throttling. */
 export class PortalApi extends Construct {
   readonly httpApi: apigw.HttpApi;
   private readonly authorizer: HttpJwtAuthorizer;
@@ -56,12 +59,8 @@ export class PortalApi extends Construct {
       ['lambda_function_public_access_prohibited_check'],
       'Each route\'s invoke permission is for apigateway.amazonaws.com with the SourceArn of this API\'s route (arn:…:execute-api:<region>:<account>:<api>/*/*/<path>), so no other API or account can invoke the function; CT.LAMBDA.PR.2 flags it only because that ARN is built with Fn::Join, which the rule does not read.',
     );
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
-    acknowledge(
-      accessLogs,
-      ['cloudwatch_log_group_encrypted_check'],
-      'The access log holds request ids, source IPs, user ids, routes and statuses, encrypted at rest by CloudWatch Logs with its own keys; a customer-managed key (CT.CLOUDWATCH.PR.3) would add a key policy for the logs service to control access the IAM policies on this log group already control.',
-    );
+    // Request ids, source IPs, user ids, routes and statuses (Control Tower's CT.CLOUDWATCH.PR.3).
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.logKey });
     // HTTP APIs cannot be traced by X-Ray (only REST APIs can); each request's trace starts at its function (active tracing).
     const stage = this.httpApi.defaultStage!.node.defaultChild as apigw.CfnStage;
     const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };

@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { acknowledge, arnToken, functionsRunningAs } from './nag.ts';
 import { reserveConcurrency } from './email-delivery.ts';
+import { retainedKey } from './keys.ts';
 import { logBucket } from './log-bucket.ts';
 import { Construct } from 'constructs';
 import type { PorticoFunction } from './portico-function.ts';
@@ -46,25 +47,10 @@ export class Drive extends Construct {
     super(scope, id);
     this.schedules = props.schedules;
     const accessLogs = logBucket(this, 'AccessLogs');
-    this.key = new kms.Key(this, 'Key', {
-      description: 'Encrypts the firm\'s drive (client documents)',
-      enableKeyRotation: true,
-      // Without the key, every document in the drive is unreadable.
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    // Nobody hands out a grant on the firm's documents: only an AWS service acting for a resource of
-    // this account may create one (Control Tower's CT.KMS.PR.3); S3 and replication use the key
-    // through their roles' grants, not KMS grants.
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'GrantsOnlyForAwsServices',
-        effect: iam.Effect.DENY,
-        principals: [new iam.AnyPrincipal()],
-        actions: ['kms:CreateGrant'],
-        resources: ['*'],
-        conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-      }),
-    );
+    // Rotated, retained with the bucket (without the key every document is unreadable), and no
+    // one hands out a grant on the firm's documents: S3 and replication use the key through their
+    // roles' grants.
+    this.key = retainedKey(this, 'Key', 'Encrypts the firm\'s drive (client documents)');
     this.notificationsRole = new iam.Role(this, 'NotificationsHandlerRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'CDK\'s deploy-time helper that sets the drive bucket\'s event notifications',
@@ -213,7 +199,7 @@ export class Drive extends Construct {
     fn.bindEnv('DRIVE_BUCKET', this.bucket.bucketName);
     acknowledge(
       fn.role!,
-      [...prefixes.map((p) => `AwsSolutions-IAM5[Resource::${arnToken(this.bucket)}/${p}*]`), ...actions.map((a) => `AwsSolutions-IAM5[Action::${a}]`)],
+      [...prefixes.map((p) => `AwsSolutions-IAM5[Resource::${arnToken(this.bucket, fn)}/${p}*]`), ...actions.map((a) => `AwsSolutions-IAM5[Action::${a}]`)],
       'Objects have server-made keys below fixed prefixes, so the grant is scoped to a prefix (and the CDK grant\'s action groups, on the drive\'s own key for KMS); every single object is authorised in code before a presigned URL is made.',
     );
   }

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -27,14 +28,17 @@ export interface PorticoFunctionProps {
   /** @default 10 seconds */
   readonly timeout?: Duration;
   readonly environment?: Record<string, string>;
+  /** Encrypts the function's log group: the portal's log key (lib/log-key.ts). */
+  readonly logKey: kms.IKey;
 }
 
 /**
  * A Lambda function with Portico's defaults: Node 24 on ARM64, minified ESM bundle (see
  * `lib/bundling.ts` for how its traces stay readable without source maps at run time), its own
- * log group kept a year, bounded memory and timeout, and its own role that starts with
- * nothing but permission to write its logs. Every further permission is granted
- * explicitly by the construct that owns the resource, so no two functions share a role.
+ * log group kept a year and encrypted with the portal's log key, bounded memory and timeout, and
+ * its own role that starts with nothing but permission to write its logs. Every further
+ * permission is granted explicitly by the construct that owns the resource, so no two functions
+ * share a role.
  */
 export class PorticoFunction extends NodejsFunction {
   readonly audience: Audience;
@@ -43,12 +47,9 @@ export class PorticoFunction extends NodejsFunction {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
       // A year (Control Tower's CT.CLOUDWATCH.PR.2): an incident found months later can still be traced.
       retention: logs.RetentionDays.ONE_YEAR,
+      // Log lines name contacts and addresses (Control Tower's CT.CLOUDWATCH.PR.3).
+      encryptionKey: props.logKey,
     });
-    acknowledge(
-      logGroup,
-      ['cloudwatch_log_group_encrypted_check'],
-      'CloudWatch Logs encrypts every log group at rest with its own keys; a customer-managed key (CT.CLOUDWATCH.PR.3) would add a key policy for the logs service to every function\'s log group for revocable access that the IAM policies on these logs already control.',
-    );
     const role = new iam.Role(scope, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${props.entry} (${props.audience}-facing)`,

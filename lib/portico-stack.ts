@@ -7,6 +7,7 @@ import { Data, type TableAccess, type TableName } from './data.ts';
 import { CustomDomains, type CustomDomain, type DomainSettings } from './domains.ts';
 import { Drive } from './drive.ts';
 import { EmailDelivery } from './email-delivery.ts';
+import { LogKey } from './log-key.ts';
 import { CustomerIdentity, loginDnsTarget, StaffIdentity, strongPasswords, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
 import { MatterRecords } from './matters.ts';
@@ -65,6 +66,7 @@ export class PorticoStack extends Stack {
     super(scope, id, props);
     const { settings } = props;
     const data = new Data(this, 'Data');
+    const logKey = new LogKey(this, 'Logs').key;
     const domains = new CustomDomains(this, 'Domains', settings.domains);
     const origin = (d?: CustomDomain) => (d ? [`https://${d.name}`] : []);
     const web = new WebSites(this, 'Web', {
@@ -85,7 +87,7 @@ export class PorticoStack extends Stack {
 
     const functions: PorticoFunction[] = [];
     const fn = (entry: string, audience: 'staff' | 'customer' | 'system', scope: Construct = this) => {
-      const f = new PorticoFunction(scope, pascal(entry), { entry, audience });
+      const f = new PorticoFunction(scope, pascal(entry), { entry, audience, logKey });
       functions.push(f);
       f.bindEnv('FIRM_NAME', settings.firmName);
       f.bindEnv('PORTAL_URL', portalUrl);
@@ -128,8 +130,8 @@ export class PorticoStack extends Stack {
       postAuthentication,
     });
 
-    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins, domain: domains.staffApi });
-    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: customerOrigins, domain: domains.customerApi });
+    const staffApi = new PortalApi(this, 'StaffApi', { userPool: staffIdentity.userPool, client: staffIdentity.webClient, webOrigins: staffOrigins, domain: domains.staffApi, logKey });
+    const customerApi = new PortalApi(this, 'CustomerApi', { userPool: customerIdentity.userPool, client: customerIdentity.webClient, webOrigins: customerOrigins, domain: domains.customerApi, logKey });
     domains.outputDnsTargets([
       { domain: domains.admin, target: web.admin.distribution.distributionDomainName, id: 'AdminDnsTarget' },
       { domain: domains.portal, target: web.portal.distribution.distributionDomainName, id: 'PortalDnsTarget' },
@@ -149,15 +151,15 @@ export class PorticoStack extends Stack {
       return f;
     };
     /** A customer route: every call checks access (contacts) and the portal switch (portalConfig) and authorises against shares and the drive. */
-    const customerRoute = (method: HttpMethod, path: string, entry: string, driveAccess: TableAccess = 'read', extra: [TableName, TableAccess][] = []) => {
-      const f = fn(entry, 'customer');
+    const customerRoute = (method: HttpMethod, path: string, entry: string, driveAccess: TableAccess = 'read', extra: [TableName, TableAccess][] = [], scope?: Construct) => {
+      const f = fn(entry, 'customer', scope);
       cursors.bind(f);
       data.grant(f, 'contacts', 'read');
       data.grant(f, 'portalConfig', 'read');
       data.grant(f, 'shares', 'read');
       data.grant(f, 'drive', driveAccess);
       for (const [table, access] of extra) data.grant(f, table, access);
-      customerApi.route(method, path, f);
+      customerApi.route(method, path, f, scope);
       return f;
     };
     /** Routes that change portal access: Cognito account operations, email, seats and audit. */
@@ -232,6 +234,22 @@ export class PorticoStack extends Stack {
     matterRoute('DELETE', '/matters/{matterId}/approval', 'staff-reopen-matter', 'readwrite', [['audit', 'readwrite']]);
     matterRoute('GET', '/matter-lists', 'staff-list-matter-lists', 'read');
     matterRoute('PUT', '/matter-lists', 'staff-update-matter-lists', 'readwrite', [['audit', 'readwrite']]);
+    matterRoute('GET', '/matters/{matterId}/documents', 'staff-list-matter-documents', 'read', [['drive', 'read']]);
+    matterRoute('PUT', '/matters/{matterId}/documents/{itemId}/type', 'staff-set-document-type', 'read', [['drive', 'readwrite'], ['audit', 'readwrite']]);
+
+    // Customer API: their matters (F20), in the matters' nested stack. What a customer sees of a
+    // matter and of its documents is decided there, by the access policy, from keyed reads.
+    const customerMatterRoute = (method: HttpMethod, path: string, entry: string, extra: [TableName, TableAccess][] = [], driveAccess: TableAccess = 'read') => {
+      const f = customerRoute(method, path, entry, driveAccess, extra, matters.stack);
+      matters.grant(f, 'read');
+      return f;
+    };
+    customerMatterRoute('GET', '/matters', 'customer-list-matters');
+    customerMatterRoute('GET', '/matters/{matterId}', 'customer-get-matter');
+    customerMatterRoute('GET', '/matters/{matterId}/documents', 'customer-list-matter-documents');
+    drive.grantRead(customerMatterRoute('GET', '/matters/{matterId}/documents/{itemId}/download', 'customer-download-matter-document', [['audit', 'readwrite']]));
+    drive.grantCustomerUpload(customerMatterRoute('POST', '/matters/{matterId}/uploads', 'customer-start-matter-upload', [], 'readwrite'));
+    customerMatterRoute('GET', '/matters/{matterId}/uploads', 'customer-list-matter-uploads');
 
     // Customer API (F12–F15).
     customerRoute('GET', '/me', 'customer-get-profile');

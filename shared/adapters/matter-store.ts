@@ -1,9 +1,9 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { matchesMatterFilter, matterSummary, referenceKey, type Matter, type MatterFilter, type MatterLists, type MatterSummary } from '../domain/matters.ts';
-import { visiblePage } from '../domain/paging.ts';
+import { visiblePage, type OrderedList } from '../domain/paging.ts';
 import type { MatterStore, Page, PendingWrite } from '../domain/ports.ts';
 import { conflict } from '../errors.ts';
-import { decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
+import { batchGetKeys, decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
 
 /** One line a matter is listed on: the list's partition and the matter's place in it. */
 interface ListRow {
@@ -29,6 +29,32 @@ export class DynamoMatterStore implements MatterStore {
 
   async get(matterId: string): Promise<Matter | undefined> {
     return (await this.item(`matter#${matterId}`, 'matter'))?.matter as Matter | undefined;
+  }
+
+  async getMany(matterIds: string[]): Promise<Matter[]> {
+    const items = await batchGetKeys(this.tableName, [...new Set(matterIds)].map((id) => ({ pk: `matter#${id}`, sk: 'matter' })));
+    return items.map((item) => item.matter as Matter);
+  }
+
+  clientMatters(clientId: string): OrderedList<MatterSummary> {
+    const pk = `list#live#client#${clientId}`;
+    return {
+      fetch: async (limit, cursor) => {
+        const out = await documents.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            ScanIndexForward: false,
+            ConsistentRead: true,
+            Limit: limit,
+            ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
+          }),
+        );
+        return { items: (out.Items ?? []).map((row) => row.summary as MatterSummary), cursor: encodeCursor(out.LastEvaluatedKey) };
+      },
+      cursorAfter: (summary) => encodeCursor({ pk, sk: `${summary.createdAt}#${summary.matterId}` })!,
+    };
   }
 
   async lists(): Promise<MatterLists | undefined> {

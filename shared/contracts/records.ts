@@ -88,6 +88,7 @@ export const DriveItem = named(
     trashedAt: optional(instant),
     trashedBy: optional(z.string()),
     seenByStaffAt: optional(instant),
+    documentType: optional(z.string()),
   }),
   "An item of the firm's drive as staff see it, storage fields included; parentId is \"root\" at the top.",
 );
@@ -105,6 +106,12 @@ export const PortalItem = named(
     uploadedByYou: z.boolean(),
   }),
   'An item as a customer sees it: never storage keys, ancestry or staff ids.',
+);
+
+export const MatterDocument = named(
+  'MatterDocument',
+  z.extend(PortalItem, { documentType: z.string() }),
+  "A matter's document as its client sees it, with its type (a customer file).",
 );
 
 export const AuditEntry = named(
@@ -162,6 +169,28 @@ export const MatterSummary = named(
     updatedAt: instant,
   }),
   "A matter in a list: what the list shows, with its earliest deadline.",
+);
+
+const customerMatterFields = {
+  matterId: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  statusLabel: optional(z.string()),
+  deadlines: z.array(z.strictObject({ label: z.string(), date: isoDate })),
+  flags: z.array(z.string()),
+  approved: z.boolean(),
+};
+
+export const CustomerMatterSummary = named(
+  'CustomerMatterSummary',
+  z.strictObject(customerMatterFields),
+  "A matter in the customer's list: only what customers may see (the status's customer label, customer-visible deadlines and flags).",
+);
+
+export const CustomerMatter = named(
+  'CustomerMatter',
+  z.strictObject({ ...customerMatterFields, parties: z.array(z.strictObject({ name: z.string(), partyType: z.string() })), uploadsOpen: z.boolean() }),
+  'A matter as its client sees it: never tasks, internal flags, staff, or parties of types staff keep internal.',
 );
 
 export const MatterLists = named(

@@ -16,6 +16,9 @@ import {
   Matter,
   MatterLists,
   MatterSummary,
+  CustomerMatter,
+  CustomerMatterSummary,
+  MatterDocument,
   page,
   PortalItem,
   PortalSettings,
@@ -38,6 +41,8 @@ const SharedItemPage = named('SharedItemPage', page(SharedItem));
 const PortalItemPage = named('PortalItemPage', page(PortalItem));
 const PortalFolderPage = named('PortalFolderPage', z.extend(page(PortalItem), { folder: z.strictObject({ itemId: z.string(), name: z.string() }) }));
 const MatterPage = named('MatterPage', page(MatterSummary));
+const CustomerMatterSummaryPage = named('CustomerMatterSummaryPage', page(CustomerMatterSummary));
+const MatterDocumentPage = named('MatterDocumentPage', page(MatterDocument));
 const Roles = named('Roles', z.strictObject({ roles: z.array(z.string()) }));
 const StaffUpload = named('StaffUpload', withUploadInstructions(DriveItem));
 const CustomerUploadBatch = named(
@@ -51,7 +56,7 @@ const CustomerProfile = named(
     email: z.string(),
     /** The customer's own choice for their emails; unset, they follow firm.language. */
     language: z.optional(z.enum(LANGUAGES)),
-    firm: z.extend(PortalSettings.shape.branding, { language: z.enum(LANGUAGES) }),
+    firm: z.extend(PortalSettings.shape.branding, { language: z.enum(LANGUAGES), matterTerm: PortalSettings.shape.matterTerm }),
     permissions: z.strictObject({ upload: z.boolean(), replaceOwnUploads: z.boolean(), deleteOwnUploads: z.boolean(), comment: z.boolean() }),
   }),
 );
@@ -101,6 +106,8 @@ export const responses: Record<string, ResponseContract> = {
   'staff-update-contact': ok(Contact, 'The contact, changed.'),
   'staff-update-item': ok(DriveItem, 'The item, renamed or moved.'),
   'staff-update-matter': ok(Matter, 'The matter, changed.'),
+  'staff-list-matter-documents': ok(DriveItemPage, "A page of the matter's folder, each document with its type."),
+  'staff-set-document-type': ok(DriveItem, 'The document, with its new type (or none).'),
   'staff-update-matter-lists': ok(MatterLists, 'The lists, changed.'),
   'staff-update-roles': ok(Roles, 'The link roles, changed.'),
   'staff-update-settings': ok(SettingsView, 'The settings, changed, and seat usage.'),
@@ -112,5 +119,11 @@ export const responses: Record<string, ResponseContract> = {
   'customer-set-language': ok(z.strictObject({ language: z.enum(LANGUAGES) }), "The customer's language, which their emails now follow."),
   'customer-list-folder': ok(PortalFolderPage, "A page of a shared folder's items, and the folder."),
   'customer-list-shared': ok(PortalItemPage, "A page of the portal's top level: the customer's own folder first, then shares, newest first."),
+  'customer-list-matters': ok(CustomerMatterSummaryPage, "A page of the customer's matters and their organisations', newest first."),
+  'customer-get-matter': ok(CustomerMatter, 'What the customer may see of the matter.'),
+  'customer-list-matter-documents': ok(MatterDocumentPage, "A page of the matter's customer files."),
+  'customer-download-matter-document': ok(DownloadLink, 'A link to the document.'),
+  'customer-start-matter-upload': created(CustomerUploadBatch, "The pending files in the matter's \"From client\" folder, in the order sent, and where to send their bytes."),
+  'customer-list-matter-uploads': ok(PortalItemPage, 'A page of what the customer sent into the matter.'),
   'customer-start-upload': created(CustomerUploadBatch, 'The pending files, in the order sent, and where to send their bytes.'),
 };

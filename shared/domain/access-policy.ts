@@ -4,8 +4,9 @@
  * (test/unit/access-policy.test.ts).
  */
 import { AppError, forbidden, notFound } from '../errors.ts';
-import type { Deadline, Matter, MatterLists, Party } from './matters.ts';
+import type { Matter, MatterLists, Party } from './matters.ts';
 import { ROOT_FOLDER_ID, type Contact, type CustomerPrincipal, type DriveItem, type StaffPrincipal } from './model.ts';
+import { controlAllows, type AttachmentControl } from './settings.ts';
 
 /** Claims as API Gateway's JWT authorizer passes them: every value a string, lists as "[a b]". */
 export type JwtClaims = Record<string, string | number | boolean | string[] | undefined>;
@@ -232,7 +233,7 @@ export interface CustomerMatterView {
   title: string;
   /** The status's customer label; absent when an admin has removed the matter's status from the list. */
   statusLabel?: string;
-  deadlines: Deadline[];
+  deadlines: { label: string; date: string }[];
   flags: string[];
   parties: Party[];
   approved: boolean;
@@ -250,9 +251,41 @@ export function customerViewOfMatter(matter: Matter, lists: MatterLists): Custom
     reference: matter.reference,
     title: matter.title,
     statusLabel: lists.statuses.find((s) => s.name === matter.status)?.customerLabel,
-    deadlines: matter.deadlines.filter((d) => d.customerVisible),
+    deadlines: matter.deadlines.filter((d) => d.customerVisible).map(({ label, date }) => ({ label, date })),
     flags: matter.flags.filter((f) => visibleFlags.has(f)),
     parties: matter.parties.filter((p) => visibleParties.has(p.partyType)),
     approved: matter.approval.state === 'approved',
   };
+}
+
+/**
+ * A matter's document a customer sees (F20): a live file right in the folder of a matter they see,
+ * whose document type is, in the lists as they are now, a customer file. A type removed from the
+ * list hides the document, as a removed flag does. `ancestors` are the folders the item's
+ * `ancestorIds` name (the matter's folder among them). Documents shared explicitly are the
+ * drive's shares, decided above.
+ */
+export function customerSeesMatterDocument(customer: CustomerPrincipal, matter: Matter, lists: MatterLists, ancestors: DriveItem[], item: DriveItem): boolean {
+  const customerFile = lists.documentTypes.some((t) => t.customerFile && t.name === item.documentType);
+  return customerSeesMatter(customer, matter) && item.kind === 'file' && item.parentId === matter.folderId && isLive(item, ancestors) && customerFile;
+}
+
+/** The document if the customer may see it as a matter's document; otherwise the same 404 as a missing file. */
+export function visibleMatterDocument(customer: CustomerPrincipal, matter: Matter, lists: MatterLists, ancestors: DriveItem[], item: DriveItem | undefined): DriveItem {
+  if (!item || !customerSeesMatterDocument(customer, matter, lists, ancestors, item)) throw notFound('file');
+  return item;
+}
+
+/**
+ * Attachment controls (F17, F22) on a matter's documents: "before approval" follows the matter's
+ * own approval, at once when it changes. Refused after approval with words that say why.
+ */
+export function matterAttachmentAllowed(control: AttachmentControl, matter: Pick<Matter, 'approval'>): boolean {
+  return controlAllows(control, matter.approval.state === 'approved');
+}
+
+export function requireMatterAttachmentControl(control: AttachmentControl, matter: Pick<Matter, 'approval'>, action: 'upload' | 'replace' | 'delete'): void {
+  if (matterAttachmentAllowed(control, matter)) return;
+  if (control === 'forbidden') return requireAttachmentControl(false, action);
+  throw forbidden('matter_approved', 'This matter has been approved, so it takes no more documents. Ask the firm to reopen it if you need to send more.');
 }

@@ -34,6 +34,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'matter.approved': 'Approved a matter',
   'matter.reopened': 'Reopened a matter for approval',
   'matter_lists.changed': 'Changed the lists for matters',
+  'document.typed': "Changed a matter document's type",
   'staff.invited': 'Invited a staff user',
   'staff.enabled': 'Enabled a staff user',
   'staff.disabled': 'Disabled a staff user',

@@ -82,6 +82,8 @@ export interface DriveItem {
   trashedBy?: string;
   /** When a staff member first downloaded this customer upload; until then the staff UI marks it new. */
   seenByStaffAt?: string;
+  /** In a matter's folder: the kind of document, from the matter lists; a customer file is shown to the matter's client (F20). */
+  documentType?: string;
 }
 
 export const ROOT_FOLDER_ID = 'root';

@@ -1,5 +1,6 @@
 /** Pages of what a caller may see, filled from a store that also holds what they may not. */
 import type { Page } from './ports.ts';
+import { badRequest } from '../errors.ts';
 
 export interface FilteredSource<T> {
   /** One page of the store, from `cursor`. */
@@ -27,4 +28,47 @@ export async function visiblePage<T>(source: FilteredSource<T>, visible: (item: 
     if (!page.cursor) return { items };
     position = page.cursor;
   }
+}
+
+/** One of the lists `mergedPage` merges: pages of it in the merge's order, and the position after an item. */
+export interface OrderedList<T> {
+  fetch(limit: number, cursor?: string): Promise<Page<T>>;
+  cursorAfter(item: T): string;
+}
+
+const LIST_END = 'end';
+
+/**
+ * A page of up to `limit` items of several lists merged in one order (`before` < 0 when `a` comes
+ * first; every list must already be in that order, and no item may be in two lists). The cursor
+ * carries each list's own position, so a page costs one read of each list that is not at its end,
+ * however long the lists are.
+ */
+export async function mergedPage<T>(lists: Record<string, OrderedList<T>>, before: (a: T, b: T) => number, limit: number, cursor?: string): Promise<Page<T>> {
+  const position: Record<string, string> = cursor ? readPositions(cursor) : {};
+  const open = Object.keys(lists).filter((name) => position[name] !== LIST_END);
+  // One more than a page from each list: a store may say "more" at its limit with nothing left
+  // (DynamoDB does), so a cursor is given only when an item beyond this page was actually seen.
+  const heads = await Promise.all(open.map(async (name) => ({ name, page: await lists[name].fetch(limit + 1, position[name]) })));
+  const merged = heads.flatMap((h) => h.page.items.map((item) => ({ name: h.name, item }))).sort((a, b) => before(a.item, b.item));
+  const taken = merged.slice(0, limit);
+  for (const { name, item } of taken) position[name] = lists[name].cursorAfter(item);
+  const allTaken = (items: T[]) => items.every((item) => taken.some((t) => t.item === item));
+  for (const h of heads) if (!h.page.cursor && allTaken(h.page.items)) position[h.name] = LIST_END;
+  // A list cut short by its store (a read's size limit) may still hold more: look again from there.
+  const more = merged.length > limit || heads.some((h) => h.page.cursor && allTaken(h.page.items));
+  return { items: taken.map((t) => t.item), cursor: more ? JSON.stringify(position) : undefined };
+}
+
+function readPositions(cursor: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cursor);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
+    throw badRequest('invalid_cursor', 'cursor: use the cursor value a previous page returned.');
+  }
+  return parsed as Record<string, string>;
 }

@@ -2,6 +2,7 @@
 import type { Language } from './language.ts';
 import type { ActivityFilter } from './activity.ts';
 import type { UndeliverableMark } from './deliverability.ts';
+import type { OrderedList } from './paging.ts';
 import type { Matter, MatterFilter, MatterLists, MatterSummary } from './matters.ts';
 import type { Contact, DriveItem, PortalAccess, Share } from './model.ts';
 
@@ -74,7 +75,7 @@ export interface ShareStore {
   sharedItemWith(itemId: string): Promise<Share[]>;
 }
 
-export type DriveChange = Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy' | 'multipartUploadId' | 'seenByStaffAt'>>;
+export type DriveChange = Partial<Pick<DriveItem, 'name' | 'parentId' | 'ancestorIds' | 'status' | 'trashedAt' | 'trashedBy' | 'multipartUploadId' | 'seenByStaffAt' | 'documentType'>>;
 
 export interface DriveStore {
   get(itemId: string): Promise<DriveItem | undefined>;
@@ -331,4 +332,8 @@ export interface MatterStore {
   updateWrites(current: Matter, next: Matter): PendingWrite[];
   /** One page of matters narrowed by `filter`: by earliest deadline with `deadlineBefore`, else newest first. */
   list(filter: MatterFilter, limit: number, cursor?: string): Promise<Page<MatterSummary>>;
+  /** Matters by id, in one batch read; missing ones are left out. */
+  getMany(matterIds: string[]): Promise<Matter[]>;
+  /** A client's live matters, newest first, as one of the lists a customer's matters are merged from. */
+  clientMatters(clientId: string): OrderedList<MatterSummary>;
 }

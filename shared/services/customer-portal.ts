@@ -158,12 +158,7 @@ export async function startCustomerUpload(
 ): Promise<{ batchId: string; uploads: ({ item: PortalItem } & UploadInstructions)[] }> {
   const { attachments } = settings;
   requireAttachmentControl(controlAllows(attachments.upload), 'upload');
-  if (input.files.length === 0 || input.files.length > MAX_FILES_PER_BATCH) {
-    throw badRequest('invalid_request', `files: send 1 to ${MAX_FILES_PER_BATCH} files per upload.`);
-  }
-  const tooLarge = input.files.find((f) => f.size > MAX_UPLOAD_BYTES);
-  if (tooLarge) throw badRequest('file_too_large', `files: "${tooLarge.name}" is over ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
-  const names = input.files.map((f) => itemName(f.name));
+  const names = checkUploadBatch(input.files);
 
   let placement: { parentId: string; ancestorIds: string[] };
   let nameOf = (name: string) => name;
@@ -184,12 +179,39 @@ export async function startCustomerUpload(
     placement = { parentId: inbox.itemId, ancestorIds: [...inbox.ancestorIds, inbox.itemId] };
   }
 
-  const arriving = await namesInFolder(deps.drive, placement.parentId, names.map((name) => ({ name: nameOf(name), kind: 'file' as const })));
+  return pendingUploads(deps, customer, placement, input.files, names.map(nameOf), now, revisesItemId);
+}
+
+/** The names of a batch a customer sends, checked: 1 to 50 files, none over the size limit. */
+export function checkUploadBatch(files: UploadRequestFile[]): string[] {
+  if (files.length === 0 || files.length > MAX_FILES_PER_BATCH) {
+    throw badRequest('invalid_request', `files: send 1 to ${MAX_FILES_PER_BATCH} files per upload.`);
+  }
+  const tooLarge = files.find((f) => f.size > MAX_UPLOAD_BYTES);
+  if (tooLarge) throw badRequest('file_too_large', `files: "${tooLarge.name}" is over ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
+  return files.map((f) => itemName(f.name));
+}
+
+/**
+ * A batch's pending files in `placement`, each under a name unique in that folder and a fresh
+ * server-made key below the customer-upload prefix, with where to send its bytes. S3's "object
+ * created" event files each one and tells the staff, whichever folder it lands in.
+ */
+export async function pendingUploads(
+  deps: { drive: DriveStore; files: FileStore; keys: ObjectKeys },
+  customer: CustomerPrincipal,
+  placement: { parentId: string; ancestorIds: string[] },
+  files: UploadRequestFile[],
+  names: string[],
+  now: Date,
+  revisesItemId?: string,
+): Promise<{ batchId: string; uploads: ({ item: PortalItem } & UploadInstructions)[] }> {
+  const arriving = await namesInFolder(deps.drive, placement.parentId, names.map((name) => ({ name, kind: 'file' as const })));
   const batchId = newId();
   const uploads = [];
-  for (const [i, file] of input.files.entries()) {
+  for (const [i, file] of files.entries()) {
     const itemId = newId();
-    const objectKey = deps.keys.customerUpload({ contactId: customer.contactId, batchId, batchSize: input.files.length, itemId });
+    const objectKey = deps.keys.customerUpload({ contactId: customer.contactId, batchId, batchSize: files.length, itemId });
     const instructions = await uploadInstructions(deps.files, objectKey, file.contentType, file.size);
     const item: DriveItem = {
       itemId,

@@ -57,6 +57,10 @@ describe.each([
     expect(guard.conclusion).toBe('success');
   });
 
+  it('find every log group encrypted with a customer-managed key, none acknowledged instead', () => {
+    expect(acknowledged.filter((a) => a.ruleName === 'cloudwatch_log_group_encrypted_check').flatMap((a) => a.violatingConstructs.map((c) => c.constructPath))).toEqual([]);
+  });
+
   it('have every acknowledgement given with a reason, by the construct that creates the resource, never by the stack', () => {
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const a of acknowledged) {

@@ -1,4 +1,5 @@
 /** What each construct promises, asserted on the synthesized template (cdk.json context, cdk-nag on). */
+import { NestedStack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -323,6 +324,56 @@ describe('functions', () => {
         expect(actions.some((a) => a.startsWith('s3:Delete')), id).toBe(false);
       }
     }
+  });
+});
+
+describe('logs', () => {
+  const [keyId, key] = byLogicalIdPrefix('AWS::KMS::Key', 'LogsKey');
+  const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
+  // Every nested stack (matters, monitoring, and any a new capability adds), with what the portal's
+  // stack passes to each of its parameters.
+  const nested = stack.node.findAll().filter(NestedStack.isNestedStack).map((n) => {
+    const given = resources('AWS::CloudFormation::Stack')[stack.getLogicalId(n.nestedStackResource!)].Properties.Parameters ?? {};
+    return { path: n.node.path, template: Template.fromStack(n).toJSON(), given: given as Record<string, unknown> };
+  });
+  const logGroupsOf = (t: any) => Object.entries(t.Resources as Record<string, any>).filter(([, r]) => r.Type === 'AWS::Logs::LogGroup');
+
+  it('every log group, in the portal\'s stack and in each nested stack, is encrypted with the portal\'s log key', () => {
+    const own = logGroupsOf(template.toJSON());
+    // Each function's and both APIs' access logs.
+    expect(own.length).toBeGreaterThan(40);
+    for (const [id, group] of own) expect(group.Properties.KmsKeyId, id).toEqual(keyArn);
+    expect(nested.map((n) => n.path)).toEqual(expect.arrayContaining([stack.matters.stack.node.path, stack.monitoring.stack.node.path]));
+    expect(nested.flatMap((n) => logGroupsOf(n.template)).length).toBeGreaterThan(0);
+    for (const n of nested) {
+      for (const [id, group] of logGroupsOf(n.template)) {
+        const ref = group.Properties.KmsKeyId?.Ref;
+        expect(ref, `${n.path}/${id}`).toBeDefined();
+        expect(n.given[ref], `${n.path}/${id}`).toEqual(keyArn);
+      }
+    }
+  });
+
+  it('the key is rotated, retained, and lets CloudWatch Logs use it only for this account\'s log groups in the stack\'s region', () => {
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+    const allowed = key.Properties.KeyPolicy.Statement.filter((st: any) => st.Effect === 'Allow');
+    // The account's own administration of the key (CDK's default), and the logs service.
+    expect(allowed.map((st: any) => st.Principal)).toEqual([
+      { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] } },
+      { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+    ]);
+    expect(allowed[1]).toMatchObject({
+      Action: ['kms:Decrypt*', 'kms:Describe*', 'kms:Encrypt*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+      Resource: '*',
+      Condition: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:*']] },
+        },
+      },
+    });
+    expect(Object.keys(allowed[1].Condition)).toEqual(['ArnLike']);
+    expect(key.Properties.KeyPolicy.Statement).toContainEqual(expect.objectContaining({ Sid: 'GrantsOnlyForAwsServices', Effect: 'Deny', Action: 'kms:CreateGrant' }));
   });
 });
 

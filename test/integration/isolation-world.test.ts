@@ -10,10 +10,17 @@
  * customer, or with an organisation the customer is linked to whose portal access is open and
  * which is not archived. Anything else must be indistinguishable from an id that does not exist.
  *
+ * Matters grow in the same world (F20): a customer sees a matter iff it is not archived and its
+ * client is the customer or one of those organisations (never because they are a party), and a
+ * matter's document iff they see the matter and the document is a ready file right in the matter's
+ * folder, every folder above it ready, with a customer-file type. Steps type documents, archive
+ * and bring back, approve and reopen matters, and the drive's moves and trash carry documents in
+ * and out of matter folders.
+ *
  * Reproduce a failure with ISOLATION_SEED=<the printed seed>.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { prng } from '../support/prng.ts';
 import { cloud, customerSession, expectStatus, putToUrl, staffSession } from '../support/world.ts';
 
@@ -44,7 +51,14 @@ function uniqueName(prefix: string, suffix = ''): string {
 
 type Status = 'ready' | 'pending' | 'trashed';
 /** `unfiled`: an upload whose bytes never came, which a restore puts back to pending. */
-interface ModelItem { id: string; kind: 'folder' | 'file'; name: string; parent: string; status: Status; size?: number; unfiled?: boolean }
+interface ModelItem { id: string; kind: 'folder' | 'file'; name: string; parent: string; status: Status; size?: number; unfiled?: boolean; documentType?: string }
+/** `documents`: every file that was ever in the matter's folder, each tried on every check. */
+interface ModelMatter { id: string; title: string; client: string; folder: string; archived: boolean; approved: boolean; documents: Set<string> }
+
+/** The world's own lists entries, added for the run: one document type shown to clients, one internal, and a visible party type. */
+const CUSTOMER_FILE = `clientfile ${SEED}`;
+const INTERNAL_TYPE = `internalnote ${SEED}`;
+const PARTY_TYPE = `counterparty ${SEED}`;
 interface ModelContact { id: string; name: string; kind: 'person' | 'organisation'; access: 'none' | 'open' | 'closed'; archived: boolean; orgs: string[] }
 
 class Oracle {
@@ -52,6 +66,7 @@ class Oracle {
   contacts = new Map<string, ModelContact>();
   /** contactId → ids shared directly with that contact. */
   shares = new Map<string, Set<string>>();
+  matters = new Map<string, ModelMatter>();
 
   item = (id: string) => this.items.get(id)!;
   all = () => [...this.items.values()];
@@ -82,6 +97,15 @@ class Oracle {
   /** The top level of the portal: what is shared directly and live (an item may also appear inside a shared folder). */
   roots = (personId: string) => [...this.grants(personId)].filter((id) => this.live(this.item(id)));
   children = (folderId: string) => this.all().filter((i) => i.parent === folderId);
+
+  seesMatter = (personId: string, matter: ModelMatter) => !matter.archived && this.grantees(personId).includes(matter.client);
+
+  seesDocument = (personId: string, matter: ModelMatter, item: ModelItem) =>
+    this.seesMatter(personId, matter) && item.kind === 'file' && item.parent === matter.folder && this.live(item) && item.documentType === CUSTOMER_FILE;
+
+  /** Whether any route may show the item to the person: a share, or a matter of theirs. */
+  reaches = (personId: string, item: ModelItem, grants = this.grants(personId)) =>
+    this.sees(personId, item, grants) || [...this.matters.values()].some((m) => this.seesDocument(personId, m, item));
 
   /** Where a restore puts an item: back in its folder if that folder is live, else at the top level. */
   restorePlace = (item: ModelItem) => (this.liveFolder(item.parent) ? item.parent : ROOT);
@@ -158,6 +182,35 @@ async function restore(itemId: string) {
   // A file that never finished uploading goes back to pending; everything else is ready again.
   Object.assign(item, { parent: place, status: item.unfiled ? 'pending' : 'ready' });
   note(`restore ${label(itemId)} into ${label(place)}`);
+}
+
+async function createMatter(client: string, parties: string[] = []): Promise<ModelMatter> {
+  const title = uniqueName('Matter');
+  const body = expectStatus(await staff.api.post('/matters', { title, clientId: client, parties: parties.map((contactId) => ({ contactId, partyType: PARTY_TYPE })) }), 201);
+  oracle.items.set(body.folderId, { id: body.folderId, kind: 'folder', name: `${body.reference} ${title}`, parent: ROOT, status: 'ready' });
+  const matter: ModelMatter = { id: body.matterId, title, client, folder: body.folderId, archived: false, approved: false, documents: new Set() };
+  oracle.matters.set(matter.id, matter);
+  note(`create matter ${title} for ${label(client)}`);
+  return matter;
+}
+
+async function typeDocument(matter: ModelMatter, itemId: string, documentType: string | null) {
+  expectStatus(await staff.api.raw('PUT', `/matters/${matter.id}/documents/${itemId}/type`, { documentType }), 200);
+  oracle.item(itemId).documentType = documentType ?? undefined;
+  matter.documents.add(itemId);
+  note(`type ${label(itemId)} in ${matter.title} as ${documentType ?? 'nothing'}`);
+}
+
+async function archiveMatter(matter: ModelMatter, archived: boolean) {
+  expectStatus(await staff.api.raw('PATCH', `/matters/${matter.id}`, { archived }), 200);
+  matter.archived = archived;
+  note(`${archived ? 'archive' : 'bring back'} matter ${matter.title}`);
+}
+
+async function approveMatter(matter: ModelMatter, approved: boolean) {
+  expectStatus(await staff.api.raw(approved ? 'POST' : 'DELETE', `/matters/${matter.id}/approval`), 200);
+  matter.approved = approved;
+  note(`${approved ? 'approve' : 'reopen'} matter ${matter.title}`);
 }
 
 async function closeAccess(contactId: string) {
@@ -291,6 +344,46 @@ async function checkFiles(view: View, missingFile: Got) {
   }
 }
 
+/** The customer's matters, each matter's page and documents, and every document that was ever in a matter's folder. */
+async function checkMatters(view: View, missingFile: Got) {
+  const person = view.person.id;
+  const matters = [...oracle.matters.values()];
+  const list = await view.walk('/matters');
+  expect(list.first.status, view.where(`your matters: ${list.first.text}`)).toBe(200);
+  const ids = list.items.map((m) => m.matterId);
+  expect(new Set(ids).size, view.where('your matters lists a matter twice')).toBe(ids.length);
+  const titled = (ms: { title: string }[]) => ms.map((m) => m.title).sort();
+  expect(titled(list.items), view.where('your matters')).toEqual(titled(matters.filter((m) => oracle.seesMatter(person, m))));
+  const missingMatter = await view.get(`/matters/${randomUUID()}`);
+  expect(missingMatter.status, view.where('a matter that does not exist')).toBe(404);
+  for (const matter of matters) {
+    const seen = oracle.seesMatter(person, matter);
+    const page = await view.get(`/matters/${matter.id}`);
+    const documents = await view.walk(`/matters/${matter.id}/documents`);
+    if (seen) {
+      expect({ status: page.status, title: page.body.title, approved: page.body.approved }, view.where(`matter ${matter.title}`)).toEqual({ status: 200, title: matter.title, approved: matter.approved });
+      expect(documents.first.status, view.where(`documents of ${matter.title}`)).toBe(200);
+      expectExactly(view, `documents of ${matter.title}`, documents.items, oracle.children(matter.folder).filter((i) => oracle.seesDocument(person, matter, i)));
+      tally.visible++;
+    } else {
+      for (const got of [page, documents.first]) expect({ status: got.status, text: got.text }, view.where(`hidden matter ${matter.title} (${got.path})`)).toEqual({ status: 404, text: missingMatter.text });
+      tally.hidden++;
+    }
+    for (const itemId of matter.documents) {
+      const item = oracle.item(itemId);
+      const got = await view.get(`/matters/${matter.id}/documents/${itemId}/download`);
+      if (oracle.seesDocument(person, matter, item)) {
+        expect({ status: got.status, name: got.body.name, size: got.body.size }, view.where(`download ${item.name} of ${matter.title}`)).toEqual({ status: 200, name: item.name, size: item.size });
+        tally.visible++;
+      } else {
+        const expected = seen ? missingFile.text : missingMatter.text;
+        expect({ status: got.status, text: got.text }, view.where(`hidden ${item.name} of ${matter.title}`)).toEqual({ status: 404, text: expected });
+        tally.hidden++;
+      }
+    }
+  }
+}
+
 /** Every route a customer browses with, for every item in the world, against the oracle. */
 async function checkCustomer(person: Person, step: string): Promise<View> {
   const view = new View(person, step);
@@ -302,25 +395,32 @@ async function checkCustomer(person: Person, step: string): Promise<View> {
   expectExactly(view, 'the top level', root.items, oracle.roots(person.id).map(oracle.item));
   await checkFolders(view, missingFolder);
   await checkFiles(view, missingFile);
+  await checkMatters(view, missingFile);
   return view;
 }
 
 /** No answer the customer received holds the id or the name of anything hidden from them. */
 function expectNothingHidden(view: View) {
   const grants = oracle.grants(view.person.id);
-  const hidden = oracle.all().filter((i) => !oracle.sees(view.person.id, i, grants));
+  const hidden = oracle.all().filter((i) => !oracle.reaches(view.person.id, i, grants));
+  const hiddenMatters = [...oracle.matters.values()].filter((m) => !oracle.seesMatter(view.person.id, m));
+  // A hidden matter's title is also in its folder's name, which a share of that folder shows.
+  const folderShown = (m: ModelMatter) => oracle.reaches(view.person.id, oracle.item(m.folder), grants);
+  const tokens = [
+    ...hidden.flatMap((i) => [[i.id, i.name], [i.name, i.name]]),
+    ...hiddenMatters.flatMap((m) => [[m.id, `matter ${m.title}`], ...(folderShown(m) ? [] : [[m.title, `matter ${m.title}`]])]),
+    [INTERNAL_TYPE, 'the internal document type'],
+  ];
   for (const answer of view.answers) {
-    for (const item of hidden) {
-      for (const token of [item.id, item.name]) {
-        if (answer.text.includes(token)) expect.fail(view.where(`${answer.path} (${answer.status}) reveals hidden ${item.name} by "${token}"`));
-      }
+    for (const [token, what] of tokens) {
+      if (answer.text.includes(token)) expect.fail(view.where(`${answer.path} (${answer.status}) reveals hidden ${what} by "${token}"`));
     }
   }
 }
 
 /** A cursor is opaque: neither it nor its decoded bytes contain any item's id or name. */
 function expectOpaqueCursors(view: View) {
-  const tokens = oracle.all().flatMap((i) => [i.id, i.name]);
+  const tokens = [...oracle.all().flatMap((i) => [i.id, i.name]), ...[...oracle.matters.values()].flatMap((m) => [m.id, m.title])];
   for (const { path, cursor } of view.cursors) {
     const decoded = Buffer.from(cursor, 'base64url').toString('latin1');
     const found = tokens.filter((t) => cursor.includes(t) || decoded.includes(t));
@@ -371,6 +471,10 @@ async function checkClosedOut(person: Person, step: string) {
   for (const item of oracle.all()) {
     const got = await view.get(item.kind === 'folder' ? withLimit(`/shared/folders/${item.id}/items`) : `/shared/items/${item.id}/download`);
     expect({ status: got.status, text: got.text }, view.where(`${item.name} after the close`)).toEqual({ status: 403, text: refused.text });
+  }
+  for (const path of [withLimit('/matters'), ...[...oracle.matters.values()].flatMap((m) => [`/matters/${m.id}`, withLimit(`/matters/${m.id}/documents`)])]) {
+    const got = await view.get(path);
+    expect({ status: got.status, text: got.text }, view.where(`${path} after the close`)).toEqual({ status: 403, text: refused.text });
   }
 }
 
@@ -430,7 +534,44 @@ const planLinks: Plan = () => {
   return () => setOrganisations(person.id, orgs);
 };
 
-const plans: [number, Plan][] = [[4, planMove], [2, planTrash], [2, planRestore], [1, planShare], [1, planUnshare], [1, planOrganisationAccess], [1, planLinks]];
+/** A ready file right in a matter's folder gets another type (a customer file, internal, or none). */
+const planTypeDocument: Plan = () => {
+  const choices = [...oracle.matters.values()].flatMap((m) => oracle.children(m.folder).filter((i) => i.kind === 'file' && i.status === 'ready').map((i) => [m, i] as const));
+  const pair = random.maybePick(choices);
+  if (!pair) return undefined;
+  const type = random.maybePick([CUSTOMER_FILE, INTERNAL_TYPE, null].filter((t) => t !== (pair[1].documentType ?? null)));
+  return () => typeDocument(pair[0], pair[1].id, type ?? null);
+};
+
+const planMatterState: Plan = () => {
+  const matter = random.maybePick([...oracle.matters.values()]);
+  if (!matter) return undefined;
+  return random.chance(0.5) ? () => archiveMatter(matter, !matter.archived) : () => approveMatter(matter, !matter.approved);
+};
+
+/** A file moved into a matter's folder, so documents come and go by the drive too. */
+const planMoveIntoMatter: Plan = () => {
+  const matter = random.maybePick([...oracle.matters.values()]);
+  const file = random.maybePick(touchable().filter((i) => i.kind === 'file' && i.status === 'ready' && i.parent !== matter?.folder));
+  if (!matter || !file) return undefined;
+  return async () => {
+    await move(file.id, matter.folder);
+    matter.documents.add(file.id);
+  };
+};
+
+const plans: [number, Plan][] = [
+  [4, planMove],
+  [2, planTrash],
+  [2, planRestore],
+  [1, planShare],
+  [1, planUnshare],
+  [1, planOrganisationAccess],
+  [1, planLinks],
+  [2, planTypeDocument],
+  [1, planMatterState],
+  [1, planMoveIntoMatter],
+];
 
 async function randomStep() {
   const total = plans.reduce((n, [w]) => n + w, 0);
@@ -508,6 +649,39 @@ async function buildPeople(orgs: string[]): Promise<Person[]> {
   );
 }
 
+/**
+ * Matters: one for customer 0; one for open organisation A, with customer 2 as a party; one for
+ * organisation C, never opened; one for customer 4, with customer 1 as a party. Each folder holds
+ * two or three files: one a customer file, one internal, others typed at random or not at all.
+ */
+async function buildMatters() {
+  const [a, , c] = world.orgs;
+  const specs: [string, string[]][] = [[people[0].id, []], [a, [people[2].id]], [c, []], [people[4].id, [people[1].id]]];
+  for (const [client, parties] of specs) {
+    const matter = await createMatter(client, parties);
+    const files = [await uploadFile(matter.folder), await uploadFile(matter.folder)];
+    if (random.chance(0.5)) files.push(await uploadFile(matter.folder));
+    const types = [CUSTOMER_FILE, INTERNAL_TYPE, ...files.slice(2).map(() => random.maybePick([CUSTOMER_FILE, INTERNAL_TYPE, null]) ?? null)];
+    for (const [n, file] of files.entries()) {
+      matter.documents.add(file.id);
+      if (types[n]) await typeDocument(matter, file.id, types[n]);
+    }
+  }
+}
+
+async function addWorldLists() {
+  originalLists = expectStatus(await staff.api.get('/matter-lists'), 200);
+  expectStatus(
+    await staff.api.raw('PUT', '/matter-lists', {
+      ...originalLists,
+      documentTypes: [...originalLists.documentTypes, { name: CUSTOMER_FILE, customerFile: true }, { name: INTERNAL_TYPE, customerFile: false }],
+      partyTypes: [...originalLists.partyTypes, { name: PARTY_TYPE, customerVisible: true }],
+    }),
+    200,
+  );
+}
+let originalLists: any;
+
 /** Random shares with persons and organisations, but none inside P or X, whose scenario needs them unshared; T0 goes to customer 0. */
 async function shareRandomly() {
   const excluded = (i: ModelItem) => oracle.inSubtree(i.id, world.P.id) || oracle.inSubtree(i.id, world.X.id);
@@ -532,7 +706,13 @@ beforeAll(async () => {
   const orgs = await buildOrganisations();
   world = { ...drive, orgs };
   people = await buildPeople(orgs);
+  await addWorldLists();
+  await buildMatters();
   await shareRandomly();
+});
+
+afterAll(async () => {
+  if (originalLists) await staff.api.raw('PUT', '/matter-lists', originalLists);
 });
 
 describe('isolation in a generated world of organisations, moves, trash and restores', () => {

@@ -1,6 +1,6 @@
 /** Pages filled with what the caller may see, and sealed cursors that reveal and open nothing else. */
 import { describe, expect, it } from 'vitest';
-import { visiblePage } from '../../shared/domain/paging.ts';
+import { mergedPage, visiblePage, type OrderedList } from '../../shared/domain/paging.ts';
 import { CURSOR_LIFETIME_SECONDS, cursorKeyFrom, openCursor, sealCursor } from '../../shared/http/cursor.ts';
 import { AppError } from '../../shared/errors.ts';
 
@@ -109,5 +109,82 @@ describe('sealed cursors', () => {
     const old = sealCursor(key, 'pos', binding, issued);
     expect(openCursor(key, old, binding, new Date(issued.getTime() + (CURSOR_LIFETIME_SECONDS - 1) * 1000))).toBe('pos');
     expect(codeOf(() => openCursor(key, old, binding, new Date(issued.getTime() + (CURSOR_LIFETIME_SECONDS + 1) * 1000)))).toBe('400 invalid_cursor');
+  });
+});
+
+describe('merged lists', () => {
+  /** A list of numbers, largest first (the merge's order), paged by index; it counts its reads. */
+  function list(values: number[]): OrderedList<number> & { reads: number } {
+    const sorted = [...values].sort((a, b) => b - a);
+    const l = {
+      reads: 0,
+      async fetch(limit: number, cursor?: string) {
+        l.reads++;
+        const from = cursor ? sorted.indexOf(Number(cursor)) + 1 : 0;
+        const items = sorted.slice(from, from + limit);
+        // As DynamoDB does: a cursor whenever the limit was reached, even with nothing after it.
+        return { items, cursor: items.length === limit ? String(items[items.length - 1]) : undefined };
+      },
+      cursorAfter: (n: number) => String(n),
+    };
+    return l;
+  }
+  const largestFirst = (a: number, b: number) => b - a;
+
+  async function walkAll(lists: Record<string, OrderedList<number>>, limit: number) {
+    const pages: number[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await mergedPage(lists, largestFirst, limit, cursor);
+      pages.push(page.items);
+      cursor = page.cursor;
+    } while (cursor && pages.length < 100);
+    return pages;
+  }
+
+  it('walks every item of every list once, in order, with every page size', async () => {
+    const values = { a: [1, 4, 5, 9, 12], b: [2, 3, 10], c: [], d: [7, 8, 11, 13, 14, 15] };
+    const all = Object.values(values).flat().sort((x, y) => y - x);
+    for (const limit of [1, 2, 3, 5, 19, 20, 50]) {
+      const pages = await walkAll(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, list(v)])), limit);
+      expect(pages.flat()).toEqual(all);
+      // Full pages until the last; no empty page at the end.
+      for (const page of pages.slice(0, -1)) expect(page).toHaveLength(limit);
+      expect(pages[pages.length - 1].length).toBeGreaterThan(0);
+    }
+  });
+
+  it('has no cursor when the lists are read to the end, and one while any item is left', async () => {
+    expect(await mergedPage({ a: list([1, 2]) }, largestFirst, 2)).toEqual({ items: [2, 1] });
+    expect((await mergedPage({ a: list([1, 2, 3]) }, largestFirst, 2)).cursor).toBeDefined();
+    expect(await mergedPage({}, largestFirst, 5)).toEqual({ items: [] });
+    expect(await mergedPage({ a: list([]), b: list([]) }, largestFirst, 5)).toEqual({ items: [] });
+  });
+
+  it('reads a list once a page, and no more once it is at its end', async () => {
+    const short = list([100]);
+    const long = list([1, 2, 3, 4, 5, 6]);
+    const first = await mergedPage({ short, long }, largestFirst, 2);
+    expect(first.items).toEqual([100, 6]);
+    expect([short.reads, long.reads]).toEqual([1, 1]);
+    await mergedPage({ short, long }, largestFirst, 2, first.cursor);
+    expect([short.reads, long.reads]).toEqual([1, 2]);
+  });
+
+  it('gives no cursor when the last page is exactly full, though the store said "more" at its limit', async () => {
+    expect(await mergedPage({ a: list([1]) }, largestFirst, 1)).toEqual({ items: [1] });
+    expect(await mergedPage({ a: list([1, 2]), b: list([3]) }, largestFirst, 3)).toEqual({ items: [3, 2, 1] });
+  });
+
+  it('a list whose items were all fetched but not all taken is read again from where it stopped', async () => {
+    // b's one page holds 3 and 1; 3 is taken, 1 is not: b is not at its end yet.
+    const pages = await walkAll({ a: list([4, 2]), b: list([3, 1]) }, 2);
+    expect(pages).toEqual([[4, 3], [2, 1]]);
+  });
+
+  it('a cursor that is not one of its own is a 400, never a crash', async () => {
+    for (const bad of ['not json', '[1]', '{"a":1}', 'null', '"text"']) {
+      await expect(mergedPage({ a: list([1]) }, largestFirst, 1, bad)).rejects.toMatchObject({ status: 400, code: 'invalid_cursor' });
+    }
   });
 });

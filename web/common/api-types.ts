@@ -3,6 +3,92 @@
  * The web UIs take the shapes the APIs answer from here (see web/admin/components/types.tsx).
  */
 export interface paths {
+    "/customer/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /matters */
+        get: operations["customer-list-matters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/matters/{matterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /matters/{matterId} */
+        get: operations["customer-get-matter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/matters/{matterId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /matters/{matterId}/documents */
+        get: operations["customer-list-matter-documents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/matters/{matterId}/documents/{itemId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /matters/{matterId}/documents/{itemId}/download */
+        get: operations["customer-download-matter-document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/matters/{matterId}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /matters/{matterId}/uploads */
+        get: operations["customer-list-matter-uploads"];
+        put?: never;
+        /** customer API: POST /matters/{matterId}/uploads */
+        post: operations["customer-start-matter-upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer/me": {
         parameters: {
             query?: never;
@@ -572,6 +658,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/matters/{matterId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /matters/{matterId}/documents */
+        get: operations["staff-list-matter-documents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/matters/{matterId}/documents/{itemId}/type": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** staff API: PUT /matters/{matterId}/documents/{itemId}/type */
+        put: operations["staff-set-document-type"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/roles": {
         parameters: {
             query?: never;
@@ -737,6 +857,39 @@ export interface components {
             /** @constant */
             deleted: true;
         };
+        CustomerMatter: {
+            approved: boolean;
+            deadlines: {
+                date: string;
+                label: string;
+            }[];
+            flags: string[];
+            matterId: string;
+            parties: {
+                name: string;
+                partyType: string;
+            }[];
+            reference: string;
+            statusLabel?: string;
+            title: string;
+            uploadsOpen: boolean;
+        };
+        CustomerMatterSummary: {
+            approved: boolean;
+            deadlines: {
+                date: string;
+                label: string;
+            }[];
+            flags: string[];
+            matterId: string;
+            reference: string;
+            statusLabel?: string;
+            title: string;
+        };
+        CustomerMatterSummaryPage: {
+            cursor?: string;
+            items: components["schemas"]["CustomerMatterSummary"][];
+        };
         CustomerProfile: {
             email: string;
             firm: {
@@ -746,6 +899,8 @@ export interface components {
                 language: "en" | "fr";
                 /** Format: uri */
                 logoUrl?: string;
+                /** @enum {string} */
+                matterTerm: "matter" | "order" | "contract" | "file";
                 /** Format: uri */
                 portalAddress?: string;
             };
@@ -790,6 +945,7 @@ export interface components {
                 kind: "staff" | "customer";
                 name: string;
             };
+            documentType?: string;
             etag?: string;
             itemId: string;
             /** @enum {string} */
@@ -869,6 +1025,23 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        MatterDocument: {
+            contentType?: string;
+            documentType: string;
+            itemId: string;
+            /** @enum {string} */
+            kind: "folder" | "file";
+            name: string;
+            sharedBy?: string;
+            size?: number;
+            /** Format: date-time */
+            updatedAt: string;
+            uploadedByYou: boolean;
+        };
+        MatterDocumentPage: {
+            cursor?: string;
+            items: components["schemas"]["MatterDocument"][];
         };
         MatterLists: {
             documentTypes: {
@@ -1093,6 +1266,211 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "customer-list-matters": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of the customer's matters and their organisations', newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMatterSummaryPage"];
+                };
+            };
+        };
+    };
+    "customer-get-matter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description What the customer may see of the matter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMatter"];
+                };
+            };
+        };
+    };
+    "customer-list-matter-documents": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of the matter's customer files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterDocumentPage"];
+                };
+            };
+        };
+    };
+    "customer-download-matter-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A link to the document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+        };
+    };
+    "customer-list-matter-uploads": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of what the customer sent into the matter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalItemPage"];
+                };
+            };
+        };
+    };
+    "customer-start-matter-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    files: {
+                        /** @default application/octet-stream */
+                        contentType?: string;
+                        name: string;
+                        size: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The pending files in the matter's "From client" folder, in the order sent, and where to send their bytes. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerUploadBatch"];
+                };
+            };
+        };
+    };
     "customer-get-profile": {
         parameters: {
             query?: never;
@@ -2589,6 +2967,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Matter"];
+                };
+            };
+        };
+    };
+    "staff-list-matter-documents": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of the matter's folder, each document with its type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveItemPage"];
+                };
+            };
+        };
+    };
+    "staff-set-document-type": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documentType: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The document, with its new type (or none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveItem"];
                 };
             };
         };

@@ -7,6 +7,8 @@ import { BlockedNotice } from './components/BlockedNotice.tsx';
 import { Branded } from './components/Branding.tsx';
 import { isBlocking, PortalContext, type Profile } from './components/PortalContext.tsx';
 import { FolderPage } from './pages/FolderPage.tsx';
+import { MatterPage } from './pages/MatterPage.tsx';
+import { MattersPage } from './pages/MattersPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { SharedWithYouPage } from './pages/SharedWithYouPage.tsx';
@@ -61,6 +63,7 @@ export function PortalApp() {
               <NavLink to="/" end>
                 {t('nav.shared')}
               </NavLink>
+              <NavLink to="/matters">{t('matters.heading', { context: context.profile.firm.matterTerm })}</NavLink>
               <NavLink to="/profile">{t('nav.account')}</NavLink>
             </nav>
             <SignedInAs name={context.profile.name ?? context.profile.email} />
@@ -72,6 +75,8 @@ export function PortalApp() {
           <Routes>
             <Route path="/" element={<SharedWithYouPage />} />
             <Route path="/folders/:folderId" element={<FolderPage />} />
+            <Route path="/matters" element={<MattersPage />} />
+            <Route path="/matters/:matterId" element={<MatterPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -63,6 +63,16 @@ export const adminEn: Catalogue = {
     flagVisible: '{{name}} (customers see it)',
     flagInternal: '{{name}} (internal)',
     saved: 'Matter saved.',
+    documents: {
+      heading: 'Documents',
+      intro: 'Files right in the matter\'s folder. A document whose type is a customer file is shown to the client in their portal; other types stay internal.',
+      empty: 'No documents in this matter\'s folder yet. Upload them in its folder in the drive.',
+      type: 'Type of {{name}}',
+      noType: 'No type (internal)',
+      customerFile: '{{name}} (customers see it)',
+      internal: '{{name}} (internal)',
+      saved: '{{name}}: type saved.',
+    },
     approval: {
       heading: 'Approval',
       pending: 'Not approved yet.',
@@ -105,6 +115,7 @@ export const adminEn: Catalogue = {
     partyTypes: 'party types',
     flags: 'flags',
     documentTypes: 'document types',
+    documentType: 'document type',
     cognitoStepsFailed: 'Cognito steps failed',
   },
   activityPage: {

@@ -52,6 +52,16 @@ export const adminFr: Catalogue = {
     flagVisible: '{{name}} (visible par le client)',
     flagInternal: '{{name}} (interne)',
     saved: 'Dossier enregistré.',
+    documents: {
+      heading: 'Documents',
+      intro: 'Les fichiers placés directement dans le dossier de l’affaire. Un document dont le type est un « fichier client » est montré au client dans son portail ; les autres types restent internes.',
+      empty: 'Aucun document dans ce dossier pour l’instant. Déposez-les dans son dossier, dans les documents du cabinet.',
+      type: 'Type de {{name}}',
+      noType: 'Sans type (interne)',
+      customerFile: '{{name}} (visible des clients)',
+      internal: '{{name}} (interne)',
+      saved: '{{name}} : type enregistré.',
+    },
     approval: {
       heading: 'Approbation',
       pending: 'Pas encore approuvé.',
@@ -109,6 +119,7 @@ export const adminFr: Catalogue = {
       reopened: 'A rouvert un dossier à l’approbation',
     },
     matter_lists: { changed: 'A modifié les listes des dossiers' },
+    document: { typed: 'A changé le type d’un document de dossier' },
     staff: {
       invited: 'A invité un collaborateur',
       enabled: 'A activé un collaborateur',
@@ -143,6 +154,7 @@ export const adminFr: Catalogue = {
     partyTypes: 'types de partie',
     flags: 'indicateurs',
     documentTypes: 'types de document',
+    documentType: 'type de document',
     cognitoStepsFailed: 'étapes Cognito en échec',
   },
   activityPage: {

@@ -5,6 +5,7 @@ import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction } from '../components/hooks.tsx';
+import { MatterDocuments } from '../components/MatterDocuments.tsx';
 import type { Matter, MatterLists } from '../components/types.tsx';
 
 /** The fields staff change most: title, status, description and flags (each marked when customers see it). */
@@ -87,7 +88,7 @@ function MatterApproval({ matter, onChanged }: { matter: Matter; onChanged: (m: 
   );
 }
 
-/** A matter's page: its details, its approval, and a way to its folder in the drive. */
+/** A matter's page: its details, its approval, its documents with their types, and a way to its folder in the drive. */
 export function MatterPage() {
   const { t } = useI18n();
   const { matterId } = useParams();
@@ -108,6 +109,7 @@ export function MatterPage() {
       </p>
       <MatterDetails key={matter.matterId} matter={matter} lists={lists} onSaved={setChanged} />
       <MatterApproval matter={matter} onChanged={setChanged} />
+      <MatterDocuments matterId={matter.matterId} lists={lists} />
     </>
   );
 }

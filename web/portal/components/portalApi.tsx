@@ -36,3 +36,27 @@ export const completeUpload = (itemId: string, parts: CompletedPart[]) =>
   post<Answer<'customer-complete-upload'>>(`/uploads/${encodeURIComponent(itemId)}/complete`, { parts });
 
 export const deleteUpload = (itemId: string) => del<Answer<'customer-delete-upload'>>(`/uploads/${encodeURIComponent(itemId)}`);
+
+/** A matter as the customer's list shows it, and its page (generated from docs/openapi.json). */
+export type CustomerMatterSummary = components['schemas']['CustomerMatterSummary'];
+export type CustomerMatter = Answer<'customer-get-matter'>;
+export type MatterDocument = components['schemas']['MatterDocument'];
+
+export const listMatters = (cursor?: string) => get<Page<CustomerMatterSummary>>(`/matters${query({ limit: PAGE_SIZE, cursor })}`);
+
+export const getMatter = (matterId: string) => get<CustomerMatter>(`/matters/${encodeURIComponent(matterId)}`);
+
+export const listMatterDocuments = (matterId: string, cursor?: string) =>
+  get<Page<MatterDocument>>(`/matters/${encodeURIComponent(matterId)}/documents${query({ limit: PAGE_SIZE, cursor })}`);
+
+export const matterDocumentLink = (matterId: string, itemId: string) =>
+  get<Answer<'customer-download-matter-document'>>(`/matters/${encodeURIComponent(matterId)}/documents/${encodeURIComponent(itemId)}/download`);
+
+/** New documents for one of the customer's matters: they land in its "From client" folder. */
+export const startMatterUpload = (matterId: string, files: File[]) =>
+  post<Answer<'customer-start-matter-upload'>>(`/matters/${encodeURIComponent(matterId)}/uploads`, {
+    files: files.map((f) => ({ name: f.name, size: f.size, contentType: contentTypeOf(f) })),
+  });
+
+export const listMatterUploads = (matterId: string, cursor?: string) =>
+  get<ItemPage>(`/matters/${encodeURIComponent(matterId)}/uploads${query({ limit: PAGE_SIZE, cursor })}`);

@@ -20,8 +20,11 @@ export interface UploadEntry {
 /** Files sent at once; each large file already sends several parts in parallel. */
 const PARALLEL_FILES = 3;
 
+/** Where a batch starts: the customer's own folder (or beside a revised file), unless a matter's page sends it into the matter. */
+export type StartUploads = (files: File[], revisesItemId?: string) => Promise<{ uploads: StartedUpload[] }>;
+
 /** Upload batches and their progress; `onUploaded` runs after a batch in which at least one file arrived. */
-export function useUploads(onUploaded: () => void) {
+export function useUploads(onUploaded: () => void, start: StartUploads = startUpload) {
   const { report } = usePortal();
   const [entries, setEntries] = useState<UploadEntry[]>([]);
   const [running, setRunning] = useState(0);
@@ -56,7 +59,7 @@ export function useUploads(onUploaded: () => void) {
       setEntries((all) => [...files.map((f, i): UploadEntry => ({ key: keys[i], name: f.name, progress: 0, state: 'starting' })), ...all]);
       setRunning((n) => n + 1);
       try {
-        const { uploads } = await startUpload(files, revisesItemId);
+        const { uploads } = await start(files, revisesItemId);
         let arrived = 0;
         await eachLimited([...files.keys()], PARALLEL_FILES, async (i) => {
           if (await sendOne(files[i], keys[i], uploads[i])) arrived++;
@@ -69,7 +72,7 @@ export function useUploads(onUploaded: () => void) {
         setRunning((n) => n - 1);
       }
     },
-    [onUploaded, report, sendOne],
+    [onUploaded, report, sendOne, start],
   );
 
   return { entries, busy: running > 0, upload };

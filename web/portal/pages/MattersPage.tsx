@@ -1,0 +1,93 @@
+/** "Your matters" (F20): the customer's matters and their organisations', newest first, in the words the firm uses. */
+import { Link } from 'react-router';
+import { formatDay } from '../../common/format.ts';
+import { useI18n } from '../../common/i18n.ts';
+import { usePaged } from '../../common/paging.ts';
+import { ErrorMessage, Loading } from '../../common/ui.tsx';
+import { listMatters, type CustomerMatterSummary } from '../components/portalApi.tsx';
+import { usePortal, useReportError } from '../components/PortalContext.tsx';
+
+export function MattersPage() {
+  const { t } = useI18n();
+  const term = usePortal().profile.firm.matterTerm;
+  const listing = usePaged(listMatters, []);
+  useReportError(listing.error);
+  return (
+    <>
+      <h1>{t('matters.heading', { context: term })}</h1>
+      {!listing.loaded ? (
+        listing.error ? <ErrorMessage error={listing.error} /> : <Loading />
+      ) : listing.items.length ? (
+        <MatterTable matters={listing.items} />
+      ) : (
+        <p className="muted">{t('matters.empty', { context: term })}</p>
+      )}
+      {listing.loaded && <ErrorMessage error={listing.error} />}
+      {listing.hasMore && (
+        <p>
+          <button type="button" className="secondary" disabled={listing.loading} onClick={() => void listing.loadMore()}>
+            {t('common.loadMore')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+function MatterTable({ matters }: { matters: CustomerMatterSummary[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="items matters stack-on-phone">
+        <thead>
+          <tr>
+            <th scope="col">{t('matters.reference')}</th>
+            <th scope="col">{t('matters.title')}</th>
+            <th scope="col">{t('matters.status')}</th>
+            <th scope="col" className="optional">
+              {t('matters.nextDeadline')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {matters.map((m) => (
+            <tr key={m.matterId}>
+              <td>
+                <Link to={`/matters/${encodeURIComponent(m.matterId)}`}>{m.reference}</Link>
+              </td>
+              <td>
+                {m.title} <Flags flags={m.flags} />
+              </td>
+              <td>
+                <MatterState statusLabel={m.statusLabel} approved={m.approved} />
+              </td>
+              <td className="optional">{m.deadlines.length ? formatDay(m.deadlines.map((d) => d.date).sort()[0], locale) : <span className="muted">{t('matters.noDeadline')}</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Flags({ flags }: { flags: string[] }) {
+  return (
+    <>
+      {flags.map((f) => (
+        <span key={f} className="badge flag">
+          {f}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The status as the firm words it for customers, and whether the work was approved. */
+export function MatterState({ statusLabel, approved }: { statusLabel?: string; approved: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {statusLabel ?? <span className="muted">{t('matters.noStatus')}</span>} {approved && <span className="badge approved">{t('matters.approved')}</span>}
+    </>
+  );
+}
