@@ -109,6 +109,7 @@ describe('both UIs fit a phone, in English and in French', () => {
   const folderName = `Déclarations fiscales trimestrielles consolidées ${tag}`;
   const fileName = `releve-de-compte-consolide-exercice-2026-${tag}.pdf`;
   const trashedName = `brouillon-de-la-liasse-fiscale-annuelle-${tag}.pdf`;
+  const matterDocument = `protocole-de-conciliation-signe-par-toutes-les-parties-${tag}.pdf`;
   let folderId: string;
   let fileId: string;
   let matterId: string;
@@ -140,7 +141,20 @@ describe('both UIs fit a phone, in English and in French', () => {
     // Download receipts for the file's downloads panel: the firm's and the customer's.
     expectStatus(await admin.api.get(`/drive/items/${fileId}/download`), 200);
     expectStatus(await customer.api.get(`/shared/items/${fileId}/download`), 200);
-    matterId = expectStatus(await admin.api.post('/matters', { title: `Restructuration de la dette fournisseurs ${tag}`, clientId: customer.contact.contactId }), 201).matterId;
+    const matter = expectStatus(
+      await admin.api.post('/matters', {
+        title: `Restructuration de la dette fournisseurs ${tag}`,
+        clientId: customer.contact.contactId,
+        deadlines: [{ label: `Signature du protocole de conciliation ${tag}`, date: '2027-04-15', customerVisible: true }],
+      }),
+      201,
+    );
+    matterId = matter.matterId;
+    // A document of the matter typed as a customer file, so the portal's matter page lists it.
+    const customerFile = expectStatus(await admin.api.get('/matter-lists'), 200).documentTypes.find((d: { customerFile: boolean }) => d.customerFile);
+    expect(customerFile).toBeTruthy();
+    const document = await upload(matter.folderId, matterDocument, Buffer.from('protocole'));
+    expectStatus(await admin.api.raw('PUT', `/matters/${matterId}/documents/${document.itemId}/type`, { documentType: customerFile.name }), 200);
   }, 120_000);
 
   afterAll(async () => {
@@ -149,7 +163,7 @@ describe('both UIs fit a phone, in English and in French', () => {
   });
 
   for (const { lang, locale } of LANGUAGES) {
-    it(`the portal in ${lang}: the shared list, a folder with long names and every action, the account page`, async () => {
+    it(`the portal in ${lang}: the shared list, a folder with long names and every action, the matters, a matter, the account page`, async () => {
       const visit: Visitor = await visitor(browser, 'phone', locale);
       const { page } = visit;
       try {
@@ -172,6 +186,15 @@ describe('both UIs fit a phone, in English and in French', () => {
         // Chromium's own accessibility tree (what a screen reader gets) still has the table, its headings and cells.
         expect(await tableRoles(page)).toMatchObject({ table: 1, row: 3, columnheader: 4 });
         expect((await tableRoles(page)).cell).toBeGreaterThanOrEqual(8);
+
+        await page.goto(`${cloud().web.portalUrl}/matters`);
+        await page.getByRole('row').nth(1).waitFor();
+        await settled(page);
+        await fitsPhones(page, `phone-${lang}-portal-matters`);
+        await page.goto(`${cloud().web.portalUrl}/matters/${matterId}`);
+        await page.getByText(matterDocument).waitFor();
+        await settled(page);
+        await fitsPhones(page, `phone-${lang}-portal-matter`);
 
         await page.goto(`${cloud().web.portalUrl}/profile`);
         await page.locator('input[type=password]').first().waitFor();
