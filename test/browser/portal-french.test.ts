@@ -66,7 +66,7 @@ describe('the customer portal in French', () => {
 
     await page.getByRole('link', { name: folderName }).click();
     await page.getByRole('heading', { name: folderName }).waitFor();
-    // textContent: a phone hides the size column, but it is rendered all the same.
+    // On a phone the rows stack, the size and date under the name (textContent: without their printed column names).
     const cells = await rowText(page, statement.name);
     expect(cells).toContain('1,5 Mo');
     expect(cells).toMatch(FRENCH_DATE);

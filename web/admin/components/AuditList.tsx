@@ -19,20 +19,22 @@ export function AuditList({ path, showContact = false, version, filter = {} }: {
       {!entries.error && !entries.items.length && <p className="muted">{t('audit.empty')}</p>}
       {entries.items.length > 0 && (
         <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('table.time')}</th>
-                <th>{t('table.who')}</th>
-                <th>{t('table.what')}</th>
+          <table className="stack-on-phone" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader">{t('table.time')}</th>
+                <th role="columnheader">{t('table.who')}</th>
+                <th role="columnheader">{t('table.what')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {entries.items.map((e, i) => (
-                <tr key={`${e.at}-${i}`}>
-                  <td>{formatDate(e.at, locale)}</td>
-                  <td>{e.actor}</td>
-                  <td>
+                <tr role="row" key={`${e.at}-${i}`}>
+                  <td role="cell">{formatDate(e.at, locale)}</td>
+                  <td role="cell" className="break" data-label={t('table.who')}>
+                    {e.actor}
+                  </td>
+                  <td role="cell" className="break" data-label={t('table.what')}>
                     {actionWords(e.action, t)}
                     {showContact && e.contactId && (
                       <>

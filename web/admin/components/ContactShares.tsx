@@ -78,7 +78,7 @@ function SharePicker({ contact, onShared }: { contact: Contact; onShared: (messa
           {items.items
             .filter((i) => i.status === 'ready')
             .map((item) => (
-              <li key={item.itemId} className="row">
+              <li key={item.itemId} className="row pick">
                 <input type="checkbox" aria-label={t('shares.shareLabel', { name: item.name })} checked={selected.has(item.itemId)} onChange={(e) => toggle(item, e.target.checked)} />
                 {item.kind === 'folder' ? (
                   <button type="button" className="link" aria-label={t('shares.openFolder', { name: item.name })} onClick={() => setTrail([...trail, { id: item.itemId, name: item.name }])}>

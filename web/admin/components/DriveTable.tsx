@@ -57,29 +57,31 @@ export function DriveTable({ items, onChanged }: { items: DriveItem[]; onChanged
   const [open, setOpen] = useState<{ itemId: string; action: Action }>();
   return (
     <div className="table-wrap">
-      <table className="stack-on-phone">
-        <thead>
-          <tr>
-            <th>{t('table.name')}</th>
-            <th className="optional">{t('table.size')}</th>
-            <th>{t('drive.added')}</th>
-            <th>{t('drive.addedBy')}</th>
-            <th>{t('table.actions')}</th>
+      <table className="stack-on-phone" role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader">{t('table.name')}</th>
+            <th role="columnheader" className="optional">{t('table.size')}</th>
+            <th role="columnheader">{t('drive.added')}</th>
+            <th role="columnheader">{t('drive.addedBy')}</th>
+            <th role="columnheader">{t('table.actions')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {items.map((item) => {
             const Panel = open?.itemId === item.itemId ? PANELS[open.action] : undefined;
             return (
               <Fragment key={item.itemId}>
-                <tr>
-                  <td>
+                <tr role="row">
+                  <td role="cell">
                     <ItemName item={item} />
                   </td>
-                  <td className="optional">{item.kind === 'file' ? formatBytes(item.size, locale) : ''}</td>
-                  <td>{formatDate(item.createdAt, locale)}</td>
-                  <td>{item.createdBy.name}</td>
-                  <td>
+                  <td role="cell" className="optional" data-label={t('table.size')}>
+                    {item.kind === 'file' ? formatBytes(item.size, locale) : ''}
+                  </td>
+                  <td role="cell" data-label={t('drive.added')}>{formatDate(item.createdAt, locale)}</td>
+                  <td role="cell" data-label={t('drive.addedBy')}>{item.createdBy.name}</td>
+                  <td role="cell">
                     <div className="actions">
                       {item.kind === 'file' && item.status === 'ready' && <DownloadButton item={item} />}
                       {ACTION_BUTTONS.filter((b) => !b.filesOnly || item.kind === 'file').map(({ action }) => (
@@ -98,8 +100,8 @@ export function DriveTable({ items, onChanged }: { items: DriveItem[]; onChanged
                   </td>
                 </tr>
                 {Panel && (
-                  <tr className="panel-row">
-                    <td colSpan={5}>
+                  <tr role="row" className="panel-row">
+                    <td role="cell" colSpan={5}>
                       <Panel
                         item={item}
                         onCancel={() => setOpen(undefined)}

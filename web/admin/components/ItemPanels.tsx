@@ -149,20 +149,22 @@ export function DownloadsPanel({ item, onCancel }: PanelProps) {
       <ErrorMessage error={receipts.error} />
       {!receipts.loading && !receipts.error && !receipts.items.length && <p className="muted">{t('drive.noDownloads')}</p>}
       {receipts.items.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('table.when')}</th>
-              <th>{t('table.who')}</th>
-              <th>{t('table.version')}</th>
+        <table className="stack-on-phone" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader">{t('table.when')}</th>
+              <th role="columnheader">{t('table.who')}</th>
+              <th role="columnheader">{t('table.version')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {receipts.items.map((r, i) => (
-              <tr key={`${r.at}-${i}`}>
-                <td>{formatDate(r.at, locale)}</td>
-                <td>{r.actor}</td>
-                <td>{String(r.details?.version ?? '')}</td>
+              <tr role="row" key={`${r.at}-${i}`}>
+                <td role="cell">{formatDate(r.at, locale)}</td>
+                <td role="cell" className="break" data-label={t('table.who')}>
+                  {r.actor}
+                </td>
+                <td role="cell" data-label={t('table.version')}>{String(r.details?.version ?? '')}</td>
               </tr>
             ))}
           </tbody>

@@ -80,26 +80,26 @@ export function ContactsPage() {
         <Loading />
       ) : contacts.items.length ? (
         <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('table.name')}</th>
-                <th>{t('table.email')}</th>
-                <th>{t('contacts.portalAccess')}</th>
+          <table className="stack-on-phone" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader">{t('table.name')}</th>
+                <th role="columnheader">{t('table.email')}</th>
+                <th role="columnheader">{t('contacts.portalAccess')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {contacts.items.map((c) => (
-                <tr key={c.contactId}>
-                  <td>
+                <tr role="row" key={c.contactId}>
+                  <td role="cell">
                     <Link to={`/contacts/${c.contactId}`}>{c.name}</Link>
                     {c.archived && <span className="muted">{t('contacts.archived')}</span>}
                   </td>
-                  <td className="break">
+                  <td role="cell" className="break" data-label={t('table.email')}>
                     {c.email}
                     <UndeliverableBadge mark={c.undeliverable} />
                   </td>
-                  <td>
+                  <td role="cell" data-label={t('contacts.portalAccess')}>
                     <AccessToggle contact={c} onChanged={replace} />
                   </td>
                 </tr>

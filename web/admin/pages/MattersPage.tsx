@@ -91,26 +91,26 @@ export function MattersPage() {
         <Loading />
       ) : matters.items.length ? (
         <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('matter.field.reference')}</th>
-                <th>{t('matter.field.title')}</th>
-                <th>{t('matter.field.status')}</th>
-                <th>{t('matters.nextDeadline')}</th>
-                <th>{t('matter.approval.heading')}</th>
+          <table className="stack-on-phone" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader">{t('matter.field.reference')}</th>
+                <th role="columnheader">{t('matter.field.title')}</th>
+                <th role="columnheader">{t('matter.field.status')}</th>
+                <th role="columnheader">{t('matters.nextDeadline')}</th>
+                <th role="columnheader">{t('matter.approval.heading')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {matters.items.map((m) => (
-                <tr key={m.matterId}>
-                  <td>
+                <tr role="row" key={m.matterId}>
+                  <td role="cell">
                     <Link to={`/matters/${m.matterId}`}>{m.reference}</Link>
                   </td>
-                  <td>{m.title}</td>
-                  <td>{m.status}</td>
-                  <td>{m.nextDeadline ? formatDay(m.nextDeadline, locale) : ''}</td>
-                  <td>{m.approved ? t('matter.approval.approvedShort') : t('matter.approval.pendingShort')}</td>
+                  <td role="cell">{m.title}</td>
+                  <td role="cell" data-label={t('matter.field.status')}>{m.status}</td>
+                  <td role="cell" data-label={t('matters.nextDeadline')}>{m.nextDeadline ? formatDay(m.nextDeadline, locale) : ''}</td>
+                  <td role="cell" data-label={t('matter.approval.heading')}>{m.approved ? t('matter.approval.approvedShort') : t('matter.approval.pendingShort')}</td>
                 </tr>
               ))}
             </tbody>

@@ -168,33 +168,33 @@ export function StaffUsersPage() {
       ) : (
         users.items.length > 0 && (
           <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('table.name')}</th>
-                  <th className="optional">{t('table.email')}</th>
-                  <th>{t('staff.role')}</th>
-                  <th>{t('staff.status')}</th>
-                  <th>{t('table.actions')}</th>
+            <table className="stack-on-phone" role="table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader">{t('table.name')}</th>
+                  <th role="columnheader" className="optional">{t('table.email')}</th>
+                  <th role="columnheader">{t('staff.role')}</th>
+                  <th role="columnheader">{t('staff.status')}</th>
+                  <th role="columnheader">{t('table.actions')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {users.items.map((u) => (
-                  <tr key={u.username}>
-                    <td>
+                  <tr role="row" key={u.username}>
+                    <td role="cell">
                       {u.name ?? u.email}
                       {u.createdAt && <div className="muted small">{t('staff.since', { date: formatDate(u.createdAt, locale) })}</div>}
                     </td>
-                    <td className="optional break">
+                    <td role="cell" className="optional break" data-label={t('table.email')}>
                       {u.email}
                       <UndeliverableBadge mark={u.undeliverable} />
                     </td>
-                    <td>{u.admin ? t('staff.administrator') : t('staff.staff')}</td>
-                    <td>
+                    <td role="cell" data-label={t('staff.role')}>{u.admin ? t('staff.administrator') : t('staff.staff')}</td>
+                    <td role="cell" data-label={t('staff.status')}>
                       {u.enabled ? t('staff.enabled') : t('staff.disabled')}
                       {u.status === 'FORCE_CHANGE_PASSWORD' && <div className="muted small">{t('staff.invitationPending')}</div>}
                     </td>
-                    <td>
+                    <td role="cell">
                       <UserActions user={u} onChanged={replace} onNotice={setNotice} />
                     </td>
                   </tr>

@@ -47,26 +47,30 @@ export function TrashPage() {
         <Loading />
       ) : items.items.length ? (
         <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('table.name')}</th>
-                <th className="optional">{t('table.size')}</th>
-                <th>{t('drive.deleted')}</th>
-                <th className="optional">{t('drive.deletedBy')}</th>
-                <th>{t('table.actions')}</th>
+          <table className="stack-on-phone" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader">{t('table.name')}</th>
+                <th role="columnheader" className="optional">{t('table.size')}</th>
+                <th role="columnheader">{t('drive.deleted')}</th>
+                <th role="columnheader" className="optional">{t('drive.deletedBy')}</th>
+                <th role="columnheader">{t('table.actions')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {items.items.map((item) => (
-                <tr key={item.itemId}>
-                  <td>
+                <tr role="row" key={item.itemId}>
+                  <td role="cell">
                     <span className={item.kind}>{item.name}</span>
                   </td>
-                  <td className="optional">{formatBytes(item.size, locale)}</td>
-                  <td>{formatDate(item.trashedAt, locale)}</td>
-                  <td className="optional">{item.trashedBy}</td>
-                  <td>
+                  <td role="cell" className="optional" data-label={t('table.size')}>
+                    {formatBytes(item.size, locale)}
+                  </td>
+                  <td role="cell" data-label={t('drive.deleted')}>{formatDate(item.trashedAt, locale)}</td>
+                  <td role="cell" className="optional" data-label={t('drive.deletedBy')}>
+                    {item.trashedBy}
+                  </td>
+                  <td role="cell">
                     <RestoreButton
                       item={item}
                       onRestored={() => {

@@ -17,28 +17,33 @@ export function ItemTable({ items, trail, handlers }: { items: PortalItem[]; tra
   const { t, locale } = useI18n();
   return (
     <div className="table-wrap">
-      <table className="items">
-        <thead>
-          <tr>
-            <th scope="col">{t('items.name')}</th>
-            <th scope="col" className="optional">
+      <table className="items stack-on-phone" role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">{t('items.name')}</th>
+            <th role="columnheader" scope="col" className="optional">
               {t('items.size')}
             </th>
-            <th scope="col">{t('items.date')}</th>
-            <th scope="col">
+            <th role="columnheader" scope="col">{t('items.date')}</th>
+            <th role="columnheader" scope="col">
               <span className="visually-hidden">{t('items.actions')}</span>
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {items.map((item) => (
-            <tr key={item.itemId}>
-              <td className="item-name">
+            <tr role="row" key={item.itemId}>
+              <td role="cell" className="item-name">
                 <ItemName item={item} trail={trail} />
               </td>
-              <td className="optional">{item.kind === 'file' ? formatBytes(item.size, locale) : <span className="muted">{t('items.folder')}</span>}</td>
-              <td className="item-date">{formatDate(item.updatedAt, locale)}</td>
-              <td>
+              {/* On a phone the cells stack, each named by its column ("Size", "Date"); a folder's "Folder" names itself. */}
+              <td role="cell" className="optional item-size" data-label={item.kind === 'file' ? t('items.size') : undefined}>
+                {item.kind === 'file' ? formatBytes(item.size, locale) : <span className="muted">{t('items.folder')}</span>}
+              </td>
+              <td role="cell" className="item-date" data-label={t('items.date')}>
+                {formatDate(item.updatedAt, locale)}
+              </td>
+              <td role="cell">
                 <ItemActions item={item} handlers={handlers} />
               </td>
             </tr>

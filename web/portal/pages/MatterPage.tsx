@@ -90,30 +90,34 @@ function MatterDocuments({ matterId }: { matterId: string }) {
     <>
       <ErrorMessage error={downloadError} />
       <div className="table-wrap">
-        <table className="items stack-on-phone">
-          <thead>
-            <tr>
-              <th scope="col">{t('items.name')}</th>
-              <th scope="col">{t('matters.documentType')}</th>
-              <th scope="col" className="optional">
+        <table className="items stack-on-phone" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">{t('items.name')}</th>
+              <th role="columnheader" scope="col">{t('matters.documentType')}</th>
+              <th role="columnheader" scope="col" className="optional">
                 {t('items.size')}
               </th>
-              <th scope="col">{t('items.date')}</th>
-              <th scope="col">
+              <th role="columnheader" scope="col">{t('items.date')}</th>
+              <th role="columnheader" scope="col">
                 <span className="visually-hidden">{t('items.actions')}</span>
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {listing.items.map((d) => (
-              <tr key={d.itemId}>
-                <td className="item-name">
+              <tr role="row" key={d.itemId}>
+                <td role="cell" className="item-name">
                   <span className="file-name">{d.name}</span>
                 </td>
-                <td>{d.documentType}</td>
-                <td className="optional">{formatBytes(d.size, locale)}</td>
-                <td className="item-date">{formatDate(d.updatedAt, locale)}</td>
-                <td>
+                <td role="cell" data-label={t('matters.documentType')}>{d.documentType}</td>
+                <td role="cell" className="optional item-size" data-label={t('items.size')}>
+                  {formatBytes(d.size, locale)}
+                </td>
+                <td role="cell" className="item-date" data-label={t('items.date')}>
+                  {formatDate(d.updatedAt, locale)}
+                </td>
+                <td role="cell">
                   <DownloadDocument matterId={matterId} document={d} onError={setDownloadError} />
                 </td>
               </tr>

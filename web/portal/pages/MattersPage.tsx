@@ -38,30 +38,32 @@ function MatterTable({ matters }: { matters: CustomerMatterSummary[] }) {
   const { t, locale } = useI18n();
   return (
     <div className="table-wrap">
-      <table className="items matters stack-on-phone">
-        <thead>
-          <tr>
-            <th scope="col">{t('matters.reference')}</th>
-            <th scope="col">{t('matters.title')}</th>
-            <th scope="col">{t('matters.status')}</th>
-            <th scope="col" className="optional">
+      <table className="items matters stack-on-phone" role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">{t('matters.reference')}</th>
+            <th role="columnheader" scope="col">{t('matters.title')}</th>
+            <th role="columnheader" scope="col">{t('matters.status')}</th>
+            <th role="columnheader" scope="col" className="optional">
               {t('matters.nextDeadline')}
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {matters.map((m) => (
-            <tr key={m.matterId}>
-              <td>
+            <tr role="row" key={m.matterId}>
+              <td role="cell">
                 <Link to={`/matters/${encodeURIComponent(m.matterId)}`}>{m.reference}</Link>
               </td>
-              <td>
+              <td role="cell">
                 {m.title} <Flags flags={m.flags} />
               </td>
-              <td>
+              <td role="cell" data-label={t('matters.status')}>
                 <MatterState statusLabel={m.statusLabel} approved={m.approved} />
               </td>
-              <td className="optional">{m.deadlines.length ? formatDay(m.deadlines.map((d) => d.date).sort()[0], locale) : <span className="muted">{t('matters.noDeadline')}</span>}</td>
+              <td role="cell" className="optional" data-label={t('matters.nextDeadline')}>
+                {m.deadlines.length ? formatDay(m.deadlines.map((d) => d.date).sort()[0], locale) : <span className="muted">{t('matters.noDeadline')}</span>}
+              </td>
             </tr>
           ))}
         </tbody>
