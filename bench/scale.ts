@@ -1,6 +1,7 @@
 /**
  * Cost as a firm grows (issue 10 §2): every customer and staff page of a listing, a download and a
- * contact's shares, with 100 / 10,000 / 100,000 items in the folder and shared with the customer.
+ * contact's shares, with 100 / 10,000 / 100,000 items in the folder and shared with the customer,
+ * and a customer's matters with as many matters of theirs (issue 12).
  * Each API call is timed interleaved with the raw DynamoDB calls the route needs (made in parallel
  * where they do not depend on each other), n ≥ 100, and reported as p50 and p99 with two ratios:
  * the route against its raw calls, and each size against the smallest.
@@ -15,6 +16,7 @@ import { localCredentials } from '../local-cloud/provision.ts';
 import { storedItem } from '../shared/adapters/drive-store.ts';
 import { stored as storedShare } from '../shared/adapters/share-store.ts';
 import type { DriveItem } from '../shared/domain/model.ts';
+import { matterSummary, type Matter } from '../shared/domain/matters.ts';
 
 type Api = (method: string, p: string, body?: unknown) => Promise<any>;
 type Call = () => Promise<unknown>;
@@ -77,6 +79,8 @@ export async function benchScale(cloud: LocalCloud, staffApi: Api, staffSub: str
   const batchGet = (TableName: string, Keys: Record<string, unknown>[]) => db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys, ConsistentRead: true } } }));
   const put = (TableName: string, items: Record<string, unknown>[]) => db.send(new BatchWriteCommand({ RequestItems: { [TableName]: items.map((Item) => ({ PutRequest: { Item } })) } }));
   const worlds: { size: number; routes: { route: string; api: Call; raw: Call }[] }[] = [];
+  // The matters' table is the one of its nested stack: the only table not made by lib/data.ts's Data construct.
+  const matters = cloud.model.tables.find((t) => !t.logicalId.startsWith('Data') && t.keySchema.some((k: { AttributeName: string }) => k.AttributeName === 'pk'))!.logicalId;
 
   for (const size of sizes) {
     // A folder of `size` files, all shared one by one with a customer who also has the folder itself.
@@ -109,7 +113,13 @@ export async function benchScale(cloud: LocalCloud, staffApi: Api, staffSub: str
     await putAll(db, drive, files.map(storedItem));
     await putAll(db, shares, files.map((f) => storedShare({ contactId: contact.contactId, itemId: f.itemId, sharedAt: f.createdAt, sharedBy: 'bench@example.test' })));
     await staffApi('POST', `/contacts/${contact.contactId}/shares`, { itemIds: [folder.itemId], notify: false });
-    log(`seeded ${size.toLocaleString('en')} items and ${(size + 1).toLocaleString('en')} shares in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    // As many matters, all this customer's, each with its row on the client's list as the store writes it.
+    const matterRows = Array.from({ length: size }, (_, i) => benchMatter(size, i, contact.contactId, base)).flatMap((m) => [
+      { pk: `matter#${m.matterId}`, sk: 'matter', matter: m },
+      { pk: `list#live#client#${m.clientId}`, sk: `${m.createdAt}#${m.matterId}`, summary: matterSummary(m) },
+    ]);
+    await putAll(db, matters, matterRows);
+    log(`seeded ${size.toLocaleString('en')} items, ${(size + 1).toLocaleString('en')} shares and ${size.toLocaleString('en')} matters in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
     const file = files[Math.floor(size / 2)];
     const customerAuth = () => Promise.all([get(contacts, { contactId: contact.contactId }), get(config, { configKey: 'settings' })]);
@@ -153,6 +163,18 @@ export async function benchScale(cloud: LocalCloud, staffApi: Api, staffSub: str
           },
         },
         {
+          route: 'customer GET /matters (first page of 50)',
+          api: () => customerApi('/matters?limit=50'),
+          raw: async () => {
+            await customerAuth();
+            const found = await db.send(
+              new QueryCommand({ TableName: matters, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `list#live#client#${contact.contactId}` }, ScanIndexForward: false, Limit: 51, ConsistentRead: true }),
+            );
+            const ids = (found.Items ?? []).slice(0, 50).map((row) => row.summary.matterId as string);
+            await Promise.all([batchGet(matters, ids.map((id) => ({ pk: `matter#${id}`, sk: 'matter' }))), get(matters, { pk: 'lists', sk: 'lists' })]);
+          },
+        },
+        {
           route: 'staff GET /drive/folders/{id}/items (page of 50)',
           api: () => staffApi('GET', `/drive/folders/${folder.itemId}/items?limit=50`),
           raw: async () => {
@@ -184,6 +206,29 @@ export async function benchScale(cloud: LocalCloud, staffApi: Api, staffSub: str
     log(`measured ${route}`);
   }
   return rows;
+}
+
+/** A matter of the bench's customer, as the matters' store keeps it. */
+function benchMatter(size: number, i: number, clientId: string, base: number): Matter {
+  const at = new Date(base + i * 1000).toISOString();
+  return {
+    matterId: `bench-matter-${size}-${String(i).padStart(6, '0')}`,
+    reference: `B-${size}-${i}`,
+    title: `Bench matter ${i}`,
+    status: 'open',
+    deadlines: [{ label: 'Hearing', date: '2027-01-01', customerVisible: true }],
+    clientId,
+    parties: [],
+    responsibleStaff: ['bench@example.test'],
+    tasks: [],
+    flags: [],
+    approval: { state: 'pending' },
+    archived: false,
+    folderId: `bench-matter-folder-${i}`,
+    createdAt: at,
+    createdBy: 'bench@example.test',
+    updatedAt: at,
+  };
 }
 
 const ms = (x: number) => x.toFixed(1);

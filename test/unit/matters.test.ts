@@ -1,6 +1,8 @@
 /** The rules of a matter (F20, F22): references, the admins' lists, a matter's values, approval and list filters. */
 import { describe, expect, it } from 'vitest';
 import {
+  fromClientFolderId,
+  matterOfFromClientFolder,
   approve,
   changedMatter,
   checkMatter,
@@ -299,5 +301,15 @@ describe('a matter\'s folder', () => {
   });
   it('has no leading or trailing space', () => {
     expect(matterFolderName('R', 'title ')).toBe('R title');
+  });
+});
+
+describe("a matter's folder for its client's documents", () => {
+  it('has an id made from the matter\'s, and the id gives the matter back', () => {
+    expect(fromClientFolderId('m-123')).toBe('fromclient-m-123');
+    expect(matterOfFromClientFolder(fromClientFolderId('m-123'))).toBe('m-123');
+  });
+  it('any other folder names no matter', () => {
+    for (const other of ['inbox-c-1', 'root', 'm-123', 'x-fromclient-m-1', 'fromclient-']) expect(matterOfFromClientFolder(other), other).toBeUndefined();
   });
 });

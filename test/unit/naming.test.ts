@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentDisposition, objectKeys } from '../../shared/adapters/file-store.ts';
-import { cleanItemName, revisedName, sortKeyOf } from '../../shared/domain/naming.ts';
+import { cleanItemName, fromClientFolderName, revisedName, sortKeyOf } from '../../shared/domain/naming.ts';
 
 describe('item names', () => {
   it('keeps unicode and spaces, refuses separators, control characters and dot names', () => {
@@ -39,5 +39,12 @@ describe('downloads and keys', () => {
     for (const bad of ['drive/i-1', 'customer-uploads/c-1/b-1/i-1', 'customer-uploads/c-1/b-1/3/i-1/extra', 'customer-uploads/../b-1/3/i-1']) {
       expect(objectKeys.parseCustomerUpload(bad)).toBeUndefined();
     }
+  });
+});
+
+describe("a matter's folder for its client's documents", () => {
+  it('is named in the firm\'s language', () => {
+    expect(fromClientFolderName('en')).toBe('From client');
+    expect(fromClientFolderName('fr')).toBe('Déposés par le client');
   });
 });

@@ -183,8 +183,32 @@ describe('merged lists', () => {
   });
 
   it('a cursor that is not one of its own is a 400, never a crash', async () => {
-    for (const bad of ['not json', '[1]', '{"a":1}', 'null', '"text"']) {
-      await expect(mergedPage({ a: list([1]) }, largestFirst, 1, bad)).rejects.toMatchObject({ status: 400, code: 'invalid_cursor' });
+    for (const bad of ['not json', '[1]', '{"a":1}', '{"a":"x","b":1}', 'null', '"text"', '7']) {
+      await expect(mergedPage({ a: list([1]) }, largestFirst, 1, bad), bad).rejects.toMatchObject({
+        status: 400,
+        code: 'invalid_cursor',
+        message: 'cursor: use the cursor value a previous page returned.',
+      });
     }
+  });
+
+  it('a list its store cuts short (fewer items than asked, with a cursor) is read again from there', async () => {
+    // A store that returns at most two items a read, as DynamoDB does at its size limit.
+    const capped = (values: number[]): OrderedList<number> => {
+      const inner = list(values);
+      return { fetch: (limit, cursor) => inner.fetch(Math.min(limit, 2), cursor), cursorAfter: inner.cursorAfter };
+    };
+    const pages = await walkAll({ a: capped([1, 3, 5, 7, 9]) }, 3);
+    expect(pages.flat()).toEqual([9, 7, 5, 3, 1]);
+  });
+
+  it('a cursor from a list read to its end reads that list no more', async () => {
+    const done = list([50]);
+    const rest = list([1, 2, 3, 4]);
+    const first = await mergedPage({ done, rest }, largestFirst, 2);
+    expect(JSON.parse(first.cursor!).done).toBeNull();
+    const second = await mergedPage({ done, rest }, largestFirst, 2, first.cursor);
+    expect(second.items).toEqual([3, 2]);
+    expect(done.reads).toBe(1);
   });
 });
