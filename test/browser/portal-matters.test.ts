@@ -140,6 +140,25 @@ describe('matters in the admin UI and the portal', () => {
     expect(customerView.problems).toEqual([]);
   });
 
+  it('a firm of orders reads "orders" in both UIs', async () => {
+    expectStatus(await admin.api.raw('PATCH', '/settings', { matterTerm: 'order' }), 200);
+    try {
+      const staffPage = staffView.page;
+      await staffPage.goto(`${cloud().web.adminUrl}/matters`);
+      await staffPage.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+      await staffPage.getByRole('link', { name: 'Orders' }).waitFor();
+      await staffPage.getByRole('button', { name: 'New order' }).waitFor();
+      await screenshot(staffPage, 'matter-07-admin-orders');
+      const portal = customerView.page;
+      await portal.goto(cloud().web.portalUrl);
+      await portal.getByRole('link', { name: 'Your orders' }).click();
+      await portal.getByRole('heading', { name: 'Your orders' }).waitFor();
+      await screenshot(portal, 'matter-08-portal-orders');
+    } finally {
+      expectStatus(await admin.api.raw('PATCH', '/settings', { matterTerm: 'matter' }), 200);
+    }
+  });
+
   it('on a phone the matter page fits the screen', async () => {
     const phone = await visitor(browser, 'phone');
     const { page } = phone;

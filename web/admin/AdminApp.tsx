@@ -4,6 +4,7 @@ import { get } from '../common/api.ts';
 import { currentUser } from '../common/auth.ts';
 import { applyServerLanguages, useI18n } from '../common/i18n.ts';
 import { LanguageSwitch, SignedInAs, useAsync } from '../common/ui.tsx';
+import { MatterTermContext } from './components/matterTerm.tsx';
 import { useStaffTabTitle } from './components/hooks.tsx';
 import type { SettingsView } from './components/types.tsx';
 import './admin.css';
@@ -28,13 +29,14 @@ export function AdminApp() {
   // The firm's default language, for a browser that speaks neither English nor French.
   const firmLanguage = settings.data?.language;
   useEffect(() => applyServerLanguages({ firmDefault: firmLanguage }), [firmLanguage]);
+  const matterTerm = settings.data?.matterTerm ?? 'matter';
   return (
     <>
       <header className="top">
         <span className="brand">{t('brand')}</span>
         <nav aria-label={t('common.mainNav')}>
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
-          <NavLink to="/matters">{t('nav.matters')}</NavLink>
+          <NavLink to="/matters">{t('nav.matters', { context: matterTerm })}</NavLink>
           <NavLink to="/drive">{t('nav.drive')}</NavLink>
           {isAdmin && <NavLink to="/activity">{t('nav.activity')}</NavLink>}
           {isAdmin && <NavLink to="/settings">{t('nav.settings')}</NavLink>}
@@ -43,23 +45,25 @@ export function AdminApp() {
         <SignedInAs name={user.name ?? user.email} />
         <LanguageSwitch />
       </header>
-      <main>
-        <Routes>
-          <Route path="/" element={<Navigate to="/contacts" replace />} />
-          <Route path="/contacts" element={<ContactsPage />} />
-          <Route path="/contacts/:contactId" element={<ContactPage />} />
-          <Route path="/matters" element={<MattersPage />} />
-          <Route path="/matters/:matterId" element={<MatterPage />} />
-          <Route path="/drive" element={<DrivePage />} />
-          <Route path="/drive/trash" element={<TrashPage />} />
-          <Route path="/drive/:folderId" element={<DrivePage />} />
-          {/* Admin pages: the API refuses others anyway; hiding them only spares a dead end. */}
-          {isAdmin && <Route path="/activity" element={<ActivityPage />} />}
-          {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
-          {isAdmin && <Route path="/staff-users" element={<StaffUsersPage />} />}
-          <Route path="*" element={<h1>{t('notFound')}</h1>} />
-        </Routes>
-      </main>
+      <MatterTermContext.Provider value={matterTerm}>
+        <main>
+          <Routes>
+            <Route path="/" element={<Navigate to="/contacts" replace />} />
+            <Route path="/contacts" element={<ContactsPage />} />
+            <Route path="/contacts/:contactId" element={<ContactPage />} />
+            <Route path="/matters" element={<MattersPage />} />
+            <Route path="/matters/:matterId" element={<MatterPage />} />
+            <Route path="/drive" element={<DrivePage />} />
+            <Route path="/drive/trash" element={<TrashPage />} />
+            <Route path="/drive/:folderId" element={<DrivePage />} />
+            {/* Admin pages: the API refuses others anyway; hiding them only spares a dead end. */}
+            {isAdmin && <Route path="/activity" element={<ActivityPage />} />}
+            {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
+            {isAdmin && <Route path="/staff-users" element={<StaffUsersPage />} />}
+            <Route path="*" element={<h1>{t('notFound')}</h1>} />
+          </Routes>
+        </main>
+      </MatterTermContext.Provider>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { del, get, patch, post } from '../../common/api.ts';
 import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
+import { useMatterWords } from '../components/matterTerm.tsx';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction } from '../components/hooks.tsx';
 import { MatterDocuments } from '../components/MatterDocuments.tsx';
@@ -11,6 +12,7 @@ import type { Matter, MatterLists } from '../components/types.tsx';
 /** The fields staff change most: title, status, description and flags (each marked when customers see it). */
 function MatterDetails({ matter, lists, onSaved }: { matter: Matter; lists: MatterLists; onSaved: (m: Matter) => void }) {
   const { t } = useI18n();
+  const words = useMatterWords();
   const ids = { title: useId(), status: useId(), description: useId() };
   const [title, setTitle] = useState(matter.title);
   const [status, setStatus] = useState(matter.status);
@@ -26,7 +28,7 @@ function MatterDetails({ matter, lists, onSaved }: { matter: Matter; lists: Matt
     });
   const statuses = lists.statuses.some((s) => s.name === matter.status) ? lists.statuses : [{ name: matter.status, customerLabel: '' }, ...lists.statuses];
   return (
-    <section className="card" aria-label={t('matter.details')}>
+    <section className="card" aria-label={t('matter.details', words)}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -55,7 +57,7 @@ function MatterDetails({ matter, lists, onSaved }: { matter: Matter; lists: Matt
           ))}
         </fieldset>
         <ErrorMessage error={action.error} />
-        {saved && <p role="status">{t('matter.saved')}</p>}
+        {saved && <p role="status">{t('matter.saved', words)}</p>}
         <button type="submit" disabled={action.busy || !title.trim()}>
           {t('common.save')}
         </button>
@@ -91,6 +93,7 @@ function MatterApproval({ matter, onChanged }: { matter: Matter; onChanged: (m: 
 /** A matter's page: its details, its approval, its documents with their types, and a way to its folder in the drive. */
 export function MatterPage() {
   const { t } = useI18n();
+  const words = useMatterWords();
   const { matterId } = useParams();
   const loaded = useAsync(() => Promise.all([get<Matter>(`/matters/${matterId}`), get<MatterLists>('/matter-lists')]), [matterId]);
   const [changed, setChanged] = useState<Matter>();
@@ -101,7 +104,7 @@ export function MatterPage() {
   return (
     <>
       <p>
-        <Link to="/matters">{t('matter.back')}</Link>
+        <Link to="/matters">{t('matter.back', words)}</Link>
       </p>
       <h1>{t('matter.heading', { reference: matter.reference, title: matter.title })}</h1>
       <p>

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { get, post, query } from '../../common/api.ts';
 import { formatDay } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
+import { useMatterWords } from '../components/matterTerm.tsx';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { ContactSearch } from '../components/ContactSearch.tsx';
 import { useAction, usePaged } from '../components/hooks.tsx';
@@ -11,6 +12,7 @@ import type { Contact, Matter, MatterLists, MatterSummary, Page } from '../compo
 /** A new matter: its title and client; the reference is the firm's next unless one is typed. */
 function NewMatterForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useI18n();
+  const words = useMatterWords();
   const navigate = useNavigate();
   const ids = { title: useId(), reference: useId() };
   const [title, setTitle] = useState('');
@@ -23,7 +25,7 @@ function NewMatterForm({ onCancel }: { onCancel: () => void }) {
       navigate(`/matters/${matter.matterId}`);
     });
   return (
-    <section className="card" aria-label={t('matters.newMatter')}>
+    <section className="card" aria-label={t('matters.newMatter', words)}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -47,7 +49,7 @@ function NewMatterForm({ onCancel }: { onCancel: () => void }) {
         <ErrorMessage error={action.error} />
         <div className="row spaced">
           <button type="submit" disabled={action.busy || !title.trim() || !client}>
-            {t('matters.create')}
+            {t('matters.create', words)}
           </button>
           <button type="button" className="secondary" onClick={onCancel}>
             {t('common.cancel')}
@@ -61,6 +63,7 @@ function NewMatterForm({ onCancel }: { onCancel: () => void }) {
 /** The matter list: newest first, narrowed by status; a matter opens its page. */
 export function MattersPage() {
   const { t, locale } = useI18n();
+  const words = useMatterWords();
   const statusId = useId();
   const [status, setStatus] = useState('');
   const [creating, setCreating] = useState(false);
@@ -68,7 +71,7 @@ export function MattersPage() {
   const matters = usePaged((cursor) => get<Page<MatterSummary>>(`/matters${query({ status: status || undefined, cursor, limit: 50 })}`), [status]);
   return (
     <>
-      <h1>{t('nav.matters')}</h1>
+      <h1>{t('nav.matters', words)}</h1>
       <div className="row toolbar">
         <div className="grow">
           <label htmlFor={statusId}>{t('matters.statusFilter')}</label>
@@ -82,7 +85,7 @@ export function MattersPage() {
           </select>
         </div>
         <button type="button" aria-expanded={creating} onClick={() => setCreating(!creating)}>
-          {t('matters.newMatter')}
+          {t('matters.newMatter', words)}
         </button>
       </div>
       {creating && <NewMatterForm onCancel={() => setCreating(false)} />}
@@ -117,7 +120,7 @@ export function MattersPage() {
           </table>
         </div>
       ) : (
-        !matters.error && <p className="muted">{status ? t('matters.noMatch') : t('matters.none')}</p>
+        !matters.error && <p className="muted">{status ? t('matters.noMatch', words) : t('matters.none', words)}</p>
       )}
       {matters.loading && matters.items.length > 0 && <Loading />}
       {matters.hasMore && (
