@@ -257,9 +257,9 @@ export class PorticoStack extends Stack {
 
     // Customer API: their matters (F20), in the matters' nested stack. What a customer sees of a
     // matter and of its documents is decided there, by the access policy, from keyed reads.
-    const customerMatterRoute = (method: HttpMethod, path: string, entry: string, extra: [TableName, TableAccess][] = [], driveAccess: TableAccess = 'read') => {
+    const customerMatterRoute = (method: HttpMethod, path: string, entry: string, extra: [TableName, TableAccess][] = [], driveAccess: TableAccess = 'read', matterAccess: TableAccess = 'read') => {
       const f = customerRoute(method, path, entry, driveAccess, extra, matters.stack);
-      matters.grant(f, 'read');
+      matters.grant(f, matterAccess);
       return f;
     };
     customerMatterRoute('GET', '/matters', 'customer-list-matters');
@@ -268,6 +268,13 @@ export class PorticoStack extends Stack {
     drive.grantRead(customerMatterRoute('GET', '/matters/{matterId}/documents/{itemId}/download', 'customer-download-matter-document', [['audit', 'readwrite']]));
     drive.grantCustomerUpload(customerMatterRoute('POST', '/matters/{matterId}/uploads', 'customer-start-matter-upload', [], 'readwrite'));
     customerMatterRoute('GET', '/matters/{matterId}/uploads', 'customer-list-matter-uploads');
+
+    // A matter's thread (F18): a new comment, its email to the other side (outbox) and its audit entry are one transaction.
+    matterRoute('GET', '/matters/{matterId}/comments', 'staff-list-matter-comments', 'read');
+    matterRoute('POST', '/matters/{matterId}/comments', 'staff-add-matter-comment', 'readwrite', [['contacts', 'read'], ['audit', 'readwrite'], ['outbox', 'readwrite']]);
+    matterRoute('POST', '/matters/{matterId}/comments/{commentId}/hide', 'staff-hide-matter-comment', 'readwrite', [['audit', 'readwrite']]);
+    customerMatterRoute('GET', '/matters/{matterId}/comments', 'customer-list-matter-comments');
+    customerMatterRoute('POST', '/matters/{matterId}/comments', 'customer-add-matter-comment', [['audit', 'readwrite'], ['outbox', 'readwrite']], 'read', 'readwrite');
 
     // Customer API (F12–F15).
     customerRoute('GET', '/me', 'customer-get-profile');

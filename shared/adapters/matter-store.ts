@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { MatterComment } from '../domain/comments.ts';
 import { matchesMatterFilter, matterSummary, referenceKey, type Matter, type MatterFilter, type MatterLists, type MatterSummary } from '../domain/matters.ts';
 import { visiblePage, type OrderedList } from '../domain/paging.ts';
 import type { MatterStore, Page, PendingWrite } from '../domain/ports.ts';
@@ -17,6 +18,7 @@ interface ListRow {
  *   ref#<REFERENCE> / ref ........... the claim on a reference (upper-cased), held by its matter: uniqueness is a condition, not a search
  *   sequence#<year> / sequence ...... the last number of the year's sequence
  *   lists / lists ................... the admins' lists
+ *   comments#<matterId> / <commentId> ... a matter's thread (F18): ids sort as written, so the thread is one query
  *   list#<live|archived>#<list> / <order>#<id>  a row per list the matter is on, carrying its summary:
  *     all, status#<s>, client#<id>, responsible#<email> (newest first: order = createdAt), deadline (order = earliest deadline)
  */
@@ -55,6 +57,51 @@ export class DynamoMatterStore implements MatterStore {
       },
       cursorAfter: (summary) => encodeCursor({ pk, sk: `${summary.createdAt}#${summary.matterId}` })!,
     };
+  }
+
+  comments(matterId: string): OrderedList<MatterComment> {
+    const pk = `comments#${matterId}`;
+    return {
+      fetch: async (limit, cursor) => {
+        const out = await documents.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            ConsistentRead: true,
+            Limit: limit,
+            ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
+          }),
+        );
+        return { items: (out.Items ?? []).map((row) => row.comment as MatterComment), cursor: encodeCursor(out.LastEvaluatedKey) };
+      },
+      cursorAfter: (comment) => encodeCursor({ pk, sk: comment.commentId })!,
+    };
+  }
+
+  async comment(matterId: string, commentId: string): Promise<MatterComment | undefined> {
+    return (await this.item(`comments#${matterId}`, commentId))?.comment as MatterComment | undefined;
+  }
+
+  addCommentWrite(comment: MatterComment): PendingWrite {
+    return dynamoWrite(
+      { Put: { TableName: this.tableName, Item: { pk: `comments#${comment.matterId}`, sk: comment.commentId, comment }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      conflict('comment_exists', 'This comment exists already.'),
+    );
+  }
+
+  hideCommentWrite(hidden: MatterComment): PendingWrite {
+    return dynamoWrite(
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { pk: `comments#${hidden.matterId}`, sk: hidden.commentId, comment: hidden },
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#c.#h)',
+          ExpressionAttributeNames: { '#c': 'comment', '#h': 'hidden' },
+        },
+      },
+      conflict('already_hidden', 'This comment was hidden at the same time.'),
+    );
   }
 
   async lists(): Promise<MatterLists | undefined> {

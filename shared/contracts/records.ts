@@ -193,6 +193,26 @@ export const CustomerMatter = named(
   'A matter as its client sees it: never tasks, internal flags, staff, or parties of types staff keep internal.',
 );
 
+export const MatterComment = named(
+  'MatterComment',
+  z.strictObject({
+    commentId: z.string(),
+    matterId: z.string(),
+    at: instant,
+    author: z.strictObject({ kind: z.enum(['staff', 'customer']), id: z.string(), name: z.string() }),
+    text: z.string(),
+    internal: z.boolean(),
+    hidden: optional(z.strictObject({ by: z.string(), at: instant })),
+  }),
+  'A comment of a matter\'s thread as staff see it: internal notes and hidden comments included, marked.',
+);
+
+export const CustomerComment = named(
+  'CustomerComment',
+  z.strictObject({ commentId: z.string(), at: instant, text: z.string(), author: z.string(), byYou: z.boolean(), byFirm: z.boolean() }),
+  "A comment as a customer sees it: \"firm\" for the firm's staff, never a staff email.",
+);
+
 export const MatterLists = named(
   'MatterLists',
   z.strictObject({

@@ -19,6 +19,8 @@ import {
   CustomerMatter,
   CustomerMatterSummary,
   MatterDocument,
+  MatterComment,
+  CustomerComment,
   page,
   PortalItem,
   PortalSettings,
@@ -43,6 +45,8 @@ const PortalFolderPage = named('PortalFolderPage', z.extend(page(PortalItem), { 
 const MatterPage = named('MatterPage', page(MatterSummary));
 const CustomerMatterSummaryPage = named('CustomerMatterSummaryPage', page(CustomerMatterSummary));
 const MatterDocumentPage = named('MatterDocumentPage', page(MatterDocument));
+const MatterCommentPage = named('MatterCommentPage', page(MatterComment));
+const CustomerCommentPage = named('CustomerCommentPage', page(CustomerComment));
 const Roles = named('Roles', z.strictObject({ roles: z.array(z.string()) }));
 const StaffUpload = named('StaffUpload', withUploadInstructions(DriveItem));
 const CustomerUploadBatch = named(
@@ -108,6 +112,9 @@ export const responses: Record<string, ResponseContract> = {
   'staff-update-matter': ok(Matter, 'The matter, changed.'),
   'staff-list-matter-documents': ok(DriveItemPage, "A page of the matter's folder, each document with its type."),
   'staff-set-document-type': ok(DriveItem, 'The document, with its new type (or none).'),
+  'staff-list-matter-comments': ok(MatterCommentPage, "A page of the matter's thread, oldest first."),
+  'staff-add-matter-comment': created(MatterComment, 'The comment or internal note.'),
+  'staff-hide-matter-comment': ok(MatterComment, 'The comment, hidden from the client.'),
   'staff-update-matter-lists': ok(MatterLists, 'The lists, changed.'),
   'staff-update-roles': ok(Roles, 'The link roles, changed.'),
   'staff-update-settings': ok(SettingsView, 'The settings, changed, and seat usage.'),
@@ -124,6 +131,8 @@ export const responses: Record<string, ResponseContract> = {
   'customer-list-matter-documents': ok(MatterDocumentPage, "A page of the matter's customer files."),
   'customer-download-matter-document': ok(DownloadLink, 'A link to the document.'),
   'customer-start-matter-upload': created(CustomerUploadBatch, "The pending files in the matter's \"From client\" folder, in the order sent, and where to send their bytes."),
+  'customer-list-matter-comments': ok(CustomerCommentPage, "A page of the matter's thread as the customer sees it, oldest first."),
+  'customer-add-matter-comment': created(CustomerComment, 'The comment.'),
   'customer-list-matter-uploads': ok(PortalItemPage, 'A page of what the customer sent into the matter.'),
   'customer-start-upload': created(CustomerUploadBatch, 'The pending files, in the order sent, and where to send their bytes.'),
 };

@@ -4,6 +4,7 @@
  * (test/unit/access-policy.test.ts).
  */
 import { AppError, forbidden, notFound } from '../errors.ts';
+import type { MatterComment } from './comments.ts';
 import type { Matter, MatterLists, Party } from './matters.ts';
 import { ROOT_FOLDER_ID, type Contact, type CustomerPrincipal, type DriveItem, type StaffPrincipal } from './model.ts';
 import { controlAllows, type AttachmentControl } from './settings.ts';
@@ -288,4 +289,37 @@ export function requireMatterAttachmentControl(control: AttachmentControl, matte
   if (matterAttachmentAllowed(control, matter)) return;
   if (control === 'forbidden') return requireAttachmentControl(false, action);
   throw forbidden('matter_approved', 'This matter has been approved, so it takes no more documents. Ask the firm to reopen it if you need to send more.');
+}
+
+/** Customers comment (F18) only while the firm's setting lets them; reading the thread stays open. */
+export function requireCustomerComments(enabled: boolean): void {
+  if (!enabled) throw forbidden('comments_off', 'The firm does not take comments through the portal at the moment. You can still read what was written here.');
+}
+
+/** A customer sees the thread of a matter they see, never its internal notes or hidden comments. */
+export function customerSeesComment(comment: Pick<MatterComment, 'internal' | 'hidden'>): boolean {
+  return !comment.internal && !comment.hidden;
+}
+
+/** A comment as a customer sees it: who wrote it as a customer reads it, never a staff email or id. */
+export interface CustomerComment {
+  commentId: string;
+  at: string;
+  text: string;
+  /** `firm` for staff; a customer's name otherwise (another member of the client may write too). */
+  author: string;
+  byYou: boolean;
+  byFirm: boolean;
+}
+
+export function customerViewOfComment(customer: CustomerPrincipal, comment: MatterComment): CustomerComment {
+  const byFirm = comment.author.kind === 'staff';
+  return {
+    commentId: comment.commentId,
+    at: comment.at,
+    text: comment.text,
+    author: byFirm ? 'firm' : comment.author.name,
+    byYou: !byFirm && comment.author.id === customer.contactId,
+    byFirm,
+  };
 }

@@ -111,6 +111,25 @@ function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content
         subject: t('accessReopened.subject', { firm: f }),
         blocks: [greeting(message.name), { paragraph: t('accessReopened.body', { firm: f }) }, { link: { label: t('accessReopened.portal'), url: firm.portalUrl } }],
       };
+    case 'matterComment':
+      return message.audience === 'staff'
+        ? {
+            to: message.to,
+            subject: t('matterComment.staffSubject', { author: message.author, reference: message.reference }),
+            blocks: [
+              { paragraph: t('matterComment.staffBody', { author: message.author, reference: message.reference, title: message.title }) },
+              { link: { label: t('matterComment.staffOpen'), url: `${firm.adminUrl}/matters/${encodeURIComponent(message.matterId)}` } },
+            ],
+          }
+        : {
+            to: message.to,
+            subject: t('matterComment.customerSubject', { firm: f, reference: message.reference }),
+            blocks: [
+              greeting(message.name),
+              { paragraph: t('matterComment.customerBody', { firm: f, reference: message.reference, title: message.title }) },
+              { link: { label: t('matterComment.customerOpen'), url: `${firm.portalUrl}/matters/${encodeURIComponent(message.matterId)}` } },
+            ],
+          };
     case 'staffInvitation':
       return {
         to: [message.to],

@@ -3,6 +3,7 @@ import type { Language } from './language.ts';
 import type { ActivityFilter } from './activity.ts';
 import type { UndeliverableMark } from './deliverability.ts';
 import type { OrderedList } from './paging.ts';
+import type { MatterComment } from './comments.ts';
 import type { Matter, MatterFilter, MatterLists, MatterSummary } from './matters.ts';
 import type { Contact, DriveItem, PortalAccess, Share } from './model.ts';
 
@@ -175,7 +176,9 @@ export type Message =
   | { kind: 'newSignUp'; to: string[]; name: string; email: string }
   | { kind: 'accessClosed'; to: string; name: string; language?: Language }
   | { kind: 'accessReopened'; to: string; name: string; language?: Language }
-  | { kind: 'staffInvitation'; to: string; temporaryPassword: string; reset?: boolean };
+  | { kind: 'staffInvitation'; to: string; temporaryPassword: string; reset?: boolean }
+  /** A new comment on a matter (F18), to the other side: never its text, which stays behind the sign-in. */
+  | ({ kind: 'matterComment'; to: string[]; author: string; reference: string; title: string; matterId: string } & ({ audience: 'staff' } | { audience: 'customer'; name: string; language?: Language }));
 
 export interface Mailer {
   send(email: Email): Promise<void>;
@@ -336,4 +339,11 @@ export interface MatterStore {
   getMany(matterIds: string[]): Promise<Matter[]>;
   /** A client's live matters, newest first, as one of the lists a customer's matters are merged from. */
   clientMatters(clientId: string): OrderedList<MatterSummary>;
+  /** A matter's thread, oldest first, a page at a time (F18). */
+  comments(matterId: string): OrderedList<MatterComment>;
+  comment(matterId: string, commentId: string): Promise<MatterComment | undefined>;
+  /** A new comment as a write of a transaction. */
+  addCommentWrite(comment: MatterComment): PendingWrite;
+  /** A hidden comment as a write, only if nobody hid it meanwhile (409). */
+  hideCommentWrite(hidden: MatterComment): PendingWrite;
 }

@@ -3,7 +3,8 @@
  * on the admin matter page, one a customer file, one internal; the client then finds the matter in
  * the portal with exactly the visible parts (the status's customer label, the visible flag, the
  * visible deadline) and only the customer file, and downloads it; sends a document into the
- * matter before approval, and is told it takes no more once staff approve it.
+ * matter before approval, and is told it takes no more once staff approve it; comments, and
+ * reads the firm's answer but never its internal note.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -46,7 +47,7 @@ describe('matters in the admin UI and the portal', () => {
       200,
     );
     // Uploads "before approval": the matter's approval decides.
-    expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: true, attachments: { ...defaultSettings('').attachments, upload: 'beforeApproval' } }), 200);
+    expectStatus(await admin.api.raw('PATCH', '/settings', { portalOpen: true, customerComments: true, attachments: { ...defaultSettings('').attachments, upload: 'beforeApproval' } }), 200);
     customer = await customerSession(admin, { name: `Mia Matters ${tag}` });
     matter = expectStatus(
       await admin.api.post('/matters', {
@@ -67,7 +68,7 @@ describe('matters in the admin UI and the portal', () => {
 
   afterAll(async () => {
     await admin?.api.raw('PUT', '/matter-lists', originalLists);
-    await admin?.api.raw('PATCH', '/settings', { attachments: defaultSettings('').attachments });
+    await admin?.api.raw('PATCH', '/settings', { attachments: defaultSettings('').attachments, customerComments: defaultSettings('').customerComments });
     await browser?.close();
   });
 
@@ -138,6 +139,35 @@ describe('matters in the admin UI and the portal', () => {
     await page.getByRole('button', { name: 'Download signed-offer.txt' }).waitFor();
     await screenshot(page, 'matter-06-portal-approved');
     expect(customerView.problems).toEqual([]);
+  });
+
+  it('the client comments; staff answer and keep an internal note; the client sees the answer, never the note', async () => {
+    const { page } = customerView;
+    await page.getByLabel('Your comment').fill(`Can we sign on the 15th? ${tag}`);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    // In the thread (not just still in the box): the comment is stored.
+    await page.getByRole('listitem').filter({ hasText: `Can we sign on the 15th? ${tag}` }).waitFor();
+    expect(await page.getByLabel('Your comment').inputValue()).toBe('');
+
+    const staffPage = staffView.page;
+    await staffPage.goto(`${cloud().web.adminUrl}/matters/${matter.matterId}`);
+    await staffPage.getByRole('listitem').filter({ hasText: `Can we sign on the 15th? ${tag}` }).waitFor();
+    await staffPage.getByLabel('Answer or note').fill(`Yes, at 10 am. ${tag}`);
+    await staffPage.getByRole('button', { name: 'Send answer' }).click();
+    await staffPage.getByRole('listitem').filter({ hasText: `Yes, at 10 am. ${tag}` }).waitFor();
+    await staffPage.getByLabel('Answer or note').fill(`Check the landlord's mandate first ${tag}`);
+    await staffPage.getByRole('checkbox', { name: /Internal note/ }).check();
+    await staffPage.getByRole('button', { name: 'Save note' }).click();
+    await staffPage.getByRole('listitem').filter({ hasText: `Check the landlord's mandate first ${tag}` }).waitFor();
+    await screenshot(staffPage, 'matter-09-admin-comments');
+
+    await page.reload();
+    await page.getByRole('listitem').filter({ hasText: `Yes, at 10 am. ${tag}` }).waitFor();
+    expect(await page.getByText(`Check the landlord's mandate first ${tag}`).count()).toBe(0);
+    expect((await page.locator('main').textContent()) ?? '').not.toContain(admin.email);
+    await screenshot(page, 'matter-10-portal-comments');
+    expect(customerView.problems).toEqual([]);
+    expect(staffView.problems).toEqual([]);
   });
 
   it('a firm of orders reads "orders" in both UIs', async () => {

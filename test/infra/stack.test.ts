@@ -177,7 +177,7 @@ describe('matters', () => {
     expect(table.Properties.GlobalSecondaryIndexes).toBeUndefined();
     expect(table.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
     expect(table.DeletionPolicy).toBe('Retain');
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(16);
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(21);
     // Staff and customer routes have the same keys on their two APIs: count each key per API.
     const apiOf = (r: any) => JSON.stringify(r.Properties.ApiId);
     const apis = [...new Set(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => apiOf(r)))];
@@ -188,19 +188,24 @@ describe('matters', () => {
       'GET /matter-lists',
       'GET /matters',
       'GET /matters/{matterId}',
+      'GET /matters/{matterId}/comments',
       'GET /matters/{matterId}/documents',
       'PATCH /matters/{matterId}',
       'POST /matters',
       'POST /matters/{matterId}/approval',
+      'POST /matters/{matterId}/comments',
+      'POST /matters/{matterId}/comments/{commentId}/hide',
       'PUT /matter-lists',
       'PUT /matters/{matterId}/documents/{itemId}/type',
     ];
     const customerKeys = [
       'GET /matters',
       'GET /matters/{matterId}',
+      'GET /matters/{matterId}/comments',
       'GET /matters/{matterId}/documents',
       'GET /matters/{matterId}/documents/{itemId}/download',
       'GET /matters/{matterId}/uploads',
+      'POST /matters/{matterId}/comments',
       'POST /matters/{matterId}/uploads',
     ];
     expect(keys.sort((a, b) => b.length - a.length)).toEqual([staffKeys, customerKeys]);
@@ -218,10 +223,11 @@ describe('matters', () => {
         .filter((st: any) => JSON.stringify(st.Resource).includes(tableId));
       return statements.some((st: any) => [st.Action].flat().includes('dynamodb:PutItem'));
     };
-    const readers = ['StaffListMatters', 'StaffGetMatter', 'StaffListMatterLists', 'StaffListMatterDocuments', 'StaffSetDocumentType'];
-    const customers = ['CustomerListMatters', 'CustomerGetMatter', 'CustomerListMatterDocuments', 'CustomerDownloadMatterDocument', 'CustomerStartMatterUpload', 'CustomerListMatterUploads'];
+    const readers = ['StaffListMatters', 'StaffGetMatter', 'StaffListMatterLists', 'StaffListMatterDocuments', 'StaffSetDocumentType', 'StaffListMatterComments'];
+    const customers = ['CustomerListMatters', 'CustomerGetMatter', 'CustomerListMatterDocuments', 'CustomerDownloadMatterDocument', 'CustomerStartMatterUpload', 'CustomerListMatterUploads', 'CustomerListMatterComments'];
     for (const reader of [...readers, ...customers]) expect(writes(reader), reader).toBe(false);
-    for (const writer of ['StaffCreateMatter', 'StaffUpdateMatter', 'StaffApproveMatter', 'StaffReopenMatter', 'StaffUpdateMatterLists']) expect(writes(writer), writer).toBe(true);
+    const writers = ['StaffCreateMatter', 'StaffUpdateMatter', 'StaffApproveMatter', 'StaffReopenMatter', 'StaffUpdateMatterLists', 'StaffAddMatterComment', 'StaffHideMatterComment', 'CustomerAddMatterComment'];
+    for (const writer of writers) expect(writes(writer), writer).toBe(true);
   });
 });
 

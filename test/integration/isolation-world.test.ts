@@ -14,8 +14,9 @@
  * client is the customer or one of those organisations (never because they are a party), and a
  * matter's document iff they see the matter and the document is a ready file right in the matter's
  * folder, every folder above it ready, with a customer-file type. Steps type documents, archive
- * and bring back, approve and reopen matters, and the drive's moves and trash carry documents in
- * and out of matter folders.
+ * and bring back, approve and reopen matters, answer, note and hide comments on their threads, and
+ * the drive's moves and trash carry documents in and out of matter folders. A customer reads a
+ * matter's thread without its internal notes and hidden comments.
  *
  * Reproduce a failure with ISOLATION_SEED=<the printed seed>.
  */
@@ -53,7 +54,8 @@ type Status = 'ready' | 'pending' | 'trashed';
 /** `unfiled`: an upload whose bytes never came, which a restore puts back to pending. */
 interface ModelItem { id: string; kind: 'folder' | 'file'; name: string; parent: string; status: Status; size?: number; unfiled?: boolean; documentType?: string }
 /** `documents`: every file that was ever in the matter's folder, each tried on every check. */
-interface ModelMatter { id: string; title: string; client: string; folder: string; archived: boolean; approved: boolean; documents: Set<string> }
+interface ModelMatter { id: string; title: string; client: string; folder: string; archived: boolean; approved: boolean; documents: Set<string>; comments: ModelComment[] }
+interface ModelComment { id: string; text: string; internal: boolean; hidden: boolean }
 
 /** The world's own lists entries, added for the run: one document type shown to clients, one internal, and a visible party type. */
 const CUSTOMER_FILE = `clientfile ${SEED}`;
@@ -188,7 +190,7 @@ async function createMatter(client: string, parties: string[] = []): Promise<Mod
   const title = uniqueName('Matter');
   const body = expectStatus(await staff.api.post('/matters', { title, clientId: client, parties: parties.map((contactId) => ({ contactId, partyType: PARTY_TYPE })) }), 201);
   oracle.items.set(body.folderId, { id: body.folderId, kind: 'folder', name: `${body.reference} ${title}`, parent: ROOT, status: 'ready' });
-  const matter: ModelMatter = { id: body.matterId, title, client, folder: body.folderId, archived: false, approved: false, documents: new Set() };
+  const matter: ModelMatter = { id: body.matterId, title, client, folder: body.folderId, archived: false, approved: false, documents: new Set(), comments: [] };
   oracle.matters.set(matter.id, matter);
   note(`create matter ${title} for ${label(client)}`);
   return matter;
@@ -199,6 +201,20 @@ async function typeDocument(matter: ModelMatter, itemId: string, documentType: s
   oracle.item(itemId).documentType = documentType ?? undefined;
   matter.documents.add(itemId);
   note(`type ${label(itemId)} in ${matter.title} as ${documentType ?? 'nothing'}`);
+}
+
+/** A staff answer, or an internal note, on a matter's thread (F18). */
+async function comment(matter: ModelMatter, internal: boolean) {
+  const text = uniqueName(internal ? 'Note' : 'Answer');
+  const body = expectStatus(await staff.api.post(`/matters/${matter.id}/comments`, { text, internal }), 201);
+  matter.comments.push({ id: body.commentId, text, internal, hidden: false });
+  note(`${internal ? 'note' : 'answer'} ${text} on ${matter.title}`);
+}
+
+async function hide(matter: ModelMatter, c: ModelComment) {
+  expectStatus(await staff.api.post(`/matters/${matter.id}/comments/${c.id}/hide`), 200);
+  c.hidden = true;
+  note(`hide ${c.text} on ${matter.title}`);
 }
 
 async function archiveMatter(matter: ModelMatter, archived: boolean) {
@@ -364,9 +380,12 @@ async function checkMatters(view: View, missingFile: Got) {
       expect({ status: page.status, title: page.body.title, approved: page.body.approved }, view.where(`matter ${matter.title}`)).toEqual({ status: 200, title: matter.title, approved: matter.approved });
       expect(documents.first.status, view.where(`documents of ${matter.title}`)).toBe(200);
       expectExactly(view, `documents of ${matter.title}`, documents.items, oracle.children(matter.folder).filter((i) => oracle.seesDocument(person, matter, i)));
+      const thread = await view.walk(`/matters/${matter.id}/comments`);
+      expect(thread.items.map((c) => c.text), view.where(`the thread of ${matter.title}`)).toEqual(matter.comments.filter((c) => !c.internal && !c.hidden).map((c) => c.text));
       tally.visible++;
     } else {
-      for (const got of [page, documents.first]) expect({ status: got.status, text: got.text }, view.where(`hidden matter ${matter.title} (${got.path})`)).toEqual({ status: 404, text: missingMatter.text });
+      const thread = await view.walk(`/matters/${matter.id}/comments`);
+      for (const got of [page, documents.first, thread.first]) expect({ status: got.status, text: got.text }, view.where(`hidden matter ${matter.title} (${got.path})`)).toEqual({ status: 404, text: missingMatter.text });
       tally.hidden++;
     }
     for (const itemId of matter.documents) {
@@ -410,6 +429,8 @@ function expectNothingHidden(view: View) {
     ...hidden.flatMap((i) => [[i.id, i.name], [i.name, i.name]]),
     ...hiddenMatters.flatMap((m) => [[m.id, `matter ${m.title}`], ...(folderShown(m) ? [] : [[m.title, `matter ${m.title}`]])]),
     [INTERNAL_TYPE, 'the internal document type'],
+    // Internal notes and hidden comments anywhere, and every comment of a matter hidden from them.
+    ...[...oracle.matters.values()].flatMap((m) => m.comments.filter((c) => c.internal || c.hidden || !oracle.seesMatter(view.person.id, m)).map((c) => [c.text, `comment ${c.text}`])),
   ];
   for (const answer of view.answers) {
     for (const [token, what] of tokens) {
@@ -472,7 +493,7 @@ async function checkClosedOut(person: Person, step: string) {
     const got = await view.get(item.kind === 'folder' ? withLimit(`/shared/folders/${item.id}/items`) : `/shared/items/${item.id}/download`);
     expect({ status: got.status, text: got.text }, view.where(`${item.name} after the close`)).toEqual({ status: 403, text: refused.text });
   }
-  for (const path of [withLimit('/matters'), ...[...oracle.matters.values()].flatMap((m) => [`/matters/${m.id}`, withLimit(`/matters/${m.id}/documents`)])]) {
+  for (const path of [withLimit('/matters'), ...[...oracle.matters.values()].flatMap((m) => [`/matters/${m.id}`, withLimit(`/matters/${m.id}/documents`), withLimit(`/matters/${m.id}/comments`)])]) {
     const got = await view.get(path);
     expect({ status: got.status, text: got.text }, view.where(`${path} after the close`)).toEqual({ status: 403, text: refused.text });
   }
@@ -543,6 +564,18 @@ const planTypeDocument: Plan = () => {
   return () => typeDocument(pair[0], pair[1].id, type ?? null);
 };
 
+const planComment: Plan = () => {
+  const matter = random.maybePick([...oracle.matters.values()]);
+  if (!matter) return undefined;
+  const shown = matter.comments.filter((c) => !c.internal && !c.hidden);
+  const choice = random.int(3);
+  if (choice === 2 && shown.length) {
+    const c = random.maybePick(shown)!;
+    return () => hide(matter, c);
+  }
+  return () => comment(matter, choice === 1);
+};
+
 const planMatterState: Plan = () => {
   const matter = random.maybePick([...oracle.matters.values()]);
   if (!matter) return undefined;
@@ -570,6 +603,7 @@ const plans: [number, Plan][] = [
   [1, planLinks],
   [2, planTypeDocument],
   [1, planMatterState],
+  [1, planComment],
   [1, planMoveIntoMatter],
 ];
 
@@ -666,6 +700,10 @@ async function buildMatters() {
       matter.documents.add(file.id);
       if (types[n]) await typeDocument(matter, file.id, types[n]);
     }
+    // A thread of two answers and an internal note: the walk with limit=1 must skip the note.
+    await comment(matter, false);
+    await comment(matter, true);
+    await comment(matter, false);
   }
 }
 

@@ -22,6 +22,8 @@ const every: Message[] = [
   { kind: 'accessReopened', to: 'ann@x.test', name: 'Ann' },
   { kind: 'staffInvitation', to: 'sam@firm.test', temporaryPassword: 'Tmp-Pass-456!' },
   { kind: 'staffInvitation', to: 'sam@firm.test', temporaryPassword: 'Tmp-Pass-789!', reset: true },
+  { kind: 'matterComment', audience: 'staff', to: ['sam@firm.test'], author: 'Ann', reference: 'M-2026-0001', title: 'Lease dispute', matterId: 'm 1' },
+  { kind: 'matterComment', audience: 'customer', to: ['ann@x.test'], name: 'Ann', author: 'firm', reference: 'M-2026-0001', title: 'Lease dispute', matterId: 'm 1' },
 ];
 
 /** The words a person reads in the HTML part: tags dropped, entities decoded. */

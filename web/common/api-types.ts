@@ -37,6 +37,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customer/matters/{matterId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /matters/{matterId}/comments */
+        get: operations["customer-list-matter-comments"];
+        put?: never;
+        /** customer API: POST /matters/{matterId}/comments */
+        post: operations["customer-add-matter-comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer/matters/{matterId}/documents": {
         parameters: {
             query?: never;
@@ -658,6 +676,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/matters/{matterId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /matters/{matterId}/comments */
+        get: operations["staff-list-matter-comments"];
+        put?: never;
+        /** staff API: POST /matters/{matterId}/comments */
+        post: operations["staff-add-matter-comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/matters/{matterId}/comments/{commentId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** staff API: POST /matters/{matterId}/comments/{commentId}/hide */
+        post: operations["staff-hide-matter-comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/matters/{matterId}/documents": {
         parameters: {
             query?: never;
@@ -849,6 +902,19 @@ export interface components {
             cursor?: string;
             items: components["schemas"]["Contact"][];
         };
+        CustomerComment: {
+            /** Format: date-time */
+            at: string;
+            author: string;
+            byFirm: boolean;
+            byYou: boolean;
+            commentId: string;
+            text: string;
+        };
+        CustomerCommentPage: {
+            cursor?: string;
+            items: components["schemas"]["CustomerComment"][];
+        };
         CustomerCompleteUploadResponse: {
             /** @constant */
             completed: true;
@@ -1025,6 +1091,29 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        MatterComment: {
+            /** Format: date-time */
+            at: string;
+            author: {
+                id: string;
+                /** @enum {string} */
+                kind: "staff" | "customer";
+                name: string;
+            };
+            commentId: string;
+            hidden?: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            };
+            internal: boolean;
+            matterId: string;
+            text: string;
+        };
+        MatterCommentPage: {
+            cursor?: string;
+            items: components["schemas"]["MatterComment"][];
         };
         MatterDocument: {
             contentType?: string;
@@ -1325,6 +1414,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerMatter"];
+                };
+            };
+        };
+    };
+    "customer-list-matter-comments": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of the matter's thread as the customer sees it, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCommentPage"];
+                };
+            };
+        };
+    };
+    "customer-add-matter-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerComment"];
                 };
             };
         };
@@ -2967,6 +3127,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Matter"];
+                };
+            };
+        };
+    };
+    "staff-list-matter-comments": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of the matter's thread, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterCommentPage"];
+                };
+            };
+        };
+    };
+    "staff-add-matter-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    internal?: boolean;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The comment or internal note. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterComment"];
+                };
+            };
+        };
+    };
+    "staff-hide-matter-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+                matterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The comment, hidden from the client. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterComment"];
                 };
             };
         };

@@ -29,6 +29,14 @@ export const en = {
     intro: '{{contact}} uploaded to the {{firm}} portal:',
     open: 'They are in the drive',
   },
+  matterComment: {
+    staffSubject: '{{author}} commented on {{reference}}',
+    staffBody: '{{author}} wrote a comment on {{reference}} {{title}}. Read it and answer on its page.',
+    staffOpen: 'Open it',
+    customerSubject: '{{firm}} wrote to you on {{reference}}',
+    customerBody: '{{firm}} wrote to you on {{reference}} {{title}}. Read it in your portal.',
+    customerOpen: 'Read it in your portal',
+  },
   newSignUp: {
     subject: 'New portal sign-up: {{name}}',
     body: '{{name}} <{{email}}> signed up to the {{firm}} portal and now has access.',

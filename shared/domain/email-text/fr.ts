@@ -26,6 +26,14 @@ export const fr: EmailText = {
     intro: '{{contact}} a déposé sur le portail {{firm}} :',
     open: 'Ils sont dans l’espace documentaire',
   },
+  matterComment: {
+    staffSubject: '{{author}} a commenté {{reference}}',
+    staffBody: '{{author}} a écrit un commentaire sur {{reference}} {{title}}. Lisez-le et répondez sur sa page.',
+    staffOpen: 'L’ouvrir',
+    customerSubject: '{{firm}} vous a écrit sur {{reference}}',
+    customerBody: '{{firm}} vous a écrit sur {{reference}} {{title}}. Lisez-le dans votre portail.',
+    customerOpen: 'Le lire dans votre portail',
+  },
   newSignUp: {
     subject: 'Nouvelle inscription au portail : {{name}}',
     body: '{{name}} <{{email}}> s’est inscrit(e) au portail {{firm}} et y a désormais accès.',

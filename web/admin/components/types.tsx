@@ -4,7 +4,7 @@
  */
 import type { components } from '../../common/api-types.ts';
 
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
 
 export type Contact = Schemas['Contact'];
 export type ContactKind = Contact['kind'];

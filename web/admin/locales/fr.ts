@@ -90,6 +90,20 @@ export const adminFr: Catalogue = {
       internal: '{{name}} (interne)',
       saved: '{{name}} : type enregistré.',
     },
+    comments: {
+      heading: 'Commentaires et notes',
+      none: 'Aucun commentaire pour l’instant.',
+      byClient: '{{name}} (client)',
+      byline: '{{who}}, {{date}}',
+      internal: 'Note interne',
+      hidden: 'Masqué au client par {{name}}',
+      hide: 'Masquer au client',
+      hideLabel: 'Masquer au client le commentaire de {{who}}',
+      label: 'Réponse ou note',
+      internalNote: 'Note interne (le client ne la voit jamais et n’en est pas prévenu)',
+      answer: 'Envoyer la réponse',
+      saveNote: 'Enregistrer la note',
+    },
     approval: {
       heading: 'Approbation',
       pending: 'Pas encore approuvé.',
@@ -148,6 +162,7 @@ export const adminFr: Catalogue = {
     },
     matter_lists: { changed: 'A modifié les listes des dossiers' },
     document: { typed: 'A changé le type d’un document de dossier' },
+    comment: { added: 'A commenté une affaire', noted: 'A écrit une note interne sur une affaire', hidden: 'A masqué un commentaire au client' },
     staff: {
       invited: 'A invité un collaborateur',
       enabled: 'A activé un collaborateur',
@@ -183,6 +198,8 @@ export const adminFr: Catalogue = {
     flags: 'indicateurs',
     documentTypes: 'types de document',
     documentType: 'type de document',
+    commentId: 'commentaire',
+    internal: 'interne',
     cognitoStepsFailed: 'étapes Cognito en échec',
   },
   activityPage: {

@@ -6,6 +6,7 @@ import { useI18n } from '../../common/i18n.ts';
 import { useMatterWords } from '../components/matterTerm.tsx';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction } from '../components/hooks.tsx';
+import { MatterComments } from '../components/MatterComments.tsx';
 import { MatterDocuments } from '../components/MatterDocuments.tsx';
 import type { Matter, MatterLists } from '../components/types.tsx';
 
@@ -113,6 +114,7 @@ export function MatterPage() {
       <MatterDetails key={matter.matterId} matter={matter} lists={lists} onSaved={setChanged} />
       <MatterApproval matter={matter} onChanged={setChanged} />
       <MatterDocuments matterId={matter.matterId} lists={lists} />
+      <MatterComments matterId={matter.matterId} />
     </>
   );
 }

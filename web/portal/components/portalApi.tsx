@@ -60,3 +60,12 @@ export const startMatterUpload = (matterId: string, files: File[]) =>
 
 export const listMatterUploads = (matterId: string, cursor?: string) =>
   get<ItemPage>(`/matters/${encodeURIComponent(matterId)}/uploads${query({ limit: PAGE_SIZE, cursor })}`);
+
+/** A matter's thread as the customer sees it (F18). */
+export type CustomerComment = components['schemas']['CustomerComment'];
+
+export const listMatterComments = (matterId: string, cursor?: string) =>
+  get<Page<CustomerComment>>(`/matters/${encodeURIComponent(matterId)}/comments${query({ limit: PAGE_SIZE, cursor })}`);
+
+export const addMatterComment = (matterId: string, text: string) =>
+  post<Answer<'customer-add-matter-comment'>>(`/matters/${encodeURIComponent(matterId)}/comments`, { text });

@@ -108,6 +108,15 @@ export const portalEn: Catalogue = {
     documents: 'Documents',
     noDocuments: 'No documents have been made available here yet.',
     documentType: 'Type',
+    comments: {
+      heading: 'Comments',
+      none: 'No comments yet.',
+      label: 'Your comment',
+      send: 'Send',
+      off: '{{firm}} does not take comments through the portal at the moment.',
+      you: 'You',
+      byline: '{{who}}, {{date}}',
+    },
     send: {
       heading: 'Send documents for this matter',
       explanation: 'What you send goes straight into this matter at {{firm}}, who are told by email.',

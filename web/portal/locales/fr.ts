@@ -108,6 +108,15 @@ export const portalFr: Catalogue = {
     documents: 'Documents',
     noDocuments: "Aucun document n'a encore été mis à votre disposition ici.",
     documentType: 'Type',
+    comments: {
+      heading: 'Commentaires',
+      none: 'Aucun commentaire pour l’instant.',
+      label: 'Votre commentaire',
+      send: 'Envoyer',
+      off: '{{firm}} ne reçoit pas de commentaires par le portail pour le moment.',
+      you: 'Vous',
+      byline: '{{who}}, {{date}}',
+    },
     send: {
       heading: 'Envoyer des documents pour cette affaire',
       explanation: 'Ce que vous envoyez arrive directement dans cette affaire chez {{firm}}, qui est prévenu par e-mail.',

@@ -8,6 +8,7 @@ import { usePaged } from '../../common/paging.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { getMatter, listMatterDocuments, matterDocumentLink, type CustomerMatter, type MatterDocument } from '../components/portalApi.tsx';
 import { usePortal, useReportError } from '../components/PortalContext.tsx';
+import { MatterComments } from '../components/MatterComments.tsx';
 import { MatterUploads } from '../components/MatterUploads.tsx';
 import { Flags, MatterState } from './MattersPage.tsx';
 
@@ -44,6 +45,7 @@ export function MatterPage() {
       <h2>{t('matters.documents')}</h2>
       <MatterDocuments matterId={m.matterId} />
       <MatterUploads matterId={m.matterId} uploadsOpen={m.uploadsOpen} approved={m.approved} />
+      <MatterComments matterId={m.matterId} />
     </>
   );
 }

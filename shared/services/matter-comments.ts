@@ -1,0 +1,131 @@
+/**
+ * A matter's thread (F18): the client and the firm comment on the matter, staff keep internal
+ * notes beside the comments and may hide one. The other side is told by email through the outbox,
+ * in the same transaction as the comment, so no promised email is lost: staff through the
+ * matter's responsible staff, the client through its contact's address while its access is open.
+ * The email never carries the comment's text, which stays behind the sign-in.
+ */
+import {
+  customerSeesComment,
+  customerViewOfComment,
+  requireCustomerComments,
+  requireMatterAction,
+  visibleMatter,
+  type CustomerComment,
+} from '../domain/access-policy.ts';
+import { commentIdAt, commentText, hiddenComment, type MatterComment } from '../domain/comments.ts';
+import { newId } from '../domain/ids.ts';
+import type { Matter } from '../domain/matters.ts';
+import type { CustomerPrincipal, StaffPrincipal } from '../domain/model.ts';
+import { visiblePage } from '../domain/paging.ts';
+import type { AuditEntry, AuditLog, ContactStore, MatterStore, Outbox, Page, PendingWrite, Transactions } from '../domain/ports.ts';
+import type { PortalSettings } from '../domain/settings.ts';
+import { notFound } from '../errors.ts';
+import { getMatter } from './matters.ts';
+
+export interface CommentDeps {
+  matters: MatterStore;
+  contacts: ContactStore;
+  audit: AuditLog;
+  outbox: Outbox;
+  transactions: Transactions;
+}
+
+const newCommentId = (now: Date) => commentIdAt(now, newId().slice(0, 8));
+
+const entry = (actor: string, action: string, matter: Matter, comment: MatterComment, now: Date): AuditEntry => ({
+  at: now.toISOString(),
+  actor,
+  action,
+  matterId: matter.matterId,
+  contactId: matter.clientId,
+  details: { reference: matter.reference, commentId: comment.commentId, ...(comment.internal ? { internal: true } : {}) },
+});
+
+/** The thread as the customer sees it, oldest first: never internal notes or hidden comments. */
+export async function customerComments(matters: MatterStore, customer: CustomerPrincipal, matterId: string, limit: number, cursor?: string): Promise<Page<CustomerComment>> {
+  const matter = visibleMatter(customer, await matters.get(matterId));
+  const page = await visiblePage(matters.comments(matter.matterId), customerSeesComment, limit, cursor);
+  return { items: page.items.map((c) => customerViewOfComment(customer, c)), cursor: page.cursor };
+}
+
+/** A customer's comment, while the firm takes comments; the matter's responsible staff are told. */
+export async function addCustomerComment(deps: CommentDeps, customer: CustomerPrincipal, settings: PortalSettings, matterId: string, text: string, now = new Date()): Promise<CustomerComment> {
+  const matter = visibleMatter(customer, await deps.matters.get(matterId));
+  requireCustomerComments(settings.customerComments);
+  const comment: MatterComment = {
+    commentId: newCommentId(now),
+    matterId: matter.matterId,
+    at: now.toISOString(),
+    author: { kind: 'customer', id: customer.contactId, name: customer.name },
+    text: commentText(text),
+    internal: false,
+  };
+  const email = deps.outbox.enqueueWrite({
+    kind: 'matterComment',
+    audience: 'staff',
+    to: matter.responsibleStaff,
+    author: customer.name,
+    reference: matter.reference,
+    title: matter.title,
+    matterId: matter.matterId,
+  });
+  await deps.transactions.commit([deps.matters.addCommentWrite(comment), email, ...deps.audit.recordWrites(entry(customer.name, 'comment.added', matter, comment, now))]);
+  return customerViewOfComment(customer, comment);
+}
+
+/** The whole thread for staff, oldest first: internal notes and hidden comments included, marked. */
+export async function staffComments(matters: MatterStore, staff: StaffPrincipal, matterId: string, limit: number, cursor?: string): Promise<Page<MatterComment>> {
+  const matter = await getMatter(matters, staff, matterId);
+  const list = matters.comments(matter.matterId);
+  return visiblePage(list, () => true, limit, cursor);
+}
+
+/**
+ * A staff answer, or an internal note (`internal`). An answer is emailed to the client's address
+ * while its portal access is open; a note is never emailed and never shown to a customer.
+ */
+export async function addStaffComment(deps: CommentDeps, staff: StaffPrincipal, matterId: string, input: { text: string; internal: boolean }, now = new Date()): Promise<MatterComment> {
+  requireMatterAction(staff, 'edit');
+  const matter = await getMatter(deps.matters, staff, matterId);
+  const comment: MatterComment = {
+    commentId: newCommentId(now),
+    matterId: matter.matterId,
+    at: now.toISOString(),
+    author: { kind: 'staff', id: staff.sub, name: staff.email },
+    text: commentText(input.text),
+    internal: input.internal,
+  };
+  const emails: PendingWrite[] = [];
+  if (!comment.internal) {
+    const client = await deps.contacts.get(matter.clientId);
+    if (client?.email && client.access.state === 'active' && !client.archived) {
+      emails.push(
+        deps.outbox.enqueueWrite({
+          kind: 'matterComment',
+          audience: 'customer',
+          to: [client.email],
+          name: client.name,
+          author: 'firm',
+          reference: matter.reference,
+          title: matter.title,
+          matterId: matter.matterId,
+          language: client.language,
+        }),
+      );
+    }
+  }
+  await deps.transactions.commit([deps.matters.addCommentWrite(comment), ...emails, ...deps.audit.recordWrites(entry(staff.email, comment.internal ? 'comment.noted' : 'comment.added', matter, comment, now))]);
+  return comment;
+}
+
+/** Hides a comment from the client; it stays on the record, marked with who hid it and when. */
+export async function hideComment(deps: Omit<CommentDeps, 'contacts' | 'outbox'>, staff: StaffPrincipal, matterId: string, commentId: string, now = new Date()): Promise<MatterComment> {
+  requireMatterAction(staff, 'edit');
+  const matter = await getMatter(deps.matters, staff, matterId);
+  const comment = await deps.matters.comment(matter.matterId, commentId);
+  if (!comment) throw notFound('comment');
+  const hidden = hiddenComment(comment, staff.email, now);
+  await deps.transactions.commit([deps.matters.hideCommentWrite(hidden), ...deps.audit.recordWrites(entry(staff.email, 'comment.hidden', matter, hidden, now))]);
+  return hidden;
+}

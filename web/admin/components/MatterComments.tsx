@@ -1,0 +1,99 @@
+/** A matter's thread for staff (F18): every comment and internal note, hiding, answering and noting. */
+import { useCallback, useId, useState } from 'react';
+import { get, post } from '../../common/api.ts';
+import { formatDate } from '../../common/format.ts';
+import { useI18n } from '../../common/i18n.ts';
+import { usePaged, type Page } from '../../common/paging.ts';
+import { ErrorMessage, Loading } from '../../common/ui.tsx';
+import { useAction } from './hooks.tsx';
+import type { Schemas } from './types.tsx';
+
+type MatterComment = Schemas['MatterComment'];
+
+export function MatterComments({ matterId }: { matterId: string }) {
+  const { t } = useI18n();
+  const load = useCallback((cursor?: string) => get<Page<MatterComment>>(`/matters/${matterId}/comments?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), [matterId]);
+  const thread = usePaged(load, [load]);
+  return (
+    <section className="card" aria-labelledby="matter-comments">
+      <h2 id="matter-comments">{t('matter.comments.heading')}</h2>
+      {!thread.loaded ? (
+        thread.error ? <ErrorMessage error={thread.error} /> : <Loading />
+      ) : thread.items.length ? (
+        <ol className="plain comments">
+          {thread.items.map((c) => (
+            <CommentRow key={c.commentId} matterId={matterId} comment={c} onChanged={thread.reload} />
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t('matter.comments.none')}</p>
+      )}
+      {thread.hasMore && (
+        <button type="button" className="secondary" disabled={thread.loading} onClick={() => void thread.loadMore()}>
+          {t('common.loadMore')}
+        </button>
+      )}
+      <CommentForm matterId={matterId} onSent={thread.reload} />
+    </section>
+  );
+}
+
+function CommentRow({ matterId, comment, onChanged }: { matterId: string; comment: MatterComment; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const action = useAction();
+  const who = comment.author.kind === 'customer' ? t('matter.comments.byClient', { name: comment.author.name }) : comment.author.name;
+  return (
+    <li className={`comment${comment.internal ? ' internal' : ''}${comment.hidden ? ' hidden-comment' : ''}`}>
+      <p className="muted">
+        {t('matter.comments.byline', { who, date: formatDate(comment.at, locale) })} {comment.internal && <span className="badge internal">{t('matter.comments.internal')}</span>}
+        {comment.hidden && <span className="badge hidden">{t('matter.comments.hidden', { name: comment.hidden.by })}</span>}
+      </p>
+      <p className="comment-text">{comment.text}</p>
+      {!comment.hidden && !comment.internal && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={action.busy}
+          aria-label={t('matter.comments.hideLabel', { who })}
+          onClick={() => void action.run(async () => (await post(`/matters/${matterId}/comments/${comment.commentId}/hide`), onChanged()))}
+        >
+          {t('matter.comments.hide')}
+        </button>
+      )}
+      <ErrorMessage error={action.error} />
+    </li>
+  );
+}
+
+function CommentForm({ matterId, onSent }: { matterId: string; onSent: () => void }) {
+  const { t } = useI18n();
+  const ids = { text: useId(), internal: useId() };
+  const [text, setText] = useState('');
+  const [internal, setInternal] = useState(false);
+  const action = useAction();
+  const send = () =>
+    action.run(async () => {
+      await post(`/matters/${matterId}/comments`, { text, internal });
+      setText('');
+      setInternal(false);
+      onSent();
+    });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <label htmlFor={ids.text}>{t('matter.comments.label')}</label>
+      <textarea id={ids.text} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={4000} required />
+      <label className="check" htmlFor={ids.internal}>
+        <input id={ids.internal} type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('matter.comments.internalNote')}
+      </label>
+      <ErrorMessage error={action.error} />
+      <button type="submit" disabled={action.busy || !text.trim()}>
+        {internal ? t('matter.comments.saveNote') : t('matter.comments.answer')}
+      </button>
+    </form>
+  );
+}
