@@ -38,8 +38,8 @@ export class DynamoMatterStore implements MatterStore {
     return items.map((item) => item.matter as Matter);
   }
 
-  clientMatters(clientId: string): OrderedList<MatterSummary> {
-    const pk = `list#live#client#${clientId}`;
+  /** One partition read in key order, a page at a time: each row's `field` is the item; the sort key is `sortKeyOf` it. */
+  private partition<T>(pk: string, field: string, sortKeyOf: (item: T) => string, newestFirst: boolean): OrderedList<T> {
     return {
       fetch: async (limit, cursor) => {
         const out = await documents.send(
@@ -47,36 +47,24 @@ export class DynamoMatterStore implements MatterStore {
             TableName: this.tableName,
             KeyConditionExpression: 'pk = :pk',
             ExpressionAttributeValues: { ':pk': pk },
-            ScanIndexForward: false,
+            ScanIndexForward: !newestFirst,
             ConsistentRead: true,
             Limit: limit,
             ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
           }),
         );
-        return { items: (out.Items ?? []).map((row) => row.summary as MatterSummary), cursor: encodeCursor(out.LastEvaluatedKey) };
+        return { items: (out.Items ?? []).map((row) => row[field] as T), cursor: encodeCursor(out.LastEvaluatedKey) };
       },
-      cursorAfter: (summary) => encodeCursor({ pk, sk: `${summary.createdAt}#${summary.matterId}` })!,
+      cursorAfter: (item) => encodeCursor({ pk, sk: sortKeyOf(item) })!,
     };
   }
 
+  clientMatters(clientId: string): OrderedList<MatterSummary> {
+    return this.partition<MatterSummary>(`list#live#client#${clientId}`, 'summary', (s) => `${s.createdAt}#${s.matterId}`, true);
+  }
+
   comments(matterId: string): OrderedList<MatterComment> {
-    const pk = `comments#${matterId}`;
-    return {
-      fetch: async (limit, cursor) => {
-        const out = await documents.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            ConsistentRead: true,
-            Limit: limit,
-            ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
-          }),
-        );
-        return { items: (out.Items ?? []).map((row) => row.comment as MatterComment), cursor: encodeCursor(out.LastEvaluatedKey) };
-      },
-      cursorAfter: (comment) => encodeCursor({ pk, sk: comment.commentId })!,
-    };
+    return this.partition<MatterComment>(`comments#${matterId}`, 'comment', (c) => c.commentId, false);
   }
 
   async comment(matterId: string, commentId: string): Promise<MatterComment | undefined> {

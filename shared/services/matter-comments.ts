@@ -77,8 +77,8 @@ export async function addCustomerComment(deps: CommentDeps, customer: CustomerPr
 /** The whole thread for staff, oldest first: internal notes and hidden comments included, marked. */
 export async function staffComments(matters: MatterStore, staff: StaffPrincipal, matterId: string, limit: number, cursor?: string): Promise<Page<MatterComment>> {
   const matter = await getMatter(matters, staff, matterId);
-  const list = matters.comments(matter.matterId);
-  return visiblePage(list, () => true, limit, cursor);
+  // Staff see every comment; `visiblePage` still looks one ahead, so no cursor leads to an empty page.
+  return visiblePage(matters.comments(matter.matterId), () => true, limit, cursor);
 }
 
 /**

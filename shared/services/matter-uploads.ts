@@ -37,7 +37,8 @@ async function fromClientFolder(drive: DriveStore, matter: Matter, customer: Cus
     createdAt: now.toISOString(),
     createdBy: { kind: 'customer', id: customer.contactId, name: customer.name },
   };
-  await drive.createIfAbsent(folder);
+  // Two first uploads racing: the one that did not make the folder reads the one that did.
+  if (await drive.createIfAbsent(folder)) return folder;
   return (await drive.get(folder.itemId)) ?? folder;
 }
 

@@ -1,6 +1,6 @@
 /** A matter's thread for staff (F18): every comment and internal note, hiding, answering and noting. */
 import { useCallback, useId, useState } from 'react';
-import { get, post } from '../../common/api.ts';
+import { get, post, query } from '../../common/api.ts';
 import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { usePaged, type Page } from '../../common/paging.ts';
@@ -12,7 +12,7 @@ type MatterComment = Schemas['MatterComment'];
 
 export function MatterComments({ matterId }: { matterId: string }) {
   const { t } = useI18n();
-  const load = useCallback((cursor?: string) => get<Page<MatterComment>>(`/matters/${matterId}/comments?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), [matterId]);
+  const load = useCallback((cursor?: string) => get<Page<MatterComment>>(`/matters/${matterId}/comments${query({ limit: 50, cursor })}`), [matterId]);
   const thread = usePaged(load, [load]);
   return (
     <section className="card" aria-labelledby="matter-comments">

@@ -1,6 +1,6 @@
 /** A matter's documents (F20) with their type: a customer-file type shows the document to the matter's client. */
 import { useCallback, useState } from 'react';
-import { get, put } from '../../common/api.ts';
+import { get, put, query } from '../../common/api.ts';
 import { formatBytes } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { usePaged, type Page } from '../../common/paging.ts';
@@ -10,7 +10,7 @@ import type { DriveItem, MatterLists } from './types.tsx';
 
 export function MatterDocuments({ matterId, lists }: { matterId: string; lists: MatterLists }) {
   const { t } = useI18n();
-  const load = useCallback((cursor?: string) => get<Page<DriveItem>>(`/matters/${matterId}/documents?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), [matterId]);
+  const load = useCallback((cursor?: string) => get<Page<DriveItem>>(`/matters/${matterId}/documents${query({ limit: 50, cursor })}`), [matterId]);
   const listing = usePaged(load, [load]);
   const files = listing.items.filter((i) => i.kind === 'file' && i.status === 'ready');
   return (

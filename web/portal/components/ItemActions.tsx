@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../common/i18n.ts';
 import { downloadLink, deleteUpload, type PortalItem } from './portalApi.tsx';
+import { DownloadButton } from './DownloadButton.tsx';
 import { FilePickerButton } from './FilePickerButton.tsx';
 import { usePortal } from './PortalContext.tsx';
 
@@ -23,7 +24,7 @@ export function ItemActions({ item, handlers }: { item: PortalItem; handlers: It
   const own = item.uploadedByYou;
   return (
     <div className="row item-actions">
-      <DownloadButton item={item} onError={handlers.failed} />
+      <DownloadButton name={item.name} link={() => downloadLink(item.itemId)} onError={handlers.failed} />
       {!own && permissions.upload && (
         <FilePickerButton label={t('items.uploadRevisedLabel', { name: item.name })} disabled={handlers.uploading} onFile={(f) => handlers.revise(item, f)}>
           {t('items.uploadRevised')}
@@ -37,27 +38,6 @@ export function ItemActions({ item, handlers }: { item: PortalItem; handlers: It
       )}
       {own && permissions.deleteOwnUploads && <DeleteButton item={item} handlers={handlers} />}
     </div>
-  );
-}
-
-function DownloadButton({ item, onError }: { item: PortalItem; onError: (error: unknown) => void }) {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const { url } = await downloadLink(item.itemId);
-      window.location.assign(url);
-    } catch (error) {
-      onError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <button type="button" aria-label={t('items.downloadLabel', { name: item.name })} disabled={busy} onClick={() => void download()}>
-      {t('items.download')}
-    </button>
   );
 }
 

@@ -4,6 +4,7 @@ import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { usePaged } from '../../common/paging.ts';
 import { DropZone, ErrorMessage, Loading } from '../../common/ui.tsx';
+import { DownloadButton } from './DownloadButton.tsx';
 import { downloadLink, listMatterUploads, startMatterUpload } from './portalApi.tsx';
 import { usePortal, useReportError } from './PortalContext.tsx';
 import { UploadList, useUploads } from './uploads.tsx';
@@ -18,14 +19,6 @@ export function MatterUploads({ matterId, uploadsOpen, approved }: { matterId: s
   const start = useCallback((files: File[]) => startMatterUpload(matterId, files), [matterId]);
   const uploads = useUploads(useReloadAfterArrival(sent.reload), start);
   const [downloadError, setDownloadError] = useState<unknown>();
-  const download = async (itemId: string) => {
-    setDownloadError(undefined);
-    try {
-      window.location.assign((await downloadLink(itemId)).url);
-    } catch (error) {
-      setDownloadError(error);
-    }
-  };
   return (
     <section className="card" aria-labelledby="matter-send">
       <h2 id="matter-send">{t('matters.send.heading')}</h2>
@@ -47,9 +40,7 @@ export function MatterUploads({ matterId, uploadsOpen, approved }: { matterId: s
           {sent.items.map((item) => (
             <li key={item.itemId}>
               <span className="file-name">{item.name}</span> <span className="muted">{formatDate(item.updatedAt, locale)}</span>{' '}
-              <button type="button" className="secondary" aria-label={t('items.downloadLabel', { name: item.name })} onClick={() => void download(item.itemId)}>
-                {t('items.download')}
-              </button>
+              <DownloadButton name={item.name} link={() => downloadLink(item.itemId)} onError={setDownloadError} />
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@ import { formatBytes, formatDate, formatDay } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { usePaged } from '../../common/paging.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
-import { getMatter, listMatterDocuments, matterDocumentLink, type CustomerMatter, type MatterDocument } from '../components/portalApi.tsx';
+import { DownloadButton } from '../components/DownloadButton.tsx';
+import { getMatter, listMatterDocuments, matterDocumentLink, type CustomerMatter } from '../components/portalApi.tsx';
 import { usePortal, useReportError } from '../components/PortalContext.tsx';
 import { MatterComments } from '../components/MatterComments.tsx';
 import { MatterUploads } from '../components/MatterUploads.tsx';
@@ -120,7 +121,7 @@ function MatterDocuments({ matterId }: { matterId: string }) {
                   {formatDate(d.updatedAt, locale)}
                 </td>
                 <td role="cell">
-                  <DownloadDocument matterId={matterId} document={d} onError={setDownloadError} />
+                  <DownloadButton name={d.name} link={() => matterDocumentLink(matterId, d.itemId)} onError={setDownloadError} />
                 </td>
               </tr>
             ))}
@@ -136,26 +137,5 @@ function MatterDocuments({ matterId }: { matterId: string }) {
         </p>
       )}
     </>
-  );
-}
-
-function DownloadDocument({ matterId, document, onError }: { matterId: string; document: MatterDocument; onError: (error: unknown) => void }) {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    onError(undefined);
-    try {
-      window.location.assign((await matterDocumentLink(matterId, document.itemId)).url);
-    } catch (error) {
-      onError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <button type="button" aria-label={t('items.downloadLabel', { name: document.name })} disabled={busy} onClick={() => void download()}>
-      {t('items.download')}
-    </button>
   );
 }
