@@ -11,6 +11,7 @@ import { LogKey } from './log-key.ts';
 import { CustomerIdentity, loginDnsTarget, StaffIdentity, strongPasswords, type CustomerMfa } from './identity.ts';
 import { Mail } from './mail.ts';
 import { MatterRecords } from './matters.ts';
+import { RequestRecords } from './requests.ts';
 import { Monitoring } from './monitoring.ts';
 import { PageCursors } from './page-cursors.ts';
 import { PorticoFunction } from './portico-function.ts';
@@ -275,6 +276,28 @@ export class PorticoStack extends Stack {
     matterRoute('POST', '/matters/{matterId}/comments/{commentId}/hide', 'staff-hide-matter-comment', 'readwrite', [['audit', 'readwrite']]);
     customerMatterRoute('GET', '/matters/{matterId}/comments', 'customer-list-matter-comments');
     customerMatterRoute('POST', '/matters/{matterId}/comments', 'customer-add-matter-comment', [['audit', 'readwrite'], ['outbox', 'readwrite']], 'read', 'readwrite');
+
+    // Requests (F21), in the matters' nested stack: accepting one writes its matter, the new
+    // contacts, the request, the audit entries and the customer's email in one transaction.
+    const requests = new RequestRecords(matters.stack, 'Requests');
+    const requestRoute = (fn: PorticoFunction, access: TableAccess, matterAccess?: TableAccess) => {
+      requests.grant(fn, access);
+      if (matterAccess) matters.grant(fn, matterAccess);
+      return fn;
+    };
+    requestRoute(customerRoute('GET', '/request-form', 'customer-get-request-form', 'read', [], matters.stack), 'read', 'read');
+    requestRoute(customerRoute('POST', '/requests', 'customer-submit-request', 'read', [['audit', 'readwrite'], ['outbox', 'readwrite']], matters.stack), 'readwrite', 'read');
+    requestRoute(customerRoute('GET', '/requests', 'customer-list-requests', 'read', [], matters.stack), 'read');
+    requestRoute(customerRoute('GET', '/requests/{requestId}', 'customer-get-request', 'read', [], matters.stack), 'read');
+    drive.grantCustomerUpload(requestRoute(customerRoute('POST', '/requests/{requestId}/uploads', 'customer-start-request-upload', 'readwrite', [], matters.stack), 'read'));
+    requestRoute(staffRoute('GET', '/requests', 'staff-list-requests', [], matters.stack), 'read');
+    requestRoute(staffRoute('GET', '/requests/{requestId}', 'staff-get-request', [['drive', 'read']], matters.stack), 'read');
+    requestRoute(
+      staffRoute('POST', '/requests/{requestId}/accept', 'staff-accept-request', [['contacts', 'readwrite'], ['drive', 'readwrite'], ['audit', 'readwrite'], ['outbox', 'readwrite']], matters.stack),
+      'readwrite',
+      'readwrite',
+    );
+    requestRoute(staffRoute('POST', '/requests/{requestId}/decline', 'staff-decline-request', [['contacts', 'read'], ['audit', 'readwrite'], ['outbox', 'readwrite']], matters.stack), 'readwrite');
 
     // Customer API (F12–F15).
     customerRoute('GET', '/me', 'customer-get-profile');

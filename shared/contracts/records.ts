@@ -220,8 +220,48 @@ export const MatterLists = named(
     partyTypes: z.array(z.strictObject({ name: z.string(), customerVisible: z.boolean() })),
     flags: z.array(z.strictObject({ name: z.string(), customerVisible: z.boolean() })),
     documentTypes: z.array(z.strictObject({ name: z.string(), customerFile: z.boolean() })),
+    requestKinds: z.array(z.strictObject({ name: z.string() })),
   }),
   "The admins' lists matters draw on; the first status is a new matter's.",
+);
+
+const contactKind = z.enum(['person', 'organisation']);
+
+export const RequestCandidate = named(
+  'RequestCandidate',
+  z.strictObject({ contactId: z.string(), name: z.string(), kind: contactKind }),
+  "A contact a customer may name in a request: one of their organisations, or a client or customer-visible party of their matters.",
+);
+
+export const Involved = named(
+  'Involved',
+  z.union([
+    z.strictObject({ source: z.literal('existing'), contactId: z.string(), name: z.string(), kind: contactKind }),
+    z.strictObject({ source: z.literal('customer'), name: z.string(), email: optional(z.string()), kind: contactKind }),
+  ]),
+  'Someone a request names: an existing contact, or one the customer added ("customer"), for staff to review.',
+);
+
+const requestFields = {
+  requestId: z.string(),
+  requesterName: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  state: z.enum(['open', 'accepted', 'declined']),
+  createdAt: instant,
+  decidedAt: optional(instant),
+  matterId: optional(z.string()),
+};
+
+export const RequestSummary = named('RequestSummary', z.strictObject({ ...requestFields, requesterId: z.string() }), "A request as staff's queue lists it.");
+export const CustomerRequestSummary = named('CustomerRequestSummary', z.strictObject(requestFields), 'A request as its customer lists it.');
+
+const requestDetail = { ...requestFields, description: optional(z.string()), involved: z.array(Involved), declineReason: optional(z.string()) };
+
+export const CustomerRequest = named(
+  'CustomerRequest',
+  z.strictObject({ ...requestDetail, files: optional(z.array(PortalItem)) }),
+  'A request as its customer sees it, with the files they sent: never who of the staff decided it.',
 );
 
 export const StaffUser = named(

@@ -21,6 +21,11 @@ import {
   MatterDocument,
   MatterComment,
   CustomerComment,
+  CustomerRequest,
+  CustomerRequestSummary,
+  Involved,
+  RequestCandidate,
+  RequestSummary,
   page,
   PortalItem,
   PortalSettings,
@@ -47,6 +52,25 @@ const CustomerMatterSummaryPage = named('CustomerMatterSummaryPage', page(Custom
 const MatterDocumentPage = named('MatterDocumentPage', page(MatterDocument));
 const MatterCommentPage = named('MatterCommentPage', page(MatterComment));
 const CustomerCommentPage = named('CustomerCommentPage', page(CustomerComment));
+const RequestPage = named('RequestPage', page(RequestSummary));
+const CustomerRequestPage = named('CustomerRequestPage', page(CustomerRequestSummary));
+const StaffRequestFields = {
+  requestId: z.string(),
+  requesterId: z.string(),
+  requesterName: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  description: z.optional(z.string()),
+  involved: z.array(Involved),
+  state: z.enum(['open', 'accepted', 'declined']),
+  createdAt: z.iso.datetime(),
+  decidedBy: z.optional(z.string()),
+  decidedAt: z.optional(z.iso.datetime()),
+  declineReason: z.optional(z.string()),
+  matterId: z.optional(z.string()),
+};
+const StaffRequest = named('StaffRequest', z.strictObject(StaffRequestFields));
+const StaffRequestWithFiles = named('StaffRequestWithFiles', z.strictObject({ ...StaffRequestFields, files: z.array(DriveItem) }));
 const Roles = named('Roles', z.strictObject({ roles: z.array(z.string()) }));
 const StaffUpload = named('StaffUpload', withUploadInstructions(DriveItem));
 const CustomerUploadBatch = named(
@@ -116,6 +140,10 @@ export const responses: Record<string, ResponseContract> = {
   'staff-add-matter-comment': created(MatterComment, 'The comment or internal note.'),
   'staff-hide-matter-comment': ok(MatterComment, 'The comment, hidden from the client.'),
   'staff-update-matter-lists': ok(MatterLists, 'The lists, changed.'),
+  'staff-list-requests': ok(RequestPage, 'A page of the requests queue: open ones oldest first, decided ones newest first.'),
+  'staff-get-request': ok(StaffRequestWithFiles, 'The request, everyone it names, and the files sent with it.'),
+  'staff-accept-request': created(z.strictObject({ request: StaffRequest, matter: Matter }), 'The accepted request and the matter it became.'),
+  'staff-decline-request': ok(StaffRequest, 'The declined request.'),
   'staff-update-roles': ok(Roles, 'The link roles, changed.'),
   'staff-update-settings': ok(SettingsView, 'The settings, changed, and seat usage.'),
   // Customer API
@@ -134,5 +162,10 @@ export const responses: Record<string, ResponseContract> = {
   'customer-list-matter-comments': ok(CustomerCommentPage, "A page of the matter's thread as the customer sees it, oldest first."),
   'customer-add-matter-comment': created(CustomerComment, 'The comment.'),
   'customer-list-matter-uploads': ok(PortalItemPage, 'A page of what the customer sent into the matter.'),
+  'customer-get-request-form': ok(z.strictObject({ kinds: z.array(z.string()), contacts: z.array(RequestCandidate) }), 'The kinds of request and the contacts the customer may name.'),
+  'customer-submit-request': created(CustomerRequest, 'The request as sent.'),
+  'customer-list-requests': ok(CustomerRequestPage, "A page of the customer's own requests, newest first."),
+  'customer-get-request': ok(CustomerRequest, 'The request with the files the customer sent.'),
+  'customer-start-request-upload': created(CustomerUploadBatch, "The pending files in the request's folder, in the order sent, and where to send their bytes."),
   'customer-start-upload': created(CustomerUploadBatch, 'The pending files, in the order sent, and where to send their bytes.'),
 };

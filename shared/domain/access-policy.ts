@@ -6,6 +6,7 @@
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { MatterComment } from './comments.ts';
 import type { Matter, MatterLists, Party } from './matters.ts';
+import type { Candidate, MatterRequest } from './requests.ts';
 import { ROOT_FOLDER_ID, type Contact, type CustomerPrincipal, type DriveItem, type StaffPrincipal } from './model.ts';
 import { controlAllows, type AttachmentControl } from './settings.ts';
 
@@ -322,4 +323,35 @@ export function customerViewOfComment(customer: CustomerPrincipal, comment: Matt
     byYou: !byFirm && comment.author.id === customer.contactId,
     byFirm,
   };
+}
+
+/**
+ * Whom a customer may name in a request (F21): the organisations whose shares they see, and the
+ * clients and customer-visible parties of the matters they see; never anyone else of the firm's
+ * contacts, and never an archived contact. `contacts` holds whatever the service read for these.
+ */
+export function requestCandidates(customer: CustomerPrincipal, matters: readonly Matter[], contacts: readonly Contact[], lists: MatterLists): Candidate[] {
+  const visibleTypes = new Set(lists.partyTypes.filter((p) => p.customerVisible).map((p) => p.name));
+  const allowed = new Set(customer.granteeIds);
+  for (const matter of matters.filter((m) => customerSeesMatter(customer, m))) {
+    allowed.add(matter.clientId);
+    for (const party of matter.parties) if (visibleTypes.has(party.partyType)) allowed.add(party.contactId);
+  }
+  allowed.delete(customer.contactId);
+  const byId = new Map(contacts.filter((c) => allowed.has(c.contactId) && !c.archived).map((c) => [c.contactId, { contactId: c.contactId, name: c.name, kind: c.kind }]));
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.contactId.localeCompare(b.contactId));
+}
+
+/** A request is its requester's alone; anyone else's is the same 404 as a missing one. */
+export function visibleRequest(customer: CustomerPrincipal, request: MatterRequest | undefined): MatterRequest {
+  if (!request || request.requesterId !== customer.contactId) throw notFound('request');
+  return request;
+}
+
+/** What the requester sees of their request: never who of the staff decided it. */
+export type CustomerRequestView = Omit<MatterRequest, 'decidedBy' | 'requesterId'>;
+
+export function customerViewOfRequest(request: MatterRequest): CustomerRequestView {
+  const { decidedBy: _staff, requesterId: _requester, ...view } = request;
+  return view;
 }

@@ -130,6 +130,31 @@ function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content
               { link: { label: t('matterComment.customerOpen'), url: `${firm.portalUrl}/matters/${encodeURIComponent(message.matterId)}` } },
             ],
           };
+    case 'requestSubmitted':
+      return {
+        to: message.to,
+        subject: t('request.submittedSubject', { customer: message.customerName, kind: message.requestKind }),
+        blocks: [
+          { paragraph: t('request.submittedBody', { customer: message.customerName, kind: message.requestKind }) },
+          { link: { label: t('request.submittedOpen'), url: `${firm.adminUrl}/requests/${encodeURIComponent(message.requestId)}` } },
+        ],
+      };
+    case 'requestAccepted':
+      return {
+        to: [message.to],
+        subject: t('request.acceptedSubject', { firm: f, reference: message.reference }),
+        blocks: [
+          greeting(message.name),
+          { paragraph: t('request.acceptedBody', { firm: f, title: message.title, reference: message.reference }) },
+          { link: { label: t('request.acceptedOpen'), url: `${firm.portalUrl}/matters/${encodeURIComponent(message.matterId)}` } },
+        ],
+      };
+    case 'requestDeclined':
+      return {
+        to: [message.to],
+        subject: t('request.declinedSubject', { firm: f }),
+        blocks: [greeting(message.name), { paragraph: t('request.declinedBody', { firm: f, title: message.title }) }, { paragraph: message.reason }, { paragraph: t('request.declinedHelp') }],
+      };
     case 'staffInvitation':
       return {
         to: [message.to],

@@ -15,6 +15,8 @@ export interface MatterLists {
   flags: { name: string; customerVisible: boolean }[];
   /** Kinds of document in a matter's folder; a customer file is shown to the matter's client. */
   documentTypes: { name: string; customerFile: boolean }[];
+  /** What customers may ask for in a request (F21): "new matter", "contract request". */
+  requestKinds: { name: string }[];
 }
 
 export const DEFAULT_MATTER_LISTS: MatterLists = {
@@ -36,6 +38,7 @@ export const DEFAULT_MATTER_LISTS: MatterLists = {
     { name: 'correspondence', customerFile: true },
     { name: 'internal note', customerFile: false },
   ],
+  requestKinds: [{ name: 'new matter' }, { name: 'contract request' }],
 };
 
 /** What the firm calls a matter, in both UIs and in emails. */
@@ -148,6 +151,7 @@ export function checkMatterLists(lists: MatterLists): MatterLists {
   uniqueNames('partyTypes', lists.partyTypes.map((p) => p.name));
   uniqueNames('flags', lists.flags.map((f) => f.name));
   uniqueNames('documentTypes', lists.documentTypes.map((d) => d.name));
+  uniqueNames('requestKinds', lists.requestKinds.map((k) => k.name));
   return lists;
 }
 

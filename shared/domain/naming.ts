@@ -81,3 +81,13 @@ export const inboxFolderName = (contactName: string, language: Language) => INBO
 /** A matter's folder for its client's documents, named when it is made, in the firm's language (as the inbox is). */
 const FROM_CLIENT_NAMES: Record<Language, string> = { en: 'From client', fr: 'Déposés par le client' };
 export const fromClientFolderName = (language: Language) => FROM_CLIENT_NAMES[language];
+
+/**
+ * The drive folder for the files a customer sends with a request (F21), at the top of the drive
+ * until the request is decided; an accepted request's folder moves into its matter's folder.
+ */
+const REQUEST_FOLDER_NAMES: Record<Language, (title: string, customer: string) => string> = {
+  en: (title, customer) => `Request from ${customer} - ${title}`,
+  fr: (title, customer) => `Demande de ${customer} - ${title}`,
+};
+export const requestFolderName = (language: Language, title: string, customer: string) => REQUEST_FOLDER_NAMES[language](title, customer);

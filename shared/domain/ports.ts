@@ -5,6 +5,7 @@ import type { UndeliverableMark } from './deliverability.ts';
 import type { OrderedList } from './paging.ts';
 import type { MatterComment } from './comments.ts';
 import type { Matter, MatterFilter, MatterLists, MatterSummary } from './matters.ts';
+import type { MatterRequest, RequestState, RequestSummary } from './requests.ts';
 import type { Contact, DriveItem, PortalAccess, Share } from './model.ts';
 
 export interface Page<T> {
@@ -178,7 +179,12 @@ export type Message =
   | { kind: 'accessReopened'; to: string; name: string; language?: Language }
   | { kind: 'staffInvitation'; to: string; temporaryPassword: string; reset?: boolean }
   /** A new comment on a matter (F18), to the other side: never its text, which stays behind the sign-in. */
-  | ({ kind: 'matterComment'; to: string[]; author: string; reference: string; title: string; matterId: string } & ({ audience: 'staff' } | { audience: 'customer'; name: string; language?: Language }));
+  | ({ kind: 'matterComment'; to: string[]; author: string; reference: string; title: string; matterId: string } & ({ audience: 'staff' } | { audience: 'customer'; name: string; language?: Language }))
+  /** A customer's request (F21), to their responsible staff: its title stays behind the sign-in. */
+  | { kind: 'requestSubmitted'; to: string[]; customerName: string; requestKind: string; requestId: string }
+  /** Staff's decision on a request, to the customer: the reason is staff's words, written for them. */
+  | { kind: 'requestAccepted'; to: string; name: string; title: string; reference: string; matterId: string; language?: Language }
+  | { kind: 'requestDeclined'; to: string; name: string; title: string; reason: string; language?: Language };
 
 export interface Mailer {
   send(email: Email): Promise<void>;
@@ -346,4 +352,17 @@ export interface MatterStore {
   addCommentWrite(comment: MatterComment): PendingWrite;
   /** A hidden comment as a write, only if nobody hid it meanwhile (409). */
   hideCommentWrite(hidden: MatterComment): PendingWrite;
+}
+
+/** Customer requests (F21). */
+export interface RequestStore {
+  get(requestId: string): Promise<MatterRequest | undefined>;
+  /** A new request and its list rows as writes of a transaction. */
+  createWrites(request: MatterRequest): PendingWrite[];
+  /** The decided request replacing the open one, as writes; 409 if someone decided it meanwhile. */
+  decideWrites(current: MatterRequest, next: MatterRequest): PendingWrite[];
+  /** Staff's queue of one state: open ones oldest first, decided ones newest first. */
+  queue(state: RequestState, limit: number, cursor?: string): Promise<Page<RequestSummary>>;
+  /** A customer's own requests, newest first. */
+  requesterRequests(contactId: string, limit: number, cursor?: string): Promise<Page<RequestSummary>>;
 }

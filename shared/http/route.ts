@@ -284,5 +284,7 @@ export const matterListsBody = () => {
     partyTypes: list(z.strictObject({ name, customerVisible: z.boolean() })),
     flags: list(z.strictObject({ name, customerVisible: z.boolean() })),
     documentTypes: list(z.strictObject({ name, customerFile: z.boolean() })),
+    // Optional so that a client written before requests (F21) keeps the kinds when it saves.
+    requestKinds: z.optional(list(z.strictObject({ name }))),
   });
 };

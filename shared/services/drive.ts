@@ -234,7 +234,7 @@ async function moveTarget(drive: DriveStore, item: DriveItem, newParentId: strin
  * Until it has run, the access policy treats the subtree as not live (its recorded path no longer
  * matches), so an interrupted rewrite hides items rather than showing them in their old place.
  */
-async function placeSubtree(drive: DriveStore, folderId: string, ancestry: string[]): Promise<void> {
+export async function placeSubtree(drive: DriveStore, folderId: string, ancestry: string[]): Promise<void> {
   let cursor: string | undefined;
   do {
     const page = await drive.childIds(folderId, 100, cursor);

@@ -25,7 +25,7 @@ import {
   type MatterTask,
   type Party,
 } from '../domain/matters.ts';
-import { ROOT_FOLDER_ID, type DriveItem, type StaffPrincipal } from '../domain/model.ts';
+import { ROOT_FOLDER_ID, type Contact, type DriveItem, type StaffPrincipal } from '../domain/model.ts';
 import type { AuditEntry, AuditLog, ContactStore, DriveStore, MatterStore, Page, PendingWrite, Transactions } from '../domain/ports.ts';
 import { AppError } from '../errors.ts';
 import { namesInFolder } from './drive.ts';
@@ -38,13 +38,19 @@ export interface MatterDeps {
   transactions: Transactions;
 }
 
+/** The admins' lists; a list added since they were saved (request kinds) starts as its default. */
 export async function currentMatterLists(matters: MatterStore): Promise<MatterLists> {
-  return (await matters.lists()) ?? DEFAULT_MATTER_LISTS;
+  return { ...DEFAULT_MATTER_LISTS, ...(await matters.lists()) };
 }
 
-export async function updateMatterLists(deps: Pick<MatterDeps, 'matters' | 'audit' | 'transactions'>, admin: StaffPrincipal, lists: MatterLists, now = new Date()): Promise<MatterLists> {
+export async function updateMatterLists(
+  deps: Pick<MatterDeps, 'matters' | 'audit' | 'transactions'>,
+  admin: StaffPrincipal,
+  lists: Omit<MatterLists, 'requestKinds'> & Partial<Pick<MatterLists, 'requestKinds'>>,
+  now = new Date(),
+): Promise<MatterLists> {
   requireMatterAction(admin, 'maintainLists');
-  const checked = checkMatterLists(lists);
+  const checked = checkMatterLists({ ...lists, requestKinds: lists.requestKinds ?? (await currentMatterLists(deps.matters)).requestKinds });
   const counts = Object.fromEntries(Object.entries(checked).map(([k, v]) => [k, (v as unknown[]).length]));
   await deps.transactions.commit([deps.matters.saveListsWrite(checked), ...deps.audit.recordWrites({ at: now.toISOString(), actor: admin.email, action: 'matter_lists.changed', details: counts })]);
   return checked;
@@ -70,9 +76,9 @@ export type MatterChange = Omit<MatterFields, 'tasks'> & { tasks?: TaskInput[] }
 
 const withTaskIds = (tasks: TaskInput[] | undefined): MatterTask[] | undefined => tasks?.map((t) => ({ ...t, taskId: t.taskId ?? newId() }));
 
-/** The client and every party must be contacts: one batch of keyed reads. */
-async function checkContacts(contacts: ContactStore, matter: Matter): Promise<void> {
-  const found = new Set((await contacts.getMany([matter.clientId, ...matter.parties.map((p) => p.contactId)])).map((c) => c.contactId));
+/** The client and every party must be contacts (or made in the same transaction): one batch of keyed reads. */
+async function checkContacts(contacts: ContactStore, matter: Matter, madeAlong: readonly Contact[] = []): Promise<void> {
+  const found = new Set([...(await contacts.getMany([matter.clientId, ...matter.parties.map((p) => p.contactId)])), ...madeAlong].map((c) => c.contactId));
   if (!found.has(matter.clientId)) throw badRequest('invalid_request', `clientId: ${matter.clientId} is not a contact.`);
   const missing = matter.parties.find((p) => !found.has(p.contactId));
   if (missing) throw badRequest('invalid_request', `parties: ${missing.contactId} is not a contact.`);
@@ -97,11 +103,22 @@ async function matterFolder(drive: DriveStore, staff: StaffPrincipal, matter: Ma
 /** How many times a create tries again when another create took its sequence number first. */
 const ATTEMPTS = 5;
 
-export async function createMatter(deps: MatterDeps, staff: StaffPrincipal, input: NewMatter, now = new Date()): Promise<Matter> {
+/**
+ * Where a matter comes from when it is not typed in by staff: an accepted request (F21) gives its
+ * id, the contacts made for it, and the writes that decide the request, all in the matter's
+ * transaction, so a request is never accepted without its matter nor a matter made twice.
+ */
+export interface MatterOrigin {
+  matterId: string;
+  newContacts: Contact[];
+  writes: (matter: Matter) => PendingWrite[];
+}
+
+export async function createMatter(deps: MatterDeps, staff: StaffPrincipal, input: NewMatter, now = new Date(), origin?: MatterOrigin): Promise<Matter> {
   requireMatterAction(staff, 'create');
   const lists = await currentMatterLists(deps.matters);
   const draft: Matter = {
-    matterId: newId(),
+    matterId: origin?.matterId ?? newId(),
     reference: input.reference === undefined ? sequenceReference(now.getUTCFullYear(), 1) : cleanReference(input.reference),
     title: input.title,
     description: input.description || undefined,
@@ -121,13 +138,19 @@ export async function createMatter(deps: MatterDeps, staff: StaffPrincipal, inpu
     updatedAt: now.toISOString(),
   };
   checkMatter(draft, lists);
-  await checkContacts(deps.contacts, draft);
+  await checkContacts(deps.contacts, draft, origin?.newContacts);
   let skipped = 0;
   for (let attempt = 1; ; attempt++) {
     const { matter, sequence } = await withReference(deps.matters, draft, input.reference === undefined, now, skipped);
     const folder = await matterFolder(deps.drive, staff, matter, now);
     try {
-      await deps.transactions.commit([...sequence, ...deps.matters.createWrites(matter), deps.drive.createWrite(folder), ...deps.audit.recordWrites(auditOf(staff, 'matter.created', matter, now, { folderId: folder.itemId }))]);
+      await deps.transactions.commit([
+        ...sequence,
+        ...deps.matters.createWrites(matter),
+        deps.drive.createWrite(folder),
+        ...deps.audit.recordWrites(auditOf(staff, 'matter.created', matter, now, { folderId: folder.itemId })),
+        ...(origin?.writes(matter) ?? []),
+      ]);
       return matter;
     } catch (error) {
       // A number of the sequence taken meanwhile, or typed by hand earlier as a reference: take the next one.

@@ -168,16 +168,19 @@ describe('matters', () => {
   const nested = Template.fromStack(stack.matters.stack).toJSON().Resources as Record<string, any>;
   const ofType = (type: string) => Object.entries(nested).filter(([, r]) => r.Type === type);
 
-  it('live in a nested stack of their own: one table read by key and by partition (no index), and their staff and customer routes', () => {
-    const [[, table]] = ofType('AWS::DynamoDB::GlobalTable');
-    expect(table.Properties.KeySchema).toEqual([
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ]);
-    expect(table.Properties.GlobalSecondaryIndexes).toBeUndefined();
-    expect(table.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
-    expect(table.DeletionPolicy).toBe('Retain');
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(21);
+  it('live in a nested stack of their own: a table for matters and one for requests, each read by key and by partition (no index), and their staff and customer routes', () => {
+    const tables = ofType('AWS::DynamoDB::GlobalTable');
+    expect(tables).toHaveLength(2);
+    for (const [, table] of tables) {
+      expect(table.Properties.KeySchema).toEqual([
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ]);
+      expect(table.Properties.GlobalSecondaryIndexes).toBeUndefined();
+      expect(table.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
+      expect(table.DeletionPolicy).toBe('Retain');
+    }
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(30);
     // Staff and customer routes have the same keys on their two APIs: count each key per API.
     const apiOf = (r: any) => JSON.stringify(r.Properties.ApiId);
     const apis = [...new Set(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => apiOf(r)))];
@@ -197,7 +200,11 @@ describe('matters', () => {
       'POST /matters/{matterId}/comments/{commentId}/hide',
       'PUT /matter-lists',
       'PUT /matters/{matterId}/documents/{itemId}/type',
-    ];
+      'GET /requests',
+      'GET /requests/{requestId}',
+      'POST /requests/{requestId}/accept',
+      'POST /requests/{requestId}/decline',
+    ].sort();
     const customerKeys = [
       'GET /matters',
       'GET /matters/{matterId}',
@@ -207,13 +214,33 @@ describe('matters', () => {
       'GET /matters/{matterId}/uploads',
       'POST /matters/{matterId}/comments',
       'POST /matters/{matterId}/uploads',
-    ];
+      'GET /request-form',
+      'GET /requests',
+      'GET /requests/{requestId}',
+      'POST /requests',
+      'POST /requests/{requestId}/uploads',
+    ].sort();
     expect(keys.sort((a, b) => b.length - a.length)).toEqual([staffKeys, customerKeys]);
     for (const [, route] of ofType('AWS::ApiGatewayV2::Route')) expect(route.Properties.AuthorizationType).toBe('JWT');
   });
 
-  it('reading routes may only read the table; only changes write it', () => {
-    const tableId = ofType('AWS::DynamoDB::GlobalTable')[0][0];
+  it('reading routes may only read the tables; only changes write them; a customer reading their requests cannot read matters', () => {
+    const tableIds = ofType('AWS::DynamoDB::GlobalTable').map(([id]) => id);
+    const requestsTableId = tableIds.find((id) => id.startsWith('Requests'))!;
+    const tableId = tableIds.find((id) => id !== requestsTableId)!;
+    const statementsOn = (fnName: string, table: string) => {
+      // The name and CDK's hash only: CustomerGetRequest is not CustomerGetRequestForm.
+      const [, fn] = ofType('AWS::Lambda::Function').find(([id]) => new RegExp(`^${fnName}[0-9A-F]{8}$`).test(id))!;
+      const role = fn.Properties.Role['Fn::GetAtt'][0];
+      return ofType('AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === role))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+        .filter((st: any) => JSON.stringify(st.Resource).includes(table));
+    };
+    const writesRequests = (fnPrefix: string) => statementsOn(fnPrefix, requestsTableId).some((st: any) => [st.Action].flat().includes('dynamodb:PutItem'));
+    for (const reader of ['StaffListRequests', 'StaffGetRequest', 'CustomerListRequests', 'CustomerGetRequest', 'CustomerGetRequestForm', 'CustomerStartRequestUpload']) expect(writesRequests(reader), reader).toBe(false);
+    for (const writer of ['CustomerSubmitRequest', 'StaffAcceptRequest', 'StaffDeclineRequest']) expect(writesRequests(writer), writer).toBe(true);
+    for (const fn of ['CustomerListRequests', 'CustomerGetRequest', 'StaffListRequests']) expect(statementsOn(fn, tableId), fn).toEqual([]);
     const writes = (fnPrefix: string) => {
       const [, fn] = ofType('AWS::Lambda::Function').find(([id]) => id.startsWith(fnPrefix))!;
       const role = fn.Properties.Role['Fn::GetAtt'][0];

@@ -106,6 +106,7 @@ describe('which matters a customer sees: every relation × archived', () => {
 
 describe('which parts of a matter a customer sees', () => {
   const lists: MatterLists = {
+    requestKinds: [],
     statuses: [
       { name: 'open', customerLabel: 'In progress' },
       { name: 'closed', customerLabel: 'Completed' },
@@ -178,6 +179,7 @@ describe('which parts of a matter a customer sees', () => {
 
 describe("which of a matter's documents a customer sees: every condition, each alone", () => {
   const lists: MatterLists = {
+    requestKinds: [],
     statuses: [{ name: 'open', customerLabel: 'In progress' }],
     partyTypes: [],
     flags: [],

@@ -24,6 +24,9 @@ const every: Message[] = [
   { kind: 'staffInvitation', to: 'sam@firm.test', temporaryPassword: 'Tmp-Pass-789!', reset: true },
   { kind: 'matterComment', audience: 'staff', to: ['sam@firm.test'], author: 'Ann', reference: 'M-2026-0001', title: 'Lease dispute', matterId: 'm 1' },
   { kind: 'matterComment', audience: 'customer', to: ['ann@x.test'], name: 'Ann', author: 'firm', reference: 'M-2026-0001', title: 'Lease dispute', matterId: 'm 1' },
+  { kind: 'requestSubmitted', to: ['sam@firm.test'], customerName: 'Ann', requestKind: 'contract request', requestId: 'r 1' },
+  { kind: 'requestAccepted', to: 'ann@x.test', name: 'Ann', title: 'Supply <contract>', reference: 'M-2026-0002', matterId: 'r 1' },
+  { kind: 'requestDeclined', to: 'ann@x.test', name: 'Ann', title: 'Supply contract', reason: 'We do not handle <this> work.' },
 ];
 
 /** The words a person reads in the HTML part: tags dropped, entities decoded. */

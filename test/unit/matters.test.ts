@@ -33,6 +33,7 @@ function refusal(fn: () => unknown): { status: number; code: string; message: st
 }
 
 const lists: MatterLists = {
+  requestKinds: [],
   statuses: [
     { name: 'open', customerLabel: 'In progress' },
     { name: 'closed', customerLabel: 'Completed' },

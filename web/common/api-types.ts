@@ -141,6 +141,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customer/request-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /request-form */
+        get: operations["customer-get-request-form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /requests */
+        get: operations["customer-list-requests"];
+        put?: never;
+        /** customer API: POST /requests */
+        post: operations["customer-submit-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /requests/{requestId} */
+        get: operations["customer-get-request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/requests/{requestId}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** customer API: POST /requests/{requestId}/uploads */
+        post: operations["customer-start-request-upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer/shared": {
         parameters: {
             query?: never;
@@ -745,6 +814,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /requests */
+        get: operations["staff-list-requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /requests/{requestId} */
+        get: operations["staff-get-request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** staff API: POST /requests/{requestId}/accept */
+        post: operations["staff-accept-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** staff API: POST /requests/{requestId}/decline */
+        post: operations["staff-decline-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/roles": {
         parameters: {
             query?: never;
@@ -923,6 +1060,10 @@ export interface components {
             /** @constant */
             deleted: true;
         };
+        CustomerGetRequestFormResponse: {
+            contacts: components["schemas"]["RequestCandidate"][];
+            kinds: string[];
+        };
         CustomerMatter: {
             approved: boolean;
             deadlines: {
@@ -979,6 +1120,40 @@ export interface components {
                 replaceOwnUploads: boolean;
                 upload: boolean;
             };
+        };
+        CustomerRequest: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            declineReason?: string;
+            description?: string;
+            files?: components["schemas"]["PortalItem"][];
+            involved: components["schemas"]["Involved"][];
+            kind: string;
+            matterId?: string;
+            requesterName: string;
+            requestId: string;
+            /** @enum {string} */
+            state: "open" | "accepted" | "declined";
+            title: string;
+        };
+        CustomerRequestPage: {
+            cursor?: string;
+            items: components["schemas"]["CustomerRequestSummary"][];
+        };
+        CustomerRequestSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            kind: string;
+            matterId?: string;
+            requesterName: string;
+            requestId: string;
+            /** @enum {string} */
+            state: "open" | "accepted" | "declined";
+            title: string;
         };
         CustomerSetLanguageResponse: {
             /** @enum {string} */
@@ -1041,6 +1216,21 @@ export interface components {
                 code: string;
                 message: string;
             };
+        };
+        Involved: {
+            contactId: string;
+            /** @enum {string} */
+            kind: "person" | "organisation";
+            name: string;
+            /** @constant */
+            source: "existing";
+        } | {
+            email?: string;
+            /** @enum {string} */
+            kind: "person" | "organisation";
+            name: string;
+            /** @constant */
+            source: "customer";
         };
         ItemShare: {
             contactId: string;
@@ -1145,6 +1335,9 @@ export interface components {
                 customerVisible: boolean;
                 name: string;
             }[];
+            requestKinds: {
+                name: string;
+            }[];
             statuses: {
                 customerLabel: string;
                 name: string;
@@ -1246,6 +1439,30 @@ export interface components {
                 seats: number;
             };
         };
+        RequestCandidate: {
+            contactId: string;
+            /** @enum {string} */
+            kind: "person" | "organisation";
+            name: string;
+        };
+        RequestPage: {
+            cursor?: string;
+            items: components["schemas"]["RequestSummary"][];
+        };
+        RequestSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            kind: string;
+            matterId?: string;
+            requesterId: string;
+            requesterName: string;
+            requestId: string;
+            /** @enum {string} */
+            state: "open" | "accepted" | "declined";
+            title: string;
+        };
         Roles: {
             roles: string[];
         };
@@ -1293,8 +1510,49 @@ export interface components {
             cursor?: string;
             items: components["schemas"]["SharedItem"][];
         };
+        StaffAcceptRequestResponse: {
+            matter: components["schemas"]["Matter"];
+            request: components["schemas"]["StaffRequest"];
+        };
         StaffListItemSharesResponse: {
             items: components["schemas"]["ItemShare"][];
+        };
+        StaffRequest: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            declineReason?: string;
+            description?: string;
+            involved: components["schemas"]["Involved"][];
+            kind: string;
+            matterId?: string;
+            requesterId: string;
+            requesterName: string;
+            requestId: string;
+            /** @enum {string} */
+            state: "open" | "accepted" | "declined";
+            title: string;
+        };
+        StaffRequestWithFiles: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            declineReason?: string;
+            description?: string;
+            files: components["schemas"]["DriveItem"][];
+            involved: components["schemas"]["Involved"][];
+            kind: string;
+            matterId?: string;
+            requesterId: string;
+            requesterName: string;
+            requestId: string;
+            /** @enum {string} */
+            state: "open" | "accepted" | "declined";
+            title: string;
         };
         StaffResetUserPasswordResponse: {
             /** @constant */
@@ -1692,6 +1950,187 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerSetLanguageResponse"];
+                };
+            };
+        };
+    };
+    "customer-get-request-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The kinds of request and the contacts the customer may name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerGetRequestFormResponse"];
+                };
+            };
+        };
+    };
+    "customer-list-requests": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of the customer's own requests, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRequestPage"];
+                };
+            };
+        };
+    };
+    "customer-submit-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @default [] */
+                    involved?: ({
+                        contactId: string;
+                    } | {
+                        /** Format: email */
+                        email?: string;
+                        /** @enum {string} */
+                        kind: "person" | "organisation";
+                        name: string;
+                    })[];
+                    kind: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request as sent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRequest"];
+                };
+            };
+        };
+    };
+    "customer-get-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request with the files the customer sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRequest"];
+                };
+            };
+        };
+    };
+    "customer-start-request-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    files: {
+                        /** @default application/octet-stream */
+                        contentType?: string;
+                        name: string;
+                        size: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The pending files in the request's folder, in the order sent, and where to send their bytes. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerUploadBatch"];
                 };
             };
         };
@@ -2852,6 +3291,9 @@ export interface operations {
                         customerVisible: boolean;
                         name: string;
                     }[];
+                    requestKinds?: {
+                        name: string;
+                    }[];
                     statuses: {
                         customerLabel: string;
                         name: string;
@@ -3304,6 +3746,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DriveItem"];
+                };
+            };
+        };
+    };
+    "staff-list-requests": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                state?: "open" | "accepted" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of the requests queue: open ones oldest first, decided ones newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestPage"];
+                };
+            };
+        };
+    };
+    "staff-get-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request, everyone it names, and the files sent with it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRequestWithFiles"];
+                };
+            };
+        };
+    };
+    "staff-accept-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    clientId?: string;
+                    involved: {
+                        mergeInto?: string;
+                        partyType: string;
+                    }[];
+                    reference?: string;
+                    status?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The accepted request and the matter it became. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAcceptRequestResponse"];
+                };
+            };
+        };
+    };
+    "staff-decline-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The declined request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRequest"];
                 };
             };
         };

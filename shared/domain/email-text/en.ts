@@ -37,6 +37,17 @@ export const en = {
     customerBody: '{{firm}} wrote to you on {{reference}} {{title}}. Read it in your portal.',
     customerOpen: 'Read it in your portal',
   },
+  request: {
+    submittedSubject: 'New request from {{customer}}: {{kind}}',
+    submittedBody: '{{customer}} sent a request ({{kind}}) through the portal. Read it in the requests queue, then accept or decline it.',
+    submittedOpen: 'Open the request',
+    acceptedSubject: '{{firm}} accepted your request: {{reference}}',
+    acceptedBody: '{{firm}} accepted your request "{{title}}". It is now {{reference}} in your portal, where you can follow it and send documents.',
+    acceptedOpen: 'Open it in your portal',
+    declinedSubject: '{{firm}} answered your request',
+    declinedBody: '{{firm}} declined your request "{{title}}", for this reason:',
+    declinedHelp: 'If you have questions, please contact us, or send a new request.',
+  },
   newSignUp: {
     subject: 'New portal sign-up: {{name}}',
     body: '{{name}} <{{email}}> signed up to the {{firm}} portal and now has access.',

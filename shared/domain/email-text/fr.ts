@@ -34,6 +34,17 @@ export const fr: EmailText = {
     customerBody: '{{firm}} vous a écrit sur {{reference}} {{title}}. Lisez-le dans votre portail.',
     customerOpen: 'Le lire dans votre portail',
   },
+  request: {
+    submittedSubject: 'Nouvelle demande de {{customer}} : {{kind}}',
+    submittedBody: '{{customer}} a envoyé une demande ({{kind}}) par le portail. Lisez-la dans la file des demandes, puis acceptez-la ou refusez-la.',
+    submittedOpen: 'Ouvrir la demande',
+    acceptedSubject: '{{firm}} a accepté votre demande : {{reference}}',
+    acceptedBody: '{{firm}} a accepté votre demande « {{title}} ». Elle est désormais {{reference}} dans votre portail, où vous pouvez la suivre et envoyer des documents.',
+    acceptedOpen: 'Ouvrir dans votre portail',
+    declinedSubject: '{{firm}} a répondu à votre demande',
+    declinedBody: '{{firm}} a refusé votre demande « {{title}} », pour la raison suivante :',
+    declinedHelp: 'Pour toute question, contactez-nous, ou envoyez une nouvelle demande.',
+  },
   newSignUp: {
     subject: 'Nouvelle inscription au portail : {{name}}',
     body: '{{name}} <{{email}}> s’est inscrit(e) au portail {{firm}} et y a désormais accès.',
