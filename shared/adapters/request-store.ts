@@ -59,6 +59,11 @@ export class DynamoRequestStore implements RequestStore {
     ];
   }
 
+  /**
+   * One page, read one row past it: a cursor is given only when another row follows, so a page
+   * after a cursor is never empty (DynamoDB's own LastEvaluatedKey comes whenever a query stops at
+   * its limit, even at the end).
+   */
   private async page(pk: string, oldestFirst: boolean, limit: number, cursor?: string): Promise<Page<RequestSummary>> {
     const out = await documents.send(
       new QueryCommand({
@@ -67,11 +72,14 @@ export class DynamoRequestStore implements RequestStore {
         ExpressionAttributeValues: { ':pk': pk },
         ScanIndexForward: oldestFirst,
         ConsistentRead: true,
-        Limit: limit,
+        Limit: limit + 1,
         ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
       }),
     );
-    return { items: (out.Items ?? []).map((row) => row.summary as RequestSummary), cursor: encodeCursor(out.LastEvaluatedKey) };
+    const rows = out.Items ?? [];
+    const items = rows.slice(0, limit).map((row) => row.summary as RequestSummary);
+    const next = rows.length > limit ? encodeCursor({ pk, sk: rows[limit - 1].sk }) : encodeCursor(out.LastEvaluatedKey);
+    return { items, cursor: next };
   }
 
   /** Open requests oldest first, as a queue is worked; decided ones newest first. */

@@ -327,14 +327,14 @@ export function customerViewOfComment(customer: CustomerPrincipal, comment: Matt
 
 /**
  * Whom a customer may name in a request (F21): the organisations whose shares they see, and the
- * clients and customer-visible parties of the matters they see; never anyone else of the firm's
+ * customer-visible parties of the matters they see; never anyone else of the firm's
  * contacts, and never an archived contact. `contacts` holds whatever the service read for these.
  */
 export function requestCandidates(customer: CustomerPrincipal, matters: readonly Matter[], contacts: readonly Contact[], lists: MatterLists): Candidate[] {
   const visibleTypes = new Set(lists.partyTypes.filter((p) => p.customerVisible).map((p) => p.name));
+  // The client of a matter she sees is herself or one of these organisations already.
   const allowed = new Set(customer.granteeIds);
   for (const matter of matters.filter((m) => customerSeesMatter(customer, m))) {
-    allowed.add(matter.clientId);
     for (const party of matter.parties) if (visibleTypes.has(party.partyType)) allowed.add(party.contactId);
   }
   allowed.delete(customer.contactId);

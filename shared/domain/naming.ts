@@ -87,7 +87,7 @@ export const fromClientFolderName = (language: Language) => FROM_CLIENT_NAMES[la
  * until the request is decided; an accepted request's folder moves into its matter's folder.
  */
 const REQUEST_FOLDER_NAMES: Record<Language, (title: string, customer: string) => string> = {
-  en: (title, customer) => `Request from ${customer} - ${title}`,
-  fr: (title, customer) => `Demande de ${customer} - ${title}`,
+  en: (title, customer) => `Request - ${customer} - ${title}`,
+  fr: (title, customer) => `Demande - ${customer} - ${title}`,
 };
 export const requestFolderName = (language: Language, title: string, customer: string) => REQUEST_FOLDER_NAMES[language](title, customer);

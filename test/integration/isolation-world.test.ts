@@ -54,7 +54,9 @@ type Status = 'ready' | 'pending' | 'trashed';
 /** `unfiled`: an upload whose bytes never came, which a restore puts back to pending. */
 interface ModelItem { id: string; kind: 'folder' | 'file'; name: string; parent: string; status: Status; size?: number; unfiled?: boolean; documentType?: string }
 /** `documents`: every file that was ever in the matter's folder, each tried on every check. */
-interface ModelMatter { id: string; title: string; client: string; folder: string; archived: boolean; approved: boolean; documents: Set<string>; comments: ModelComment[] }
+interface ModelMatter { id: string; title: string; client: string; parties: string[]; folder: string; archived: boolean; approved: boolean; documents: Set<string>; comments: ModelComment[] }
+/** A customer's request (F21): `added` is the company they added as new; `reason` a decline's. */
+interface ModelRequest { id: string; requester: string; title: string; picked: string[]; added: string; state: 'open' | 'accepted' | 'declined'; reason?: string }
 interface ModelComment { id: string; text: string; internal: boolean; hidden: boolean }
 
 /** The world's own lists entries, added for the run: one document type shown to clients, one internal, and a visible party type. */
@@ -69,6 +71,7 @@ class Oracle {
   /** contactId → ids shared directly with that contact. */
   shares = new Map<string, Set<string>>();
   matters = new Map<string, ModelMatter>();
+  requests = new Map<string, ModelRequest>();
 
   item = (id: string) => this.items.get(id)!;
   all = () => [...this.items.values()];
@@ -108,6 +111,14 @@ class Oracle {
   /** Whether any route may show the item to the person: a share, or a matter of theirs. */
   reaches = (personId: string, item: ModelItem, grants = this.grants(personId)) =>
     this.sees(personId, item, grants) || [...this.matters.values()].some((m) => this.seesDocument(personId, m, item));
+
+  /** Whom a request may name: their open organisations and the parties of the matters they see (all of a visible type), never themselves or an archived contact. */
+  candidates(personId: string): string[] {
+    const ids = new Set(this.grantees(personId));
+    for (const m of this.matters.values()) if (this.seesMatter(personId, m)) m.parties.forEach((p) => ids.add(p));
+    ids.delete(personId);
+    return [...ids].filter((id) => !this.contacts.get(id)!.archived);
+  }
 
   /** Where a restore puts an item: back in its folder if that folder is live, else at the top level. */
   restorePlace = (item: ModelItem) => (this.liveFolder(item.parent) ? item.parent : ROOT);
@@ -190,10 +201,42 @@ async function createMatter(client: string, parties: string[] = []): Promise<Mod
   const title = uniqueName('Matter');
   const body = expectStatus(await staff.api.post('/matters', { title, clientId: client, parties: parties.map((contactId) => ({ contactId, partyType: PARTY_TYPE })) }), 201);
   oracle.items.set(body.folderId, { id: body.folderId, kind: 'folder', name: `${body.reference} ${title}`, parent: ROOT, status: 'ready' });
-  const matter: ModelMatter = { id: body.matterId, title, client, folder: body.folderId, archived: false, approved: false, documents: new Set(), comments: [] };
+  const matter: ModelMatter = { id: body.matterId, title, client, parties, folder: body.folderId, archived: false, approved: false, documents: new Set(), comments: [] };
   oracle.matters.set(matter.id, matter);
   note(`create matter ${title} for ${label(client)}`);
   return matter;
+}
+
+/** A customer asks for new work, naming up to two of the contacts the form offers and a company of their own. */
+async function submitRequest(person: Person) {
+  const form = expectStatus(await person.customer.api.get('/request-form'), 200);
+  const picked: string[] = form.contacts.filter(() => random.chance(0.5)).slice(0, 2).map((c: any) => c.contactId);
+  const title = uniqueName('Request');
+  const added = uniqueName('Newco');
+  const involved = [...picked.map((contactId) => ({ contactId })), { name: added, kind: 'organisation' }];
+  const body = expectStatus(await person.customer.api.post('/requests', { kind: form.kinds[0], title, involved }), 201);
+  oracle.requests.set(body.requestId, { id: body.requestId, requester: person.id, title, picked, added, state: 'open' });
+  note(`${person.name} requests ${title} naming [${picked.map(label).join(', ')}] and new ${added}`);
+}
+
+/** Staff accept (a matter for the requester, the added company a new contact and a party) or decline with a reason. */
+async function decideRequest(request: ModelRequest, accept: boolean) {
+  if (!accept) {
+    request.reason = uniqueName('Reason');
+    expectStatus(await staff.api.post(`/requests/${request.id}/decline`, { reason: request.reason }), 200);
+    request.state = 'declined';
+    note(`decline request ${request.title}`);
+    return;
+  }
+  const involved = [...request.picked, request.added].map(() => ({ partyType: PARTY_TYPE }));
+  const { matter: body } = expectStatus(await staff.api.post(`/requests/${request.id}/accept`, { involved }), 201);
+  const parties: string[] = body.parties.map((p: any) => p.contactId);
+  const added = parties.find((id) => !request.picked.includes(id))!;
+  oracle.contacts.set(added, { id: added, name: request.added, kind: 'organisation', access: 'none', archived: false, orgs: [] });
+  oracle.items.set(body.folderId, { id: body.folderId, kind: 'folder', name: `${body.reference} ${request.title}`, parent: ROOT, status: 'ready' });
+  oracle.matters.set(body.matterId, { id: body.matterId, title: request.title, client: request.requester, parties, folder: body.folderId, archived: false, approved: false, documents: new Set(), comments: [] });
+  request.state = 'accepted';
+  note(`accept request ${request.title} as matter ${body.reference}`);
 }
 
 async function typeDocument(matter: ModelMatter, itemId: string, documentType: string | null) {
@@ -403,6 +446,30 @@ async function checkMatters(view: View, missingFile: Got) {
   }
 }
 
+/** The customer's requests with limit=1, every request of the world by id, and whom the form offers. */
+async function checkRequests(view: View) {
+  const person = view.person.id;
+  const requests = [...oracle.requests.values()];
+  const list = await view.walk('/requests');
+  expect(list.first.status, view.where(`your requests: ${list.first.text}`)).toBe(200);
+  const described = (rs: { title: string; state: string }[]) => rs.map((r) => `${r.title} ${r.state}`).sort();
+  expect(described(list.items), view.where('your requests')).toEqual(described(requests.filter((r) => r.requester === person)));
+  const missing = await view.get(`/requests/${randomUUID()}`);
+  expect(missing.status, view.where('a request that does not exist')).toBe(404);
+  for (const request of requests) {
+    const got = await view.get(`/requests/${request.id}`);
+    if (request.requester === person) {
+      expect({ status: got.status, state: got.body.state, reason: got.body.declineReason }, view.where(`request ${request.title}`)).toEqual({ status: 200, state: request.state, reason: request.reason });
+      tally.visible++;
+    } else {
+      expect({ status: got.status, text: got.text }, view.where(`another's request ${request.title}`)).toEqual({ status: 404, text: missing.text });
+      tally.hidden++;
+    }
+  }
+  const form = await view.get('/request-form');
+  expect(form.body.contacts.map((c: any) => label(c.contactId)).sort(), view.where('whom the request form offers')).toEqual(oracle.candidates(person).map(label).sort());
+}
+
 /** Every route a customer browses with, for every item in the world, against the oracle. */
 async function checkCustomer(person: Person, step: string): Promise<View> {
   const view = new View(person, step);
@@ -415,6 +482,7 @@ async function checkCustomer(person: Person, step: string): Promise<View> {
   await checkFolders(view, missingFolder);
   await checkFiles(view, missingFile);
   await checkMatters(view, missingFile);
+  await checkRequests(view);
   return view;
 }
 
@@ -431,6 +499,8 @@ function expectNothingHidden(view: View) {
     [INTERNAL_TYPE, 'the internal document type'],
     // Internal notes and hidden comments anywhere, and every comment of a matter hidden from them.
     ...[...oracle.matters.values()].flatMap((m) => m.comments.filter((c) => c.internal || c.hidden || !oracle.seesMatter(view.person.id, m)).map((c) => [c.text, `comment ${c.text}`])),
+    // Another customer's requests: their titles, the companies they added, the reasons they were given.
+    ...[...oracle.requests.values()].filter((r) => r.requester !== view.person.id).flatMap((r) => [[r.title, `request ${r.title}`], [r.added, `added contact ${r.added}`], ...(r.reason ? [[r.reason, `decline reason ${r.reason}`]] : [])]),
   ];
   for (const answer of view.answers) {
     for (const [token, what] of tokens) {
@@ -441,7 +511,7 @@ function expectNothingHidden(view: View) {
 
 /** A cursor is opaque: neither it nor its decoded bytes contain any item's id or name. */
 function expectOpaqueCursors(view: View) {
-  const tokens = [...oracle.all().flatMap((i) => [i.id, i.name]), ...[...oracle.matters.values()].flatMap((m) => [m.id, m.title])];
+  const tokens = [...oracle.all().flatMap((i) => [i.id, i.name]), ...[...oracle.matters.values()].flatMap((m) => [m.id, m.title]), ...[...oracle.requests.values()].flatMap((r) => [r.id, r.title])];
   for (const { path, cursor } of view.cursors) {
     const decoded = Buffer.from(cursor, 'base64url').toString('latin1');
     const found = tokens.filter((t) => cursor.includes(t) || decoded.includes(t));
@@ -593,7 +663,19 @@ const planMoveIntoMatter: Plan = () => {
   };
 };
 
+const planRequest: Plan = () => {
+  const person = random.maybePick(people.filter(hasAccess));
+  return person && (() => submitRequest(person));
+};
+
+const planDecideRequest: Plan = () => {
+  const request = random.maybePick([...oracle.requests.values()].filter((r) => r.state === 'open'));
+  return request && (() => decideRequest(request, random.chance(0.5)));
+};
+
 const plans: [number, Plan][] = [
+  [1, planRequest],
+  [1, planDecideRequest],
   [4, planMove],
   [2, planTrash],
   [2, planRestore],
@@ -747,6 +829,11 @@ beforeAll(async () => {
   await addWorldLists();
   await buildMatters();
   await shareRandomly();
+  // A request from each customer, one accepted and one declined: the rest stay open for the steps.
+  for (const person of people.filter(hasAccess)) await submitRequest(person);
+  const [first, second] = oracle.requests.values();
+  await decideRequest(first, true);
+  await decideRequest(second, false);
 });
 
 afterAll(async () => {

@@ -117,6 +117,7 @@ describe('the admins\' lists', () => {
         { name: 'correspondence', customerFile: true },
         { name: 'internal note', customerFile: false },
       ],
+      requestKinds: [{ name: 'new matter' }, { name: 'contract request' }],
     });
   });
 
@@ -139,6 +140,7 @@ describe('the admins\' lists', () => {
     ['partyTypes', { partyTypes: [{ name: 'expert', customerVisible: true }, { name: 'EXPERT', customerVisible: false }] }, 'partyTypes: "EXPERT" is listed twice.'],
     ['flags', { flags: [{ name: 'vip', customerVisible: true }, { name: 'vip', customerVisible: true }] }, 'flags: "vip" is listed twice.'],
     ['documentTypes', { documentTypes: [{ name: 'deed', customerFile: true }, { name: 'Deed', customerFile: false }] }, 'documentTypes: "Deed" is listed twice.'],
+    ['requestKinds', { requestKinds: [{ name: 'new matter' }, { name: 'New Matter' }] }, 'requestKinds: "New Matter" is listed twice.'],
   ])('a name is listed once in %s, whatever its case', (_, over, message) => {
     expect(refusal(() => checkMatterLists({ ...lists, ...over }))).toEqual({ status: 400, code: 'invalid_request', message });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentDisposition, objectKeys } from '../../shared/adapters/file-store.ts';
-import { cleanItemName, fromClientFolderName, revisedName, sortKeyOf } from '../../shared/domain/naming.ts';
+import { cleanItemName, fromClientFolderName, requestFolderName, revisedName, sortKeyOf } from '../../shared/domain/naming.ts';
 
 describe('item names', () => {
   it('keeps unicode and spaces, refuses separators, control characters and dot names', () => {
@@ -46,5 +46,7 @@ describe("a matter's folder for its client's documents", () => {
   it('is named in the firm\'s language', () => {
     expect(fromClientFolderName('en')).toBe('From client');
     expect(fromClientFolderName('fr')).toBe('Déposés par le client');
+    expect(requestFolderName('en', 'Supply contract', 'Ann Lee')).toBe('Request - Ann Lee - Supply contract');
+    expect(requestFolderName('fr', 'Contrat', 'Ann Lee')).toBe('Demande - Ann Lee - Contrat');
   });
 });
