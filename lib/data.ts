@@ -54,6 +54,12 @@ export type TableName = 'contacts' | 'shares' | 'drive' | 'uploadBatches' | 'por
  *   - matters whose earliest deadline is before a date, soonest
  *     first, paged ................................................. Query("list#live#deadline", sk < date)
  *   A second filter is applied to the rows of the first (the narrowest that was given), pages stay full (`visiblePage`).
+ *   - a matter's thread, oldest first, paged ...................... Query("comments#<matterId>"): comment ids sort as written
+ * requests   PK pk, SK sk — customer requests (F21), their own construct (lib/requests.ts) in the matters' nested stack, no index
+ *   - a request's page, its accept or decline ..................... GetItem("request#<id>", "request"); the decision is a Put if still open
+ *   - staff's queue of one state, paged ........................... Query("queue#<open|accepted|declined>"), open ascending, others descending
+ *   - a customer's own requests, newest first, paged .............. Query("requester#<contactId>", descending)
+ *     Both list rows carry the summary and are written in the request's transaction; a page reads one row ahead for its cursor.
  */
 export class Data extends Construct {
   readonly contacts: dynamodb.TableV2;

@@ -274,6 +274,7 @@ export class PorticoStack extends Stack {
     matterRoute('GET', '/matters/{matterId}/comments', 'staff-list-matter-comments', 'read');
     matterRoute('POST', '/matters/{matterId}/comments', 'staff-add-matter-comment', 'readwrite', [['contacts', 'read'], ['audit', 'readwrite'], ['outbox', 'readwrite']]);
     matterRoute('POST', '/matters/{matterId}/comments/{commentId}/hide', 'staff-hide-matter-comment', 'readwrite', [['audit', 'readwrite']]);
+    matterRoute('GET', '/awaiting-answers', 'staff-list-awaiting-answers', 'read');
     customerMatterRoute('GET', '/matters/{matterId}/comments', 'customer-list-matter-comments');
     customerMatterRoute('POST', '/matters/{matterId}/comments', 'customer-add-matter-comment', [['audit', 'readwrite'], ['outbox', 'readwrite']], 'read', 'readwrite');
 

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { MatterComment } from '../domain/comments.ts';
+import type { AwaitingAnswer, MatterComment } from '../domain/comments.ts';
 import { matchesMatterFilter, matterSummary, referenceKey, type Matter, type MatterFilter, type MatterLists, type MatterSummary } from '../domain/matters.ts';
 import { visiblePage, type OrderedList } from '../domain/paging.ts';
 import type { MatterStore, Page, PendingWrite } from '../domain/ports.ts';
@@ -19,6 +19,8 @@ interface ListRow {
  *   sequence#<year> / sequence ...... the last number of the year's sequence
  *   lists / lists ................... the admins' lists
  *   comments#<matterId> / <commentId> ... a matter's thread (F18): ids sort as written, so the thread is one query
+ *   awaiting#<matterId> / awaiting ....... the matter's client awaits an answer, since which comment
+ *   awaiting / <commentId>#<matterId> .... the list of those, the longest waiting first
  *   list#<live|archived>#<list> / <order>#<id>  a row per list the matter is on, carrying its summary:
  *     all, status#<s>, client#<id>, responsible#<email> (newest first: order = createdAt), deadline (order = earliest deadline)
  */
@@ -76,6 +78,33 @@ export class DynamoMatterStore implements MatterStore {
       { Put: { TableName: this.tableName, Item: { pk: `comments#${comment.matterId}`, sk: comment.commentId, comment }, ConditionExpression: 'attribute_not_exists(pk)' } },
       conflict('comment_exists', 'This comment exists already.'),
     );
+  }
+
+  async awaitingAnswer(matterId: string): Promise<AwaitingAnswer | undefined> {
+    return (await this.item(`awaiting#${matterId}`, 'awaiting'))?.awaiting as AwaitingAnswer | undefined;
+  }
+
+  private awaitingRow = (a: AwaitingAnswer) => ({ pk: 'awaiting', sk: `${a.commentId}#${a.matterId}` });
+
+  startAwaitingWrites(awaiting: AwaitingAnswer): PendingWrite[] {
+    return [
+      dynamoWrite(
+        { Put: { TableName: this.tableName, Item: { pk: `awaiting#${awaiting.matterId}`, sk: 'awaiting', awaiting }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        conflict('already_awaiting', 'Another comment put this matter on the list at the same time.'),
+      ),
+      dynamoWrite({ Put: { TableName: this.tableName, Item: { ...this.awaitingRow(awaiting), awaiting } } }),
+    ];
+  }
+
+  answeredWrites(awaiting: AwaitingAnswer): PendingWrite[] {
+    return [
+      dynamoWrite({ Delete: { TableName: this.tableName, Key: { pk: `awaiting#${awaiting.matterId}`, sk: 'awaiting' } } }),
+      dynamoWrite({ Delete: { TableName: this.tableName, Key: this.awaitingRow(awaiting) } }),
+    ];
+  }
+
+  awaitingAnswers(): OrderedList<AwaitingAnswer> {
+    return this.partition<AwaitingAnswer>('awaiting', 'awaiting', (a) => this.awaitingRow(a).sk, false);
   }
 
   hideCommentWrite(hidden: MatterComment): PendingWrite {

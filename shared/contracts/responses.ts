@@ -139,6 +139,10 @@ export const responses: Record<string, ResponseContract> = {
   'staff-list-matter-comments': ok(MatterCommentPage, "A page of the matter's thread, oldest first."),
   'staff-add-matter-comment': created(MatterComment, 'The comment or internal note.'),
   'staff-hide-matter-comment': ok(MatterComment, 'The comment, hidden from the client.'),
+  'staff-list-awaiting-answers': ok(
+    named('AwaitingAnswerPage', page(z.strictObject({ matterId: z.string(), reference: z.string(), title: z.string(), clientId: z.string(), since: z.iso.datetime(), author: z.string() }))),
+    'A page of matters whose client awaits an answer, the longest waiting first.',
+  ),
   'staff-update-matter-lists': ok(MatterLists, 'The lists, changed.'),
   'staff-list-requests': ok(RequestPage, 'A page of the requests queue: open ones oldest first, decided ones newest first.'),
   'staff-get-request': ok(StaffRequestWithFiles, 'The request, everyone it names, and the files sent with it.'),

@@ -49,3 +49,15 @@ export function hiddenComment(comment: MatterComment, by: string, now: Date): Ma
   if (comment.hidden) throw conflict('already_hidden', `This comment was hidden by ${comment.hidden.by} already.`);
   return { ...comment, hidden: { by, at: now.toISOString() } };
 }
+
+/**
+ * A matter whose client wrote and the firm has not answered yet (F18): from the first unanswered
+ * comment until a staff answer that the client can read (an internal note is not an answer).
+ */
+export interface AwaitingAnswer {
+  matterId: string;
+  /** The first unanswered comment: its id sorts the list oldest first. */
+  commentId: string;
+  since: string;
+  author: string;
+}

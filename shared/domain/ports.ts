@@ -3,7 +3,7 @@ import type { Language } from './language.ts';
 import type { ActivityFilter } from './activity.ts';
 import type { UndeliverableMark } from './deliverability.ts';
 import type { OrderedList } from './paging.ts';
-import type { MatterComment } from './comments.ts';
+import type { AwaitingAnswer, MatterComment } from './comments.ts';
 import type { Matter, MatterFilter, MatterLists, MatterSummary } from './matters.ts';
 import type { MatterRequest, RequestState, RequestSummary } from './requests.ts';
 import type { Contact, DriveItem, PortalAccess, Share } from './model.ts';
@@ -352,6 +352,14 @@ export interface MatterStore {
   addCommentWrite(comment: MatterComment): PendingWrite;
   /** A hidden comment as a write, only if nobody hid it meanwhile (409). */
   hideCommentWrite(hidden: MatterComment): PendingWrite;
+  /** Whether the matter's client awaits an answer, and since which comment. */
+  awaitingAnswer(matterId: string): Promise<AwaitingAnswer | undefined>;
+  /** The matter put on the awaiting list, as writes; 409 `already_awaiting` if another comment put it there meanwhile. */
+  startAwaitingWrites(awaiting: AwaitingAnswer): PendingWrite[];
+  /** The matter taken off the awaiting list, as writes. */
+  answeredWrites(awaiting: AwaitingAnswer): PendingWrite[];
+  /** Matters awaiting an answer, the longest waiting first. */
+  awaitingAnswers(): OrderedList<AwaitingAnswer>;
 }
 
 /** Customer requests (F21). */

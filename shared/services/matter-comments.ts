@@ -20,7 +20,7 @@ import type { CustomerPrincipal, StaffPrincipal } from '../domain/model.ts';
 import { visiblePage } from '../domain/paging.ts';
 import type { AuditEntry, AuditLog, ContactStore, MatterStore, Outbox, Page, PendingWrite, Transactions } from '../domain/ports.ts';
 import type { PortalSettings } from '../domain/settings.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { getMatter } from './matters.ts';
 
 export interface CommentDeps {
@@ -70,7 +70,17 @@ export async function addCustomerComment(deps: CommentDeps, customer: CustomerPr
     title: matter.title,
     matterId: matter.matterId,
   });
-  await deps.transactions.commit([deps.matters.addCommentWrite(comment), email, ...deps.audit.recordWrites(entry(customer.name, 'comment.added', matter, comment, now))]);
+  const writes = [deps.matters.addCommentWrite(comment), email, ...deps.audit.recordWrites(entry(customer.name, 'comment.added', matter, comment, now))];
+  // The first unanswered comment puts the matter on staff's "awaiting an answer" list.
+  const waiting = await deps.matters.awaitingAnswer(matter.matterId);
+  const awaiting = { matterId: matter.matterId, commentId: comment.commentId, since: comment.at, author: customer.name };
+  try {
+    await deps.transactions.commit(waiting ? writes : [...writes, ...deps.matters.startAwaitingWrites(awaiting)]);
+  } catch (error) {
+    // Another comment of the client's side put it there at the same moment: it awaits already.
+    if (!(error instanceof AppError && error.code === 'already_awaiting')) throw error;
+    await deps.transactions.commit(writes);
+  }
   return customerViewOfComment(customer, comment);
 }
 
@@ -115,7 +125,14 @@ export async function addStaffComment(deps: CommentDeps, staff: StaffPrincipal, 
       );
     }
   }
-  await deps.transactions.commit([deps.matters.addCommentWrite(comment), ...emails, ...deps.audit.recordWrites(entry(staff.email, comment.internal ? 'comment.noted' : 'comment.added', matter, comment, now))]);
+  // An answer the client can read takes the matter off the "awaiting an answer" list; a note does not.
+  const waiting = comment.internal ? undefined : await deps.matters.awaitingAnswer(matter.matterId);
+  await deps.transactions.commit([
+    deps.matters.addCommentWrite(comment),
+    ...emails,
+    ...deps.audit.recordWrites(entry(staff.email, comment.internal ? 'comment.noted' : 'comment.added', matter, comment, now)),
+    ...(waiting ? deps.matters.answeredWrites(waiting) : []),
+  ]);
   return comment;
 }
 
@@ -128,4 +145,26 @@ export async function hideComment(deps: Omit<CommentDeps, 'contacts' | 'outbox'>
   const hidden = hiddenComment(comment, staff.email, now);
   await deps.transactions.commit([deps.matters.hideCommentWrite(hidden), ...deps.audit.recordWrites(entry(staff.email, 'comment.hidden', matter, hidden, now))]);
   return hidden;
+}
+
+/** A matter whose client awaits an answer, as staff's list shows it (the matter as it is now). */
+export interface AwaitingMatter {
+  matterId: string;
+  reference: string;
+  title: string;
+  clientId: string;
+  since: string;
+  author: string;
+}
+
+/** Matters whose client wrote and the firm has not answered, the longest waiting first (F18). */
+export async function listAwaitingAnswers(matters: MatterStore, staff: StaffPrincipal, limit: number, cursor?: string): Promise<Page<AwaitingMatter>> {
+  requireMatterAction(staff, 'read');
+  const page = await visiblePage(matters.awaitingAnswers(), () => true, limit, cursor);
+  const byId = new Map((await matters.getMany(page.items.map((a) => a.matterId))).map((m) => [m.matterId, m]));
+  const items = page.items.flatMap((a) => {
+    const matter = byId.get(a.matterId);
+    return matter ? [{ matterId: a.matterId, reference: matter.reference, title: matter.title, clientId: matter.clientId, since: a.since, author: a.author }] : [];
+  });
+  return { items, cursor: page.cursor };
 }

@@ -180,7 +180,7 @@ describe('matters', () => {
       expect(table.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
       expect(table.DeletionPolicy).toBe('Retain');
     }
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(30);
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(31);
     // Staff and customer routes have the same keys on their two APIs: count each key per API.
     const apiOf = (r: any) => JSON.stringify(r.Properties.ApiId);
     const apis = [...new Set(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => apiOf(r)))];
@@ -188,6 +188,7 @@ describe('matters', () => {
     const keys = apis.map((api) => ofType('AWS::ApiGatewayV2::Route').filter(([, r]) => apiOf(r) === api).map(([, r]) => r.Properties.RouteKey).sort());
     const staffKeys = [
       'DELETE /matters/{matterId}/approval',
+      'GET /awaiting-answers',
       'GET /matter-lists',
       'GET /matters',
       'GET /matters/{matterId}',

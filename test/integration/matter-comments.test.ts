@@ -22,6 +22,17 @@ let firmName: string;
 
 const thread = async (customer: Customer) => expectStatus(await customer.api.get(`/matters/${matter.matterId}/comments`), 200).items;
 const staffThread = async () => expectStatus(await staff.api.get(`/matters/${matter.matterId}/comments`), 200).items;
+/** Whether the matter is on staff's "awaiting an answer" list (walked whole: other files' matters may be on it too). */
+async function awaiting(): Promise<any> {
+  let cursor: string | undefined;
+  do {
+    const page = expectStatus(await staff.api.get(`/awaiting-answers?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), 200);
+    const found = page.items.find((a: any) => a.matterId === matter.matterId);
+    if (found) return found;
+    cursor = page.cursor;
+  } while (cursor);
+  return undefined;
+}
 const setComments = async (on: boolean) => expectStatus(await admin.api.raw('PATCH', '/settings', { customerComments: on }), 200);
 
 beforeAll(async () => {
@@ -56,29 +67,39 @@ describe("a matter's thread", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0].body.text).toContain(`/matters/${matter.matterId}`);
     expect(mails[0].body.text).not.toContain('When is the hearing?');
+    expect(await awaiting()).toMatchObject({ reference: matter.reference, title: matter.title, clientId: ann.contact.contactId, author: ann.contact.name, since: seen.at });
+    // A second comment before any answer keeps the first one's place in the list.
+    expectStatus(await ann.api.post(`/matters/${matter.matterId}/comments`, { text: `Also: which court? ${tag}` }), 201);
+    expect((await awaiting()).since).toBe(seen.at);
   });
 
   it('staff answer (the client is emailed) and keep an internal note (the client never sees it, nor hears of it)', async () => {
+    const early = expectStatus(await staff.api.post(`/matters/${matter.matterId}/comments`, { text: `Client seems anxious ${tag}`, internal: true }), 201);
+    // A note is not an answer: the client still awaits one.
+    expect(await awaiting()).toBeDefined();
     expectStatus(await staff.api.post(`/matters/${matter.matterId}/comments`, { text: `On 3 March. ${tag}` }), 201);
+    expect(await awaiting()).toBeUndefined();
     const note = expectStatus(await staff.api.post(`/matters/${matter.matterId}/comments`, { text: `Client seems worried ${tag}`, internal: true }), 201);
+    expect(early.internal).toBe(true);
     expect(note.internal).toBe(true);
     const seen = await thread(ann);
     expect(seen.map((c: any) => [c.text, c.author, c.byFirm])).toEqual([
       [`When is the hearing? ${tag}`, ann.contact.name, false],
+      [`Also: which court? ${tag}`, ann.contact.name, false],
       [`On 3 March. ${tag}`, 'firm', true],
     ]);
     expect(JSON.stringify(seen)).not.toContain(staff.email);
     const mails = (await mailTo(ann.email)).filter((m) => m.subject.includes(matter.reference));
     expect(mails.map((m) => m.subject)).toEqual([`${firmName} wrote to you on ${matter.reference}`]);
     expect(mails[0].body.text).not.toContain('On 3 March');
-    expect((await staffThread()).map((c: any) => c.internal)).toEqual([false, false, true]);
+    expect((await staffThread()).map((c: any) => c.internal)).toEqual([false, false, true, false, true]);
   });
 
   it('staff hide a comment: the client no longer sees it, staff see it marked, and hiding twice is a conflict', async () => {
     const [first] = await staffThread();
     const hidden = expectStatus(await staff.api.post(`/matters/${matter.matterId}/comments/${first.commentId}/hide`), 200);
     expect(hidden.hidden).toMatchObject({ by: staff.email });
-    expect((await thread(ann)).map((c: any) => c.text)).toEqual([`On 3 March. ${tag}`]);
+    expect((await thread(ann)).map((c: any) => c.text)).toEqual([`Also: which court? ${tag}`, `On 3 March. ${tag}`]);
     expect(expectStatus(await staff.api.post(`/matters/${matter.matterId}/comments/${first.commentId}/hide`), 409).error.code).toBe('already_hidden');
     expectStatus(await staff.api.post(`/matters/${matter.matterId}/comments/nosuchcomment/hide`), 404);
     const trail = expectStatus(await staff.api.get(`/contacts/${ann.contact.contactId}/audit?limit=10`), 200).items.map((e: any) => e.action);

@@ -346,6 +346,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/awaiting-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /awaiting-answers */
+        get: operations["staff-list-awaiting-answers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/contacts": {
         parameters: {
             query?: never;
@@ -1006,6 +1023,18 @@ export interface components {
         AuditPage: {
             cursor?: string;
             items: components["schemas"]["AuditEntry"][];
+        };
+        AwaitingAnswerPage: {
+            cursor?: string;
+            items: {
+                author: string;
+                clientId: string;
+                matterId: string;
+                reference: string;
+                /** Format: date-time */
+                since: string;
+                title: string;
+            }[];
         };
         Contact: {
             access: components["schemas"]["PortalAccess"];
@@ -2410,6 +2439,38 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    "staff-list-awaiting-answers": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of matters whose client awaits an answer, the longest waiting first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwaitingAnswerPage"];
                 };
             };
         };
