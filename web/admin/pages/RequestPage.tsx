@@ -192,7 +192,7 @@ function AcceptForm({ request, lists }: { request: StaffRequest; lists: MatterLi
   return (
     <section className="card" aria-labelledby="request-accept">
       <h2 id="request-accept">{t('request.accept.heading')}</h2>
-      <p className="hint">{t('request.accept.intro', words)}</p>
+      <p className="hint involved-intro">{t('request.accept.intro', words)}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
