@@ -156,6 +156,7 @@ export const adminEn: Catalogue = {
   },
   request: {
     back: 'Back to requests',
+    stateName: { open: 'Open', accepted: 'Accepted', declined: 'Declined' },
     about: 'About the request',
     field: { requester: 'From', kind: 'Kind', received: 'Received', state: 'State', description: 'Description' },
     noDescription: 'The customer wrote no description.',

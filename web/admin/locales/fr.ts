@@ -145,6 +145,7 @@ export const adminFr: Catalogue = {
   },
   request: {
     back: 'Retour aux demandes',
+    stateName: { open: 'Ouverte', accepted: 'Acceptée', declined: 'Refusée' },
     about: 'La demande',
     field: { requester: 'De', kind: 'Type', received: 'Reçue le', state: 'État', description: 'Description' },
     noDescription: 'Le client n’a pas écrit de description.',

@@ -31,7 +31,7 @@ function RequestFacts({ request }: { request: StaffRequest }) {
         <dd>{formatDate(request.createdAt, locale)}</dd>
         <dt>{t('request.field.state')}</dt>
         <dd>
-          <span className={`badge request-${request.state}`}>{t(`requests.state.${request.state}`)}</span>
+          <span className={`badge request-${request.state}`}>{t(`request.stateName.${request.state}`)}</span>
         </dd>
       </dl>
       <h3>{t('request.field.description')}</h3>
