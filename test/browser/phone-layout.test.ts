@@ -113,6 +113,7 @@ describe('both UIs fit a phone, in English and in French', () => {
   let folderId: string;
   let fileId: string;
   let matterId: string;
+  let requestId: string;
 
   const upload = async (parentId: string, name: string, bytes: Buffer) => {
     const start = expectStatus(await admin.api.post('/drive/uploads', { parentId, name, size: bytes.length, contentType: 'application/pdf' }), 201);
@@ -155,6 +156,19 @@ describe('both UIs fit a phone, in English and in French', () => {
     expect(customerFile).toBeTruthy();
     const document = await upload(matter.folderId, matterDocument, Buffer.from('protocole'));
     expectStatus(await admin.api.raw('PUT', `/matters/${matterId}/documents/${document.itemId}/type`, { documentType: customerFile.name }), 200);
+    // A customer's request naming a company they add, with a file: the staff queue and the request's page with its accept form.
+    const request = expectStatus(
+      await customer.api.post('/requests', {
+        kind: expectStatus(await admin.api.get('/matter-lists'), 200).requestKinds[0].name,
+        title: `Renégociation du bail commercial de l’entrepôt ${tag}`,
+        description: 'Le bailleur propose une hausse de loyer.',
+        involved: [{ name: `Société Civile Immobilière des Entrepôts Réunis ${tag}`, email: `sci-entrepots-reunis-${tag}@example.test`, kind: 'organisation' }],
+      }),
+      201,
+    );
+    requestId = request.requestId;
+    const sent = expectStatus(await customer.api.post(`/requests/${requestId}/uploads`, { files: [{ name: fileName, size: 4, contentType: 'application/pdf' }] }), 201);
+    expect(await putToUrl(sent.uploads[0].upload, 'bail')).toBe(200);
   }, 120_000);
 
   afterAll(async () => {
@@ -206,7 +220,7 @@ describe('both UIs fit a phone, in English and in French', () => {
       }
     }, 120_000);
 
-    it(`the admin UI in ${lang}: drive, trash, contacts, a contact, matters, a matter, settings, staff users, activity`, async () => {
+    it(`the admin UI in ${lang}: drive, trash, contacts, a contact, matters, a matter, requests, a request, settings, staff users, activity`, async () => {
       const staff = await staffSession({ admin: true, name: `Phone Staff ${lang}` });
       const visit = await visitor(browser, 'phone', locale);
       const { page } = visit;
@@ -257,6 +271,8 @@ describe('both UIs fit a phone, in English and in French', () => {
         await open(`/contacts/${customer.contact.contactId}`, () => page.getByRole('heading', { name: clientName }).waitFor(), 'contact');
         await open('/matters', () => page.getByRole('row').nth(1).waitFor(), 'matters');
         await open(`/matters/${matterId}`, () => page.locator('h1').filter({ hasText: tag }).waitFor(), 'matter');
+        await open('/requests', () => page.getByRole('row').nth(1).waitFor(), 'requests');
+        await open(`/requests/${requestId}`, () => page.locator('h1').filter({ hasText: tag }).waitFor(), 'request');
         await open('/settings', () => page.locator('main input[type=number]').first().waitFor(), 'settings');
         await open('/staff-users', () => page.getByRole('row').nth(1).waitFor(), 'staff-users');
         await open('/activity', () => page.getByRole('row').nth(1).waitFor(), 'activity');

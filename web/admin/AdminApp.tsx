@@ -14,11 +14,13 @@ import { ContactsPage } from './pages/ContactsPage.tsx';
 import { DrivePage } from './pages/DrivePage.tsx';
 import { MatterPage } from './pages/MatterPage.tsx';
 import { MattersPage } from './pages/MattersPage.tsx';
+import { RequestPage } from './pages/RequestPage.tsx';
+import { RequestsPage } from './pages/RequestsPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { StaffUsersPage } from './pages/StaffUsersPage.tsx';
 import { TrashPage } from './pages/TrashPage.tsx';
 
-/** The staff UI: contacts, matters, drive, activity, and for admins settings and staff users. */
+/** The staff UI: contacts, matters, customers' requests, drive, activity, and for admins settings and staff users. */
 export function AdminApp() {
   const { t } = useI18n();
   const user = currentUser()!;
@@ -37,6 +39,7 @@ export function AdminApp() {
         <nav aria-label={t('common.mainNav')}>
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
           <NavLink to="/matters">{t('nav.matters', { context: matterTerm })}</NavLink>
+          <NavLink to="/requests">{t('nav.requests')}</NavLink>
           <NavLink to="/drive">{t('nav.drive')}</NavLink>
           {isAdmin && <NavLink to="/activity">{t('nav.activity')}</NavLink>}
           {isAdmin && <NavLink to="/settings">{t('nav.settings')}</NavLink>}
@@ -53,6 +56,8 @@ export function AdminApp() {
             <Route path="/contacts/:contactId" element={<ContactPage />} />
             <Route path="/matters" element={<MattersPage />} />
             <Route path="/matters/:matterId" element={<MatterPage />} />
+            <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/requests/:requestId" element={<RequestPage />} />
             <Route path="/drive" element={<DrivePage />} />
             <Route path="/drive/trash" element={<TrashPage />} />
             <Route path="/drive/:folderId" element={<DrivePage />} />

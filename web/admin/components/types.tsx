@@ -22,3 +22,7 @@ export type { Page } from '../../common/paging.ts';
 export type Matter = Schemas['Matter'];
 export type MatterSummary = Schemas['MatterSummary'];
 export type MatterLists = Schemas['MatterLists'];
+export type RequestSummary = Schemas['RequestSummary'];
+export type RequestState = RequestSummary['state'];
+export type StaffRequest = Schemas['StaffRequestWithFiles'];
+export type Involved = Schemas['Involved'];

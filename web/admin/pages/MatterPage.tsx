@@ -8,6 +8,7 @@ import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction } from '../components/hooks.tsx';
 import { MatterComments } from '../components/MatterComments.tsx';
 import { MatterDocuments } from '../components/MatterDocuments.tsx';
+import { MatterParties } from '../components/MatterParties.tsx';
 import type { Matter, MatterLists } from '../components/types.tsx';
 
 /** The fields staff change most: title, status, description and flags (each marked when customers see it). */
@@ -91,7 +92,7 @@ function MatterApproval({ matter, onChanged }: { matter: Matter; onChanged: (m: 
   );
 }
 
-/** A matter's page: its details, its approval, its documents with their types, and a way to its folder in the drive. */
+/** A matter's page: its client and parties, its details, its approval, its documents with their types, and a way to its folder in the drive. */
 export function MatterPage() {
   const { t } = useI18n();
   const words = useMatterWords();
@@ -111,6 +112,7 @@ export function MatterPage() {
       <p>
         <Link to={`/drive/${matter.folderId}`}>{t('matter.folder')}</Link>
       </p>
+      <MatterParties matter={matter} />
       <MatterDetails key={matter.matterId} matter={matter} lists={lists} onSaved={setChanged} />
       <MatterApproval matter={matter} onChanged={setChanged} />
       <MatterDocuments matterId={matter.matterId} lists={lists} />
