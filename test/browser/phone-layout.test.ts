@@ -113,6 +113,7 @@ describe('both UIs fit a phone, in English and in French', () => {
   let folderId: string;
   let fileId: string;
   let matterId: string;
+  let requestId: string;
 
   const upload = async (parentId: string, name: string, bytes: Buffer) => {
     const start = expectStatus(await admin.api.post('/drive/uploads', { parentId, name, size: bytes.length, contentType: 'application/pdf' }), 201);
@@ -155,6 +156,17 @@ describe('both UIs fit a phone, in English and in French', () => {
     expect(customerFile).toBeTruthy();
     const document = await upload(matter.folderId, matterDocument, Buffer.from('protocole'));
     expectStatus(await admin.api.raw('PUT', `/matters/${matterId}/documents/${document.itemId}/type`, { documentType: customerFile.name }), 200);
+    // A request naming a company the customer adds, with a long name: the requests list and the request's page.
+    const { kinds } = expectStatus(await customer.api.get('/request-form'), 200);
+    requestId = expectStatus(
+      await customer.api.post('/requests', {
+        kind: kinds[0],
+        title: `Renégociation du bail commercial de l’entrepôt portuaire ${tag}`,
+        description: `Le bail arrive à échéance ; ${fileName}`,
+        involved: [{ name: `Société Civile Immobilière des Entrepôts du Port Autonome ${tag}`, email: `gestion-locative-${tag}@sci-entrepots-du-port.example`, kind: 'organisation' }],
+      }),
+      201,
+    ).requestId;
   }, 120_000);
 
   afterAll(async () => {
@@ -163,7 +175,7 @@ describe('both UIs fit a phone, in English and in French', () => {
   });
 
   for (const { lang, locale } of LANGUAGES) {
-    it(`the portal in ${lang}: the shared list, a folder with long names and every action, the matters, a matter, the account page`, async () => {
+    it(`the portal in ${lang}: the shared list, a folder with long names and every action, the matters, a matter, the requests, a request, the request form, the account page`, async () => {
       const visit: Visitor = await visitor(browser, 'phone', locale);
       const { page } = visit;
       try {
@@ -195,6 +207,22 @@ describe('both UIs fit a phone, in English and in French', () => {
         await page.getByText(matterDocument).waitFor();
         await settled(page);
         await fitsPhones(page, `phone-${lang}-portal-matter`);
+
+        await page.goto(`${cloud().web.portalUrl}/requests`);
+        await page.getByRole('row').nth(1).waitFor();
+        await settled(page);
+        await fitsPhones(page, `phone-${lang}-portal-requests`);
+        await page.goto(`${cloud().web.portalUrl}/requests/${requestId}`);
+        await page.locator('h1').filter({ hasText: tag }).waitFor();
+        await settled(page);
+        await fitsPhones(page, `phone-${lang}-portal-request`);
+        await page.goto(`${cloud().web.portalUrl}/requests/new`);
+        await page.locator('form.request-form select').first().waitFor();
+        await settled(page);
+        // With a company added, the form's widest part.
+        await page.locator('form.request-form fieldset.group button.secondary').click();
+        await page.locator('fieldset.new-contact input[type=text]').fill(clientName);
+        await fitsPhones(page, `phone-${lang}-portal-request-form`);
 
         await page.goto(`${cloud().web.portalUrl}/profile`);
         await page.locator('input[type=password]').first().waitFor();

@@ -120,15 +120,15 @@ function RequestFormFields({ choices }: { choices: RequestForm }) {
         </p>
 
         <label htmlFor={`${id}-description`}>{t('requests.form.description')}</label>
-        <textarea id={`${id}-description`} value={description} onChange={(e) => setDescription(e.target.value)} rows={4} maxLength={4000} aria-describedby={`${id}-description-hint`} />
+        <textarea id={`${id}-description`} value={description} onChange={(e) => setDescription(e.target.value)} rows={4} maxLength={5000} aria-describedby={`${id}-description-hint`} />
         <p className="hint muted" id={`${id}-description-hint`}>
           {t('requests.form.descriptionHint', { firm })}
         </p>
 
         <fieldset className="group">
           <legend>{t('requests.form.involved')}</legend>
-          <p className="hint muted">{t('requests.form.involvedHint')}</p>
-          {choices.contacts.length ? (
+          <p className="hint muted">{choices.contacts.length ? t('requests.form.involvedHint') : t('requests.form.noCandidates')}</p>
+          {choices.contacts.length > 0 && (
             <ul className="plain candidates">
               {choices.contacts.map((c) => (
                 <li key={c.contactId}>
@@ -139,8 +139,6 @@ function RequestFormFields({ choices }: { choices: RequestForm }) {
                 </li>
               ))}
             </ul>
-          ) : (
-            <p className="muted">{t('requests.form.noCandidates')}</p>
           )}
           {added.map((c, i) => (
             <fieldset className="new-contact" key={c.key}>
