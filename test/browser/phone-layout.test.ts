@@ -177,7 +177,7 @@ describe('both UIs fit a phone, in English and in French', () => {
   });
 
   for (const { lang, locale } of LANGUAGES) {
-    it(`the portal in ${lang}: the shared list, a folder with long names and every action, the matters, a matter, the account page`, async () => {
+    it(`the portal in ${lang}: the shared list, a folder with long names and every action, the matters, a matter, the requests, a request, the request form, the account page`, async () => {
       const visit: Visitor = await visitor(browser, 'phone', locale);
       const { page } = visit;
       try {
@@ -209,6 +209,22 @@ describe('both UIs fit a phone, in English and in French', () => {
         await page.getByText(matterDocument).waitFor();
         await settled(page);
         await fitsPhones(page, `phone-${lang}-portal-matter`);
+
+        await page.goto(`${cloud().web.portalUrl}/requests`);
+        await page.getByRole('row').nth(1).waitFor();
+        await settled(page);
+        await fitsPhones(page, `phone-${lang}-portal-requests`);
+        await page.goto(`${cloud().web.portalUrl}/requests/${requestId}`);
+        await page.locator('h1').filter({ hasText: tag }).waitFor();
+        await settled(page);
+        await fitsPhones(page, `phone-${lang}-portal-request`);
+        await page.goto(`${cloud().web.portalUrl}/requests/new`);
+        await page.locator('form.request-form select').first().waitFor();
+        await settled(page);
+        // With a company added, the form's widest part.
+        await page.locator('form.request-form fieldset.group button.secondary').click();
+        await page.locator('fieldset.new-contact input[type=text]').fill(clientName);
+        await fitsPhones(page, `phone-${lang}-portal-request-form`);
 
         await page.goto(`${cloud().web.portalUrl}/profile`);
         await page.locator('input[type=password]').first().waitFor();

@@ -9,8 +9,11 @@ import { isBlocking, PortalContext, type Profile } from './components/PortalCont
 import { FolderPage } from './pages/FolderPage.tsx';
 import { MatterPage } from './pages/MatterPage.tsx';
 import { MattersPage } from './pages/MattersPage.tsx';
+import { NewRequestPage } from './pages/NewRequestPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { RequestPage } from './pages/RequestPage.tsx';
+import { RequestsPage } from './pages/RequestsPage.tsx';
 import { SharedWithYouPage } from './pages/SharedWithYouPage.tsx';
 import './portal.css';
 
@@ -64,6 +67,7 @@ export function PortalApp() {
                 {t('nav.shared')}
               </NavLink>
               <NavLink to="/matters">{t('matters.heading', { context: context.profile.firm.matterTerm })}</NavLink>
+              <NavLink to="/requests">{t('nav.requests')}</NavLink>
               <NavLink to="/profile">{t('nav.account')}</NavLink>
             </nav>
             <SignedInAs name={context.profile.name ?? context.profile.email} />
@@ -77,6 +81,9 @@ export function PortalApp() {
             <Route path="/folders/:folderId" element={<FolderPage />} />
             <Route path="/matters" element={<MattersPage />} />
             <Route path="/matters/:matterId" element={<MatterPage />} />
+            <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/requests/new" element={<NewRequestPage />} />
+            <Route path="/requests/:requestId" element={<RequestPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -1,6 +1,6 @@
 /** The customer API calls the portal makes, with the shapes the API declares it answers (web/common/api-types.ts). */
 import { del, get, post, query, type Answer } from '../../common/api.ts';
-import type { components } from '../../common/api-types.ts';
+import type { components, operations } from '../../common/api-types.ts';
 import type { Page } from '../../common/paging.ts';
 import { contentTypeOf, type CompletedPart } from '../../common/upload.ts';
 
@@ -69,3 +69,25 @@ export const listMatterComments = (matterId: string, cursor?: string) =>
 
 export const addMatterComment = (matterId: string, text: string) =>
   post<Answer<'customer-add-matter-comment'>>(`/matters/${encodeURIComponent(matterId)}/comments`, { text });
+
+/** A customer's requests for new work (F21): the form's choices, their list and one request with the files sent. */
+export type RequestForm = Answer<'customer-get-request-form'>;
+export type RequestCandidate = RequestForm['contacts'][number];
+export type CustomerRequestSummary = components['schemas']['CustomerRequestSummary'];
+export type CustomerRequest = Answer<'customer-get-request'>;
+export type Involved = components['schemas']['Involved'];
+export type NewRequest = NonNullable<operations['customer-submit-request']['requestBody']>['content']['application/json'];
+
+export const getRequestForm = () => get<RequestForm>('/request-form');
+
+export const submitRequest = (request: NewRequest) => post<Answer<'customer-submit-request'>>('/requests', request);
+
+export const listRequests = (cursor?: string) => get<Page<CustomerRequestSummary>>(`/requests${query({ limit: PAGE_SIZE, cursor })}`);
+
+export const getRequest = (requestId: string) => get<CustomerRequest>(`/requests/${encodeURIComponent(requestId)}`);
+
+/** Files sent with an open request: they land in the folder that becomes its matter's "From client" folder. */
+export const startRequestUpload = (requestId: string, files: File[]) =>
+  post<Answer<'customer-start-request-upload'>>(`/requests/${encodeURIComponent(requestId)}/uploads`, {
+    files: files.map((f) => ({ name: f.name, size: f.size, contentType: contentTypeOf(f) })),
+  });

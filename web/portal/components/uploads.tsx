@@ -23,7 +23,11 @@ const PARALLEL_FILES = 3;
 /** Where a batch starts: the customer's own folder (or beside a revised file), unless a matter's page sends it into the matter. */
 export type StartUploads = (files: File[], revisesItemId?: string) => Promise<{ uploads: StartedUpload[] }>;
 
-/** Upload batches and their progress; `onUploaded` runs after a batch in which at least one file arrived. */
+/**
+ * Upload batches and their progress; `onUploaded` runs after a batch in which at least one file
+ * arrived. `upload` resolves to how many of the batch's files arrived, so a caller can tell a
+ * whole batch from a partial one.
+ */
 export function useUploads(onUploaded: () => void, start: StartUploads = startUpload) {
   const { report } = usePortal();
   const [entries, setEntries] = useState<UploadEntry[]>([]);
@@ -53,8 +57,8 @@ export function useUploads(onUploaded: () => void, start: StartUploads = startUp
   );
 
   const upload = useCallback(
-    async (files: File[], revisesItemId?: string) => {
-      if (!files.length) return;
+    async (files: File[], revisesItemId?: string): Promise<number> => {
+      if (!files.length) return 0;
       const keys = files.map(() => `upload-${nextKey.current++}`);
       setEntries((all) => [...files.map((f, i): UploadEntry => ({ key: keys[i], name: f.name, progress: 0, state: 'starting' })), ...all]);
       setRunning((n) => n + 1);
@@ -65,9 +69,11 @@ export function useUploads(onUploaded: () => void, start: StartUploads = startUp
           if (await sendOne(files[i], keys[i], uploads[i])) arrived++;
         });
         if (arrived) onUploaded();
+        return arrived;
       } catch (error) {
         report(error);
         setEntries((all) => all.map((e) => (keys.includes(e.key) ? { ...e, state: 'failed', error } : e)));
+        return 0;
       } finally {
         setRunning((n) => n - 1);
       }
