@@ -149,8 +149,15 @@ describe('matters in the admin UI and the portal', () => {
     await page.getByRole('listitem').filter({ hasText: `Can we sign on the 15th? ${tag}` }).waitFor();
     expect(await page.getByLabel('Your comment').inputValue()).toBe('');
 
+    // Staff find it on "Awaiting an answer" and open the matter from there.
     const staffPage = staffView.page;
-    await staffPage.goto(`${cloud().web.adminUrl}/matters/${matter.matterId}`);
+    await staffPage.goto(`${cloud().web.adminUrl}/contacts`);
+    await staffPage.getByRole('link', { name: 'Awaiting an answer' }).click();
+    const waiting = staffPage.getByRole('row').filter({ hasText: matter.reference });
+    await waiting.waitFor();
+    expect(await waiting.textContent()).toContain(customer.contact.name);
+    await screenshot(staffPage, 'matter-08-admin-awaiting');
+    await waiting.getByRole('link', { name: new RegExp(matter.reference) }).click();
     await staffPage.getByRole('listitem').filter({ hasText: `Can we sign on the 15th? ${tag}` }).waitFor();
     await staffPage.getByLabel('Answer or note').fill(`Yes, at 10 am. ${tag}`);
     await staffPage.getByRole('button', { name: 'Send answer' }).click();
@@ -160,6 +167,11 @@ describe('matters in the admin UI and the portal', () => {
     await staffPage.getByRole('button', { name: 'Save note' }).click();
     await staffPage.getByRole('listitem').filter({ hasText: `Check the landlord's mandate first ${tag}` }).waitFor();
     await screenshot(staffPage, 'matter-09-admin-comments');
+    // Answered: off the list.
+    await staffPage.getByRole('link', { name: 'Awaiting an answer' }).click();
+    await staffPage.getByRole('heading', { name: 'Awaiting an answer' }).waitFor();
+    await staffPage.locator('main').getByText(/Every comment has an answer|Written by/).first().waitFor();
+    expect(await staffPage.getByRole('row').filter({ hasText: matter.reference }).count()).toBe(0);
 
     await page.reload();
     await page.getByRole('listitem').filter({ hasText: `Yes, at 10 am. ${tag}` }).waitFor();

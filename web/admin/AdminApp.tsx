@@ -15,6 +15,7 @@ import { DrivePage } from './pages/DrivePage.tsx';
 import { MatterPage } from './pages/MatterPage.tsx';
 import { MattersPage } from './pages/MattersPage.tsx';
 import { RequestPage } from './pages/RequestPage.tsx';
+import { AwaitingAnswersPage } from './pages/AwaitingAnswersPage.tsx';
 import { RequestsPage } from './pages/RequestsPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { StaffUsersPage } from './pages/StaffUsersPage.tsx';
@@ -40,6 +41,7 @@ export function AdminApp() {
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
           <NavLink to="/matters">{t('nav.matters', { context: matterTerm })}</NavLink>
           <NavLink to="/requests">{t('nav.requests')}</NavLink>
+          <NavLink to="/awaiting-answers">{t('nav.awaiting')}</NavLink>
           <NavLink to="/drive">{t('nav.drive')}</NavLink>
           {isAdmin && <NavLink to="/activity">{t('nav.activity')}</NavLink>}
           {isAdmin && <NavLink to="/settings">{t('nav.settings')}</NavLink>}
@@ -58,6 +60,7 @@ export function AdminApp() {
             <Route path="/matters/:matterId" element={<MatterPage />} />
             <Route path="/requests" element={<RequestsPage />} />
             <Route path="/requests/:requestId" element={<RequestPage />} />
+            <Route path="/awaiting-answers" element={<AwaitingAnswersPage />} />
             <Route path="/drive" element={<DrivePage />} />
             <Route path="/drive/trash" element={<TrashPage />} />
             <Route path="/drive/:folderId" element={<DrivePage />} />

@@ -17,7 +17,7 @@ export const adminEn: Catalogue = {
   documentTitle: 'Portico — staff',
   tabTitle: 'staff',
   notFound: 'Page not found',
-  nav: { contacts: 'Contacts', matters: 'Matters', matters_matter: 'Matters', matters_order: 'Orders', matters_contract: 'Contracts', matters_file: 'Files', drive: 'Drive', activity: 'Activity', settings: 'Settings', staffUsers: 'Staff users', requests: 'Requests' },
+  nav: { contacts: 'Contacts', matters: 'Matters', matters_matter: 'Matters', matters_order: 'Orders', matters_contract: 'Contracts', matters_file: 'Files', drive: 'Drive', activity: 'Activity', settings: 'Settings', staffUsers: 'Staff users', requests: 'Requests', awaiting: 'Awaiting an answer' },
   table: { name: 'Name', email: 'Email', size: 'Size', actions: 'Actions', when: 'When', who: 'Who', what: 'What', time: 'Time', version: 'Version' },
   access: {
     state: { invited: 'Invited', active: 'Active', closed: 'Closed', none: 'No access' },
@@ -125,6 +125,16 @@ export const adminEn: Catalogue = {
       approvedShort: 'Approved',
       pendingShort: 'Pending',
     },
+  },
+  awaiting: {
+    title: 'Awaiting an answer',
+    explain: 'Matters whose client wrote and nobody has answered yet, the longest waiting first. An answer the client can read takes a matter off this list; an internal note does not.',
+    explain_matter: 'Matters whose client wrote and nobody has answered yet, the longest waiting first. An answer the client can read takes a matter off this list; an internal note does not.',
+    explain_order: 'Orders whose customer wrote and nobody has answered yet, the longest waiting first. An answer the customer can read takes an order off this list; an internal note does not.',
+    explain_contract: 'Contracts whose client wrote and nobody has answered yet, the longest waiting first. An answer the client can read takes a contract off this list; an internal note does not.',
+    explain_file: 'Files whose client wrote and nobody has answered yet, the longest waiting first. An answer the client can read takes a file off this list; an internal note does not.',
+    column: { matter: 'Matter', matter_matter: 'Matter', matter_order: 'Order', matter_contract: 'Contract', matter_file: 'File', author: 'Written by', since: 'Waiting since' },
+    none: 'Every comment has an answer.',
   },
   requests: {
     byState: 'Requests by state',

@@ -6,7 +6,7 @@ export const adminFr: Catalogue = {
   documentTitle: 'Portico — espace cabinet',
   tabTitle: 'espace cabinet',
   notFound: 'Page introuvable',
-  nav: { contacts: 'Contacts', matters: 'Dossiers', matters_matter: 'Affaires', matters_order: 'Commandes', matters_contract: 'Contrats', matters_file: 'Dossiers', drive: 'Documents', activity: 'Activité', settings: 'Paramètres', staffUsers: 'Collaborateurs', requests: 'Demandes' },
+  nav: { contacts: 'Contacts', matters: 'Dossiers', matters_matter: 'Affaires', matters_order: 'Commandes', matters_contract: 'Contrats', matters_file: 'Dossiers', drive: 'Documents', activity: 'Activité', settings: 'Paramètres', staffUsers: 'Collaborateurs', requests: 'Demandes', awaiting: 'À répondre' },
   table: { name: 'Nom', email: 'E-mail', size: 'Taille', actions: 'Actions', when: 'Quand', who: 'Qui', what: 'Quoi', time: 'Date', version: 'Version' },
   access: {
     state: { invited: 'Invité', active: 'Actif', closed: 'Fermé', none: 'Sans accès' },
@@ -114,6 +114,16 @@ export const adminFr: Catalogue = {
       approvedShort: 'Approuvé',
       pendingShort: 'En attente',
     },
+  },
+  awaiting: {
+    title: 'En attente de réponse',
+    explain: 'Les dossiers où le client a écrit sans réponse à ce jour, du plus ancien au plus récent. Une réponse que le client peut lire retire le dossier de cette liste ; une note interne ne le retire pas.',
+    explain_matter: 'Les affaires où le client a écrit sans réponse à ce jour, de la plus ancienne à la plus récente. Une réponse que le client peut lire retire l’affaire de cette liste ; une note interne ne la retire pas.',
+    explain_order: 'Les commandes où le client a écrit sans réponse à ce jour, de la plus ancienne à la plus récente. Une réponse que le client peut lire retire la commande de cette liste ; une note interne ne la retire pas.',
+    explain_contract: 'Les contrats où le client a écrit sans réponse à ce jour, du plus ancien au plus récent. Une réponse que le client peut lire retire le contrat de cette liste ; une note interne ne le retire pas.',
+    explain_file: 'Les dossiers où le client a écrit sans réponse à ce jour, du plus ancien au plus récent. Une réponse que le client peut lire retire le dossier de cette liste ; une note interne ne le retire pas.',
+    column: { matter: 'Dossier', matter_matter: 'Affaire', matter_order: 'Commande', matter_contract: 'Contrat', matter_file: 'Dossier', author: 'Écrit par', since: 'En attente depuis' },
+    none: 'Tous les commentaires ont reçu une réponse.',
   },
   requests: {
     byState: 'Demandes par état',

@@ -42,4 +42,12 @@ export const apiErrorsFr: Catalogue = {
   invalid_move: 'Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.',
   invalid_name: 'Le nom doit compter de 1 à 255 caractères, sans « / », « \\ » ni caractères de contrôle.',
   too_many_entries: 'Trop d’entrées correspondent : choisissez une période plus courte et exportez-la en plusieurs fois.',
+  // Matters, comments and requests (F18, F20–F22).
+  matter_approved: 'Ce dossier a été approuvé : il ne reçoit plus de documents. Demandez au cabinet de le rouvrir si vous devez en envoyer d’autres.',
+  matter_folder_unavailable: 'Le dossier qui reçoit vos documents n’est pas disponible pour le moment ; demandez au cabinet de le restaurer.',
+  comments_off: 'Le cabinet ne reçoit pas de commentaires par le portail pour le moment. Vous pouvez toujours lire ce qui a été écrit ici.',
+  already_hidden: 'Ce commentaire est déjà masqué.',
+  reference_taken: 'Cette référence est déjà celle d’un autre dossier ; choisissez-en une autre.',
+  request_decided: 'Cette demande a déjà reçu une réponse : elle ne change plus et ne reçoit plus de fichiers. Rechargez la page.',
+  request_folder_unavailable: 'Le dossier des fichiers de cette demande a été supprimé ; demandez au cabinet de le restaurer.',
 };
