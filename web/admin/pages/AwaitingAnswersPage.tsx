@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { get, query, type Answer } from '../../common/api.ts';
 import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
-import { ErrorMessage, Loading } from '../../common/ui.tsx';
+import { PagedList } from '../../common/PagedList.tsx';
 import { usePaged } from '../components/hooks.tsx';
 import { useMatterWords } from '../components/matterTerm.tsx';
 
@@ -18,45 +18,36 @@ export function AwaitingAnswersPage() {
     <>
       <h1>{t('awaiting.title')}</h1>
       <p className="muted">{t('awaiting.explain', words)}</p>
-      <ErrorMessage error={awaiting.error} />
-      {awaiting.loading && !awaiting.items.length ? (
-        <Loading />
-      ) : awaiting.items.length ? (
-        <div className="table-wrap">
-          <table className="stack-on-phone" role="table" aria-label={t('awaiting.title')}>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th role="columnheader">{t('awaiting.column.matter', words)}</th>
-                <th role="columnheader">{t('awaiting.column.author')}</th>
-                <th role="columnheader">{t('awaiting.column.since')}</th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {awaiting.items.map((a) => (
-                <tr role="row" key={a.matterId}>
-                  <td role="cell" className="break">
-                    <Link to={`/matters/${a.matterId}`}>{`${a.reference} ${a.title}`}</Link>
-                  </td>
-                  <td role="cell" className="break" data-label={t('awaiting.column.author')}>
-                    {a.author}
-                  </td>
-                  <td role="cell" data-label={t('awaiting.column.since')}>
-                    {formatDate(a.since, locale)}
-                  </td>
+      <PagedList listing={awaiting} empty={t('awaiting.none')}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="stack-on-phone" role="table" aria-label={t('awaiting.title')}>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader">{t('awaiting.column.matter', words)}</th>
+                  <th role="columnheader">{t('awaiting.column.author')}</th>
+                  <th role="columnheader">{t('awaiting.column.since')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        !awaiting.error && <p className="muted">{t('awaiting.none')}</p>
-      )}
-      {awaiting.loading && awaiting.items.length > 0 && <Loading />}
-      {awaiting.hasMore && (
-        <button type="button" className="secondary spaced" onClick={awaiting.loadMore} disabled={awaiting.loading}>
-          {t('common.loadMore')}
-        </button>
-      )}
+              </thead>
+              <tbody role="rowgroup">
+                {items.map((a) => (
+                  <tr role="row" key={a.matterId}>
+                    <td role="cell" className="break">
+                      <Link to={`/matters/${a.matterId}`}>{`${a.reference} ${a.title}`}</Link>
+                    </td>
+                    <td role="cell" className="break" data-label={t('awaiting.column.author')}>
+                      {a.author}
+                    </td>
+                    <td role="cell" data-label={t('awaiting.column.since')}>
+                      {formatDate(a.since, locale)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -3,8 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import { get, post, query } from '../../common/api.ts';
 import { formatDay } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
+import { PagedList } from '../../common/PagedList.tsx';
 import { useMatterWords } from '../components/matterTerm.tsx';
-import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
+import { ErrorMessage, useAsync } from '../../common/ui.tsx';
 import { ContactSearch } from '../components/ContactSearch.tsx';
 import { useAction, usePaged } from '../components/hooks.tsx';
 import type { Contact, Matter, MatterLists, MatterSummary, Page } from '../components/types.tsx';
@@ -89,45 +90,37 @@ export function MattersPage() {
         </button>
       </div>
       {creating && <NewMatterForm onCancel={() => setCreating(false)} />}
-      <ErrorMessage error={matters.error ?? lists.error} />
-      {matters.loading && !matters.items.length ? (
-        <Loading />
-      ) : matters.items.length ? (
-        <div className="table-wrap">
-          <table className="stack-on-phone" role="table">
-            <thead role="rowgroup">
-              <tr role="row">
-                <th role="columnheader">{t('matter.field.reference')}</th>
-                <th role="columnheader">{t('matter.field.title')}</th>
-                <th role="columnheader">{t('matter.field.status')}</th>
-                <th role="columnheader">{t('matters.nextDeadline')}</th>
-                <th role="columnheader">{t('matter.approval.heading')}</th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {matters.items.map((m) => (
-                <tr role="row" key={m.matterId}>
-                  <td role="cell">
-                    <Link to={`/matters/${m.matterId}`}>{m.reference}</Link>
-                  </td>
-                  <td role="cell">{m.title}</td>
-                  <td role="cell" data-label={t('matter.field.status')}>{m.status}</td>
-                  <td role="cell" data-label={t('matters.nextDeadline')}>{m.nextDeadline ? formatDay(m.nextDeadline, locale) : ''}</td>
-                  <td role="cell" data-label={t('matter.approval.heading')}>{m.approved ? t('matter.approval.approvedShort') : t('matter.approval.pendingShort')}</td>
+      <ErrorMessage error={lists.error} />
+      <PagedList listing={matters} empty={status ? t('matters.noMatch', words) : t('matters.none', words)}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="stack-on-phone" role="table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader">{t('matter.field.reference')}</th>
+                  <th role="columnheader">{t('matter.field.title')}</th>
+                  <th role="columnheader">{t('matter.field.status')}</th>
+                  <th role="columnheader">{t('matters.nextDeadline')}</th>
+                  <th role="columnheader">{t('matter.approval.heading')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        !matters.error && <p className="muted">{status ? t('matters.noMatch', words) : t('matters.none', words)}</p>
-      )}
-      {matters.loading && matters.items.length > 0 && <Loading />}
-      {matters.hasMore && (
-        <button type="button" className="secondary" onClick={matters.loadMore} disabled={matters.loading}>
-          {t('common.loadMore')}
-        </button>
-      )}
+              </thead>
+              <tbody role="rowgroup">
+                {items.map((m) => (
+                  <tr role="row" key={m.matterId}>
+                    <td role="cell">
+                      <Link to={`/matters/${m.matterId}`}>{m.reference}</Link>
+                    </td>
+                    <td role="cell">{m.title}</td>
+                    <td role="cell" data-label={t('matter.field.status')}>{m.status}</td>
+                    <td role="cell" data-label={t('matters.nextDeadline')}>{m.nextDeadline ? formatDay(m.nextDeadline, locale) : ''}</td>
+                    <td role="cell" data-label={t('matter.approval.heading')}>{m.approved ? t('matter.approval.approvedShort') : t('matter.approval.pendingShort')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </PagedList>
     </>
   );
 }

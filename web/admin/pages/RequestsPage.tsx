@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { get, query, type Answer } from '../../common/api.ts';
 import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
-import { ErrorMessage, Loading } from '../../common/ui.tsx';
+import { PagedList } from '../../common/PagedList.tsx';
 import { usePaged } from '../components/hooks.tsx';
 import { useMatterWords } from '../components/matterTerm.tsx';
 import type { RequestState } from '../components/types.tsx';
@@ -32,65 +32,56 @@ export function RequestsPage() {
           </Link>
         ))}
       </nav>
-      <ErrorMessage error={requests.error} />
-      {requests.loading && !requests.items.length ? (
-        <Loading />
-      ) : requests.items.length ? (
-        <div className="table-wrap">
-          <table className="stack-on-phone" role="table" aria-label={t(`requests.tableLabel.${state}`)}>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th role="columnheader">{t('requests.column.title')}</th>
-                <th role="columnheader">{t('requests.column.requester')}</th>
-                <th role="columnheader">{t('requests.column.kind')}</th>
-                <th role="columnheader">{t('requests.column.received')}</th>
-                {decided && <th role="columnheader">{t('requests.column.decided')}</th>}
-                {state === 'accepted' && <th role="columnheader">{t('requests.column.matter', words)}</th>}
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {requests.items.map((r) => (
-                <tr role="row" key={r.requestId}>
-                  <td role="cell" className="break">
-                    <Link to={`/requests/${r.requestId}`}>{r.title}</Link>
-                  </td>
-                  <td role="cell" className="break" data-label={t('requests.column.requester')}>
-                    <Link to={`/contacts/${r.requesterId}`}>{r.requesterName}</Link>
-                  </td>
-                  <td role="cell" className="break" data-label={t('requests.column.kind')}>
-                    {r.kind}
-                  </td>
-                  <td role="cell" data-label={t('requests.column.received')}>
-                    {formatDate(r.createdAt, locale)}
-                  </td>
-                  {decided && (
-                    <td role="cell" data-label={t('requests.column.decided')}>
-                      {formatDate(r.decidedAt, locale)}
-                    </td>
-                  )}
-                  {state === 'accepted' && (
-                    <td role="cell" data-label={t('requests.column.matter', words)}>
-                      {r.matterId && (
-                        <Link to={`/matters/${r.matterId}`} aria-label={t('requests.openMatterOf', { ...words, title: r.title })}>
-                          {t('requests.openMatter', words)}
-                        </Link>
-                      )}
-                    </td>
-                  )}
+      <PagedList listing={requests} empty={t(`requests.none.${state}`)}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="stack-on-phone" role="table" aria-label={t(`requests.tableLabel.${state}`)}>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader">{t('requests.column.title')}</th>
+                  <th role="columnheader">{t('requests.column.requester')}</th>
+                  <th role="columnheader">{t('requests.column.kind')}</th>
+                  <th role="columnheader">{t('requests.column.received')}</th>
+                  {decided && <th role="columnheader">{t('requests.column.decided')}</th>}
+                  {state === 'accepted' && <th role="columnheader">{t('requests.column.matter', words)}</th>}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        !requests.error && <p className="muted">{t(`requests.none.${state}`)}</p>
-      )}
-      {requests.loading && requests.items.length > 0 && <Loading />}
-      {requests.hasMore && (
-        <button type="button" className="secondary spaced" onClick={requests.loadMore} disabled={requests.loading}>
-          {t('common.loadMore')}
-        </button>
-      )}
+              </thead>
+              <tbody role="rowgroup">
+                {items.map((r) => (
+                  <tr role="row" key={r.requestId}>
+                    <td role="cell" className="break">
+                      <Link to={`/requests/${r.requestId}`}>{r.title}</Link>
+                    </td>
+                    <td role="cell" className="break" data-label={t('requests.column.requester')}>
+                      <Link to={`/contacts/${r.requesterId}`}>{r.requesterName}</Link>
+                    </td>
+                    <td role="cell" className="break" data-label={t('requests.column.kind')}>
+                      {r.kind}
+                    </td>
+                    <td role="cell" data-label={t('requests.column.received')}>
+                      {formatDate(r.createdAt, locale)}
+                    </td>
+                    {decided && (
+                      <td role="cell" data-label={t('requests.column.decided')}>
+                        {formatDate(r.decidedAt, locale)}
+                      </td>
+                    )}
+                    {state === 'accepted' && (
+                      <td role="cell" data-label={t('requests.column.matter', words)}>
+                        {r.matterId && (
+                          <Link to={`/matters/${r.matterId}`} aria-label={t('requests.openMatterOf', { ...words, title: r.title })}>
+                            {t('requests.openMatter', words)}
+                          </Link>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </PagedList>
     </>
   );
 }

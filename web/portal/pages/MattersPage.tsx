@@ -2,8 +2,8 @@
 import { Link } from 'react-router';
 import { formatDay } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
+import { PagedList } from '../../common/PagedList.tsx';
 import { usePaged } from '../../common/paging.ts';
-import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { listMatters, type CustomerMatterSummary } from '../components/portalApi.tsx';
 import { usePortal, useReportError } from '../components/PortalContext.tsx';
 
@@ -15,21 +15,9 @@ export function MattersPage() {
   return (
     <>
       <h1>{t('matters.heading', { context: term })}</h1>
-      {!listing.loaded ? (
-        listing.error ? <ErrorMessage error={listing.error} /> : <Loading />
-      ) : listing.items.length ? (
-        <MatterTable matters={listing.items} />
-      ) : (
-        <p className="muted">{t('matters.empty', { context: term })}</p>
-      )}
-      {listing.loaded && <ErrorMessage error={listing.error} />}
-      {listing.hasMore && (
-        <p>
-          <button type="button" className="secondary" disabled={listing.loading} onClick={() => void listing.loadMore()}>
-            {t('common.loadMore')}
-          </button>
-        </p>
-      )}
+      <PagedList listing={listing} empty={t('matters.empty', { context: term })}>
+        {(items) => <MatterTable matters={items} />}
+      </PagedList>
     </>
   );
 }

@@ -2,8 +2,8 @@
 import { Link } from 'react-router';
 import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
+import { PagedList } from '../../common/PagedList.tsx';
 import { usePaged } from '../../common/paging.ts';
-import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { listRequests, type CustomerRequestSummary } from '../components/portalApi.tsx';
 import { usePortal, useReportError } from '../components/PortalContext.tsx';
 
@@ -21,21 +21,9 @@ export function RequestsPage() {
           {t('requests.new')}
         </Link>
       </p>
-      {!listing.loaded ? (
-        listing.error ? <ErrorMessage error={listing.error} /> : <Loading />
-      ) : listing.items.length ? (
-        <RequestTable requests={listing.items} />
-      ) : (
-        <p className="muted">{t('requests.empty')}</p>
-      )}
-      {listing.loaded && <ErrorMessage error={listing.error} />}
-      {listing.hasMore && (
-        <p>
-          <button type="button" className="secondary" disabled={listing.loading} onClick={() => void listing.loadMore()}>
-            {t('common.loadMore')}
-          </button>
-        </p>
-      )}
+      <PagedList listing={listing} empty={t('requests.empty')}>
+        {(items) => <RequestTable requests={items} />}
+      </PagedList>
     </>
   );
 }
