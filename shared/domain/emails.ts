@@ -8,6 +8,7 @@ import i18next, { type TFunction } from 'i18next';
 import { en } from './email-text/en.ts';
 import { fr } from './email-text/fr.ts';
 import { emailLanguage, type Language } from './language.ts';
+import type { MatterTerm } from './matters.ts';
 import type { Email, Message } from './ports.ts';
 
 /** The firm as its emails show it: the run-time branding, with the deploy-time addresses where it sets none. */
@@ -19,6 +20,8 @@ export interface EmailBranding {
   adminUrl: string;
   /** The firm's default language: emails to whoever chose none are written in it. */
   language?: Language;
+  /** What the firm calls a matter (`matterTerm`): "on the order M-2026-0001". */
+  matterTerm?: MatterTerm;
 }
 
 /** One piece of an email's body, rendered both as text and as HTML. */
@@ -50,6 +53,7 @@ const AS_WRITTEN = { escapeValue: false };
 function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content {
   const f = firm.firmName;
   const greeting = (name: string): Block => ({ paragraph: t('greeting', { name }) });
+  const theTerm = t('term.the', { context: firm.matterTerm ?? 'matter' });
   switch (message.kind) {
     case 'invitation':
       return {
@@ -117,7 +121,7 @@ function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content
             to: message.to,
             subject: t('matterComment.staffSubject', { author: message.author, reference: message.reference }),
             blocks: [
-              { paragraph: t('matterComment.staffBody', { author: message.author, reference: message.reference, title: message.title }) },
+              { paragraph: t('matterComment.staffBody', { author: message.author, theTerm, reference: message.reference, title: message.title }) },
               { link: { label: t('matterComment.staffOpen'), url: `${firm.adminUrl}/matters/${encodeURIComponent(message.matterId)}` } },
             ],
           }
@@ -126,7 +130,7 @@ function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content
             subject: t('matterComment.customerSubject', { firm: f, reference: message.reference }),
             blocks: [
               greeting(message.name),
-              { paragraph: t('matterComment.customerBody', { firm: f, reference: message.reference, title: message.title }) },
+              { paragraph: t('matterComment.customerBody', { firm: f, theTerm, reference: message.reference, title: message.title }) },
               { link: { label: t('matterComment.customerOpen'), url: `${firm.portalUrl}/matters/${encodeURIComponent(message.matterId)}` } },
             ],
           };
@@ -145,7 +149,7 @@ function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content
         subject: t('request.acceptedSubject', { firm: f, reference: message.reference }),
         blocks: [
           greeting(message.name),
-          { paragraph: t('request.acceptedBody', { firm: f, title: message.title, reference: message.reference }) },
+          { paragraph: t('request.acceptedBody', { firm: f, title: message.title, theTerm, reference: message.reference }) },
           { link: { label: t('request.acceptedOpen'), url: `${firm.portalUrl}/matters/${encodeURIComponent(message.matterId)}` } },
         ],
       };

@@ -74,6 +74,9 @@ export interface SeatUsage {
   left: number;
 }
 
+/** The firm's colour until an admin sets one: a dark blue that keeps white text readable. */
+export const DEFAULT_COLOUR = '#1f4e79';
+
 /** What `GET /settings` answers: the settings and how many seats are used. */
 export type SettingsView = PortalSettings & { seatUsage: SeatUsage };
 
@@ -89,7 +92,7 @@ export function defaultSettings(firmName: string, portalAddress?: string): Porta
     customerComments: false,
     language: DEFAULT_LANGUAGE,
     matterTerm: 'matter',
-    branding: { firmName, colour: '#1f4e79', portalAddress },
+    branding: { firmName, colour: DEFAULT_COLOUR, portalAddress },
   };
 }
 

@@ -9,6 +9,7 @@
  */
 import { renderEmail, type EmailBranding } from '../domain/emails.ts';
 import type { ConfigStore, Mailer, Outbox } from '../domain/ports.ts';
+import { DEFAULT_COLOUR } from '../domain/settings.ts';
 
 export interface DeliveryDeps {
   outbox: Outbox;
@@ -25,11 +26,12 @@ export async function currentBranding(deps: { config: Pick<ConfigStore, 'setting
   const branding = settings?.branding;
   return {
     firmName: branding?.firmName ?? deps.firmName,
-    colour: branding?.colour ?? '#1f4e79',
+    colour: branding?.colour ?? DEFAULT_COLOUR,
     logoUrl: branding?.logoUrl,
     portalUrl: branding?.portalAddress ?? deps.portalUrl,
     adminUrl: deps.adminUrl,
     language: settings?.language,
+    matterTerm: settings?.matterTerm,
   };
 }
 

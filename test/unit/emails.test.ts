@@ -96,6 +96,20 @@ describe('what each email says', () => {
     expect(renderEmail({ ...(every[2] as any), fileNames: ['a', 'b', 'c'] }, firm).subject).toBe('Ann uploaded 3 documents');
   });
 
+  it('a matter is called what the firm calls it, with its article in French', () => {
+    const comment = every.find((m) => m.kind === 'matterComment' && m.audience === 'staff')!;
+    const accepted = every.find((m) => m.kind === 'requestAccepted')!;
+    expect(text(comment)).toContain('Ann wrote a comment on the matter M-2026-0001 Lease dispute.');
+    const says = (term: EmailBranding['matterTerm'], language: 'en' | 'fr', m: Message) => renderEmail(m, { ...firm, matterTerm: term, language }).text;
+    expect(says('order', 'en', comment)).toContain('Ann wrote a comment on the order M-2026-0001');
+    expect(says('contract', 'en', accepted)).toContain('Follow it in your portal as the contract M-2026-0002');
+    expect(says('file', 'en', comment)).toContain('on the file M-2026-0001');
+    expect(says('matter', 'fr', comment)).toContain('Ann a écrit un commentaire sur l’affaire M-2026-0001');
+    expect(says('order', 'fr', comment)).toContain('sur la commande M-2026-0001');
+    expect(says('contract', 'fr', accepted)).toContain('(le contrat M-2026-0002)');
+    expect(says('file', 'fr', comment)).toContain('sur le dossier M-2026-0001');
+  });
+
   it('closing and reopening say so, to the customer by name', () => {
     expect(renderEmail(every[4], firm).subject).toBe('Your access to the Smith & Co portal has been closed');
     expect(text(every[4])).toMatch(/^Dear Ann,/);

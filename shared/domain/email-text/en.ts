@@ -29,12 +29,14 @@ export const en = {
     intro: '{{contact}} uploaded to the {{firm}} portal:',
     open: 'They are in the drive',
   },
+  /** What the firm calls a matter (the matterTerm setting), with its article: "on the order M-2026-0001". */
+  term: { the: 'the matter', the_matter: 'the matter', the_order: 'the order', the_contract: 'the contract', the_file: 'the file' },
   matterComment: {
     staffSubject: '{{author}} commented on {{reference}}',
-    staffBody: '{{author}} wrote a comment on {{reference}} {{title}}. Read it and answer on its page.',
+    staffBody: '{{author}} wrote a comment on {{theTerm}} {{reference}} {{title}}. Read it and answer on its page.',
     staffOpen: 'Open it',
     customerSubject: '{{firm}} wrote to you on {{reference}}',
-    customerBody: '{{firm}} wrote to you on {{reference}} {{title}}. Read it in your portal.',
+    customerBody: '{{firm}} wrote to you on {{theTerm}} {{reference}} {{title}}. Read it in your portal.',
     customerOpen: 'Read it in your portal',
   },
   request: {
@@ -42,7 +44,7 @@ export const en = {
     submittedBody: '{{customer}} sent a request ({{kind}}) through the portal. Read it in the requests queue, then accept or decline it.',
     submittedOpen: 'Open the request',
     acceptedSubject: '{{firm}} accepted your request: {{reference}}',
-    acceptedBody: '{{firm}} accepted your request "{{title}}". It is now {{reference}} in your portal, where you can follow it and send documents.',
+    acceptedBody: '{{firm}} accepted your request "{{title}}". Follow it in your portal as {{theTerm}} {{reference}}, and send documents there.',
     acceptedOpen: 'Open it in your portal',
     declinedSubject: '{{firm}} answered your request',
     declinedBody: '{{firm}} declined your request "{{title}}", for this reason:',
