@@ -335,6 +335,8 @@ export class PorticoStack extends Stack {
       data.grant(f, 'uploadBatches', 'readwrite');
       data.grant(f, 'outbox', 'readwrite');
       data.grant(f, 'audit', 'readwrite');
+      // Files sent into a matter are announced to that matter's responsible staff.
+      matters.grant(f, 'read');
       return f;
     };
     const notifier = uploadMailer('notify-customer-upload', 'readwrite');

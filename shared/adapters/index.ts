@@ -69,4 +69,5 @@ export const notifyDeps = () => ({
   outbox: outbox(),
   audit: auditLog(),
   keys: objectKeys,
+  matters: matterStore(),
 });

@@ -1,4 +1,6 @@
-import type { AuditLog, ContactStore, DriveStore, ObjectKeys, Outbox, StoredObject, UploadLedger } from '../domain/ports.ts';
+import { matterOfFromClientFolder } from '../domain/matters.ts';
+import type { Contact } from '../domain/model.ts';
+import type { AuditLog, ContactStore, DriveStore, MatterStore, ObjectKeys, Outbox, StoredObject, UploadLedger } from '../domain/ports.ts';
 
 export interface NotifyDeps {
   contacts: ContactStore;
@@ -7,6 +9,7 @@ export interface NotifyDeps {
   outbox: Outbox;
   audit: AuditLog;
   keys: ObjectKeys;
+  matters: Pick<MatterStore, 'get'>;
   /** Told of each upload filed (once per document, however often S3 reports it): the handler counts it. */
   onFiled?: () => void;
 }
@@ -49,12 +52,13 @@ async function emailBatch(deps: NotifyDeps, batchId: string, contactId: string, 
   try {
     const contact = await deps.contacts.get(contactId);
     const files = await deps.drive.getMany(itemIds);
-    if (contact && contact.responsibleStaff.length > 0) {
+    const to = contact ? await recipients(deps, contact, files[0]?.parentId) : [];
+    if (contact && to.length > 0) {
       // Keyed by the batch: however many deliveries get here, the outbox keeps one email.
       await deps.outbox.enqueue(
         {
           kind: 'customerUpload',
-          to: contact.responsibleStaff,
+          to,
           contactName: contact.name,
           fileNames: files.map((f) => f.name).sort((a, b) => a.localeCompare(b)),
           // The email links to the admin UI's page of the folder the files landed in.
@@ -70,6 +74,16 @@ async function emailBatch(deps: NotifyDeps, batchId: string, contactId: string, 
   }
   await deps.ledger.markNotified(batchId, now);
   return true;
+}
+
+/**
+ * Who hears of a batch: files sent into a matter (its "From client" folder) go to that matter's
+ * responsible staff; anything else to the contact's.
+ */
+async function recipients(deps: Pick<NotifyDeps, 'matters'>, contact: Contact, folderId: string | undefined): Promise<string[]> {
+  const matterId = folderId === undefined ? undefined : matterOfFromClientFolder(folderId);
+  const matter = matterId ? await deps.matters.get(matterId) : undefined;
+  return matter?.responsibleStaff.length ? matter.responsibleStaff : contact.responsibleStaff;
 }
 
 /** A batch is announced once its last file arrives, or, if some never come, this long after its first. */

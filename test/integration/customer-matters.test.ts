@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerSession, expectStatus, putToUrl, staffSession } from '../support/world.ts';
+import { customerSession, expectStatus, mailTo, putToUrl, staffSession } from '../support/world.ts';
 
 type Staff = Awaited<ReturnType<typeof staffSession>>;
 type Customer = Awaited<ReturnType<typeof customerSession>>;
@@ -275,7 +275,8 @@ describe('sending documents into a matter', () => {
   beforeAll(async () => {
     settingsBefore.attachments = expectStatus(await staff.api.get('/settings'), 200).attachments;
     expectStatus(await admin.api.raw('PATCH', '/settings', { attachments: { ...settingsBefore.attachments, upload: 'beforeApproval' } }), 200);
-    matter = await newMatter('Uploads', ann.contact.contactId);
+    // The admin is this matter's responsible staff; Ann's contact has another (staff).
+    matter = await newMatter('Uploads', ann.contact.contactId, { responsibleStaff: [admin.email] });
   });
   afterAll(async () => {
     await admin.api.raw('PATCH', '/settings', { attachments: settingsBefore.attachments });
@@ -298,6 +299,10 @@ describe('sending documents into a matter', () => {
     expect(inside.items.map((i: any) => [i.itemId, i.status])).toEqual([[itemId, 'ready']]);
     // The client downloads what they sent, like any of their uploads.
     expectStatus(await ann.api.get(`/shared/items/${itemId}/download`), 200);
+    // The matter's responsible staff are told, not the contact's.
+    const told = async (who: string) => (await mailTo(who)).filter((m) => m.body.text.includes('signed-lease.txt')).length;
+    await expect.poll(() => told(admin.email)).toBe(1);
+    expect(await told(staff.email)).toBe(0);
   });
 
   it('after approval the same upload is refused, saying why, and nothing is created; reopening lets it through again', async () => {

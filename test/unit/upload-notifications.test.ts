@@ -38,13 +38,13 @@ class MemoryLedger implements UploadLedger {
   }
 }
 
-function world(files: number, failFirstSends = 0) {
+function world(files: number, failFirstSends = 0, parentId = 'inbox-c-ann') {
   const items = new Map<string, DriveItem>();
   const keys: string[] = [];
   for (let i = 0; i < files; i++) {
     const itemId = `i-${i}`;
     keys.push(objectKeys.customerUpload({ contactId: 'c-ann', batchId: 'b-1', batchSize: files, itemId }));
-    items.set(itemId, { itemId, kind: 'file', name: `file ${i}.pdf`, parentId: 'inbox-c-ann', ancestorIds: [], status: 'pending', createdAt: '', createdBy: { kind: 'customer', id: 'c-ann', name: 'Ann' }, uploadBatchId: 'b-1' });
+    items.set(itemId, { itemId, kind: 'file', name: `file ${i}.pdf`, parentId, ancestorIds: [], status: 'pending', createdAt: '', createdBy: { kind: 'customer', id: 'c-ann', name: 'Ann' }, uploadBatchId: 'b-1' });
   }
   const sent: Extract<Message, { kind: 'customerUpload' }>[] = [];
   const enqueued = new Set<string>();
@@ -70,6 +70,8 @@ function world(files: number, failFirstSends = 0) {
       },
     } as any,
     keys: objectKeys,
+    // One matter, with its own responsible staff; another with none.
+    matters: { get: async (id: string) => ({ 'm-1': { matterId: 'm-1', responsibleStaff: ['kim@firm.test'] }, 'm-2': { matterId: 'm-2', responsibleStaff: [] } } as any)[id] },
   };
   return { deps, keys, sent, items };
 }
@@ -83,6 +85,18 @@ describe('customer upload notifications', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0].to).toEqual(['sam@firm.test']);
     expect(sent[0].fileNames).toEqual(['file 0.pdf', 'file 1.pdf', 'file 2.pdf']);
+  });
+
+  it("files sent into a matter go to the matter's responsible staff; a matter without any, or none, to the contact's", async () => {
+    const to = async (parentId: string) => {
+      const { deps, keys, sent } = world(1, 0, parentId);
+      await handleCustomerUpload(deps, keys[0], { size: 1 });
+      return sent.map((m) => m.to);
+    };
+    expect(await to('fromclient-m-1')).toEqual([['kim@firm.test']]);
+    expect(await to('fromclient-m-2')).toEqual([['sam@firm.test']]);
+    expect(await to('fromclient-gone')).toEqual([['sam@firm.test']]);
+    expect(await to('inbox-c-ann')).toEqual([['sam@firm.test']]);
   });
 
   it('a duplicated event and two concurrent deliveries still send one email', async () => {
