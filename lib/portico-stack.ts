@@ -275,6 +275,7 @@ export class PorticoStack extends Stack {
     matterRoute('POST', '/matters/{matterId}/comments', 'staff-add-matter-comment', 'readwrite', [['contacts', 'read'], ['audit', 'readwrite'], ['outbox', 'readwrite']]);
     matterRoute('POST', '/matters/{matterId}/comments/{commentId}/hide', 'staff-hide-matter-comment', 'readwrite', [['audit', 'readwrite']]);
     matterRoute('GET', '/awaiting-answers', 'staff-list-awaiting-answers', 'read');
+    matterRoute('GET', '/matters/{matterId}/activity', 'staff-list-matter-activity', 'read', [['audit', 'read']]);
     customerMatterRoute('GET', '/matters/{matterId}/comments', 'customer-list-matter-comments');
     customerMatterRoute('POST', '/matters/{matterId}/comments', 'customer-add-matter-comment', [['audit', 'readwrite'], ['outbox', 'readwrite']], 'read', 'readwrite');
 

@@ -110,6 +110,7 @@ export const responses: Record<string, ResponseContract> = {
   'staff-invite-user': created(StaffUser, 'The invited staff user.'),
   'staff-list-audit': ok(AuditPage, "A page of the firm's activity, newest first."),
   'staff-list-contact-audit': ok(AuditPage, "A page of the contact's activity, newest first."),
+  'staff-list-matter-activity': ok(AuditPage, "A page of the matter's activity, newest first."),
   'staff-list-contacts': ok(ContactPage, 'A page of contacts, by name.'),
   'staff-list-folder': ok(DriveItemPage, "A page of the folder's items."),
   'staff-list-item-downloads': ok(AuditPage, "A page of the file's download receipts, newest first."),

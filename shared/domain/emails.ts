@@ -53,7 +53,7 @@ const AS_WRITTEN = { escapeValue: false };
 function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content {
   const f = firm.firmName;
   const greeting = (name: string): Block => ({ paragraph: t('greeting', { name }) });
-  const theTerm = t('term.the', { context: firm.matterTerm ?? 'matter' });
+  const theTerm = t('term.the', { context: firm.matterTerm });
   switch (message.kind) {
     case 'invitation':
       return {

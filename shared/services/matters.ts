@@ -177,6 +177,12 @@ export async function getMatter(matters: MatterStore, staff: StaffPrincipal, mat
   return matter;
 }
 
+/** A matter's trail, newest first; a matter that does not exist is a 404, not an empty trail. */
+export async function matterActivity(deps: { matters: MatterStore; audit: AuditLog }, staff: StaffPrincipal, matterId: string, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
+  const matter = await getMatter(deps.matters, staff, matterId);
+  return deps.audit.list(`matter#${matter.matterId}`, limit, cursor);
+}
+
 export async function listMatters(matters: MatterStore, staff: StaffPrincipal, filter: MatterFilter, limit: number, cursor?: string): Promise<Page<MatterSummary>> {
   requireMatterAction(staff, 'read');
   return matters.list(filter, limit, cursor);

@@ -180,7 +180,7 @@ describe('matters', () => {
       expect(table.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
       expect(table.DeletionPolicy).toBe('Retain');
     }
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(31);
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(32);
     // Staff and customer routes have the same keys on their two APIs: count each key per API.
     const apiOf = (r: any) => JSON.stringify(r.Properties.ApiId);
     const apis = [...new Set(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => apiOf(r)))];
@@ -192,6 +192,7 @@ describe('matters', () => {
       'GET /matter-lists',
       'GET /matters',
       'GET /matters/{matterId}',
+      'GET /matters/{matterId}/activity',
       'GET /matters/{matterId}/comments',
       'GET /matters/{matterId}/documents',
       'PATCH /matters/{matterId}',

@@ -300,7 +300,7 @@ describe('sending documents into a matter', () => {
     // The client downloads what they sent, like any of their uploads.
     expectStatus(await ann.api.get(`/shared/items/${itemId}/download`), 200);
     // The matter's responsible staff are told, not the contact's.
-    const told = async (who: string) => (await mailTo(who)).filter((m) => m.body.text.includes('signed-lease.txt')).length;
+    const told = async (who: string) => (await mailTo(who)).filter((m) => m.body.text?.includes('signed-lease.txt')).length;
     await expect.poll(() => told(admin.email)).toBe(1);
     expect(await told(staff.email)).toBe(0);
   });

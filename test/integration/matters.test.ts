@@ -186,6 +186,11 @@ describe('approval', () => {
     expect(expectStatus(await staff.api.raw('DELETE', `/matters/${matter.matterId}/approval`), 409).error.code).toBe('not_approved');
     const trail = expectStatus(await staff.api.get(`/contacts/${client.contactId}/audit?limit=3`), 200);
     expect(trail.items.map((e: any) => e.action)).toEqual(['matter.reopened', 'matter.approved', 'matter.created']);
+    // The matter's own trail, a page at a time: only this matter's entries.
+    const first = expectStatus(await staff.api.get(`/matters/${matter.matterId}/activity?limit=2`), 200);
+    expect(first.items.map((e: any) => [e.action, e.matterId])).toEqual([['matter.reopened', matter.matterId], ['matter.approved', matter.matterId]]);
+    const rest = expectStatus(await staff.api.get(`/matters/${matter.matterId}/activity?limit=2&cursor=${encodeURIComponent(first.cursor)}`), 200);
+    expect(rest.items.map((e: any) => e.action)).toEqual(['matter.created']);
   });
 
   it('an unknown matter is a 404 on every route', async () => {
@@ -194,6 +199,7 @@ describe('approval', () => {
     expectStatus(await staff.api.post(`/matters/${missing}/approval`), 404);
     expectStatus(await staff.api.raw('DELETE', `/matters/${missing}/approval`), 404);
     expectStatus(await staff.api.raw('PATCH', `/matters/${missing}`, { title: 'x' }), 404);
+    expectStatus(await staff.api.get(`/matters/${missing}/activity`), 404);
   });
 });
 
