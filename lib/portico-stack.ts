@@ -275,6 +275,13 @@ export class PorticoStack extends Stack {
     matterRoute('POST', '/matters/{matterId}/comments', 'staff-add-matter-comment', 'readwrite', [['contacts', 'read'], ['audit', 'readwrite'], ['outbox', 'readwrite']]);
     matterRoute('POST', '/matters/{matterId}/comments/{commentId}/hide', 'staff-hide-matter-comment', 'readwrite', [['audit', 'readwrite']]);
     matterRoute('GET', '/awaiting-answers', 'staff-list-awaiting-answers', 'read');
+    // Comments on documents (F18): one thread per document and customer, in the comments' table.
+    customerMatterRoute('GET', '/shared/items/{itemId}/comments', 'customer-list-document-comments');
+    customerMatterRoute('POST', '/shared/items/{itemId}/comments', 'customer-add-document-comment', [['audit', 'readwrite'], ['outbox', 'readwrite']], 'read', 'readwrite');
+    matterRoute('GET', '/drive/items/{itemId}/comments', 'staff-list-document-threads', 'read', [['drive', 'read']]);
+    matterRoute('GET', '/drive/items/{itemId}/comments/{contactId}', 'staff-list-document-comments', 'read', [['drive', 'read']]);
+    matterRoute('POST', '/drive/items/{itemId}/comments/{contactId}', 'staff-add-document-comment', 'readwrite', [['drive', 'read'], ['contacts', 'read'], ['audit', 'readwrite'], ['outbox', 'readwrite']]);
+    matterRoute('POST', '/drive/items/{itemId}/comments/{contactId}/{commentId}/hide', 'staff-hide-document-comment', 'readwrite', [['drive', 'read'], ['audit', 'readwrite']]);
     matterRoute('GET', '/matters/{matterId}/activity', 'staff-list-matter-activity', 'read', [['audit', 'read']]);
     customerMatterRoute('GET', '/matters/{matterId}/comments', 'customer-list-matter-comments');
     customerMatterRoute('POST', '/matters/{matterId}/comments', 'customer-add-matter-comment', [['audit', 'readwrite'], ['outbox', 'readwrite']], 'read', 'readwrite');

@@ -10,6 +10,7 @@ import { CognitoCustomerAccounts, CognitoCustomerDirectory } from './customer-di
 import { CognitoStaffDirectory } from './staff-directory.ts';
 import { DynamoDriveStore } from './drive-store.ts';
 import { DynamoMatterStore } from './matter-store.ts';
+import { DynamoDocumentCommentStore } from './document-comment-store.ts';
 import { DynamoRequestStore } from './request-store.ts';
 import { DynamoTransactions } from './dynamo.ts';
 import { objectKeys, S3FileStore } from './file-store.ts';
@@ -31,6 +32,8 @@ export const customerAccounts = () => new CognitoCustomerAccounts(requireEnv('CU
 export const staffDirectory = () => new CognitoStaffDirectory(requireEnv('STAFF_USER_POOL_ID'));
 export const configStore = () => new DynamoConfigStore(requireEnv('PORTAL_CONFIG_TABLE'));
 export const matterStore = () => new DynamoMatterStore(requireEnv('MATTERS_TABLE'));
+/** Comments on documents live in the matters table, with the matters' threads. */
+export const documentCommentStore = () => new DynamoDocumentCommentStore(requireEnv('MATTERS_TABLE'));
 export const requestStore = () => new DynamoRequestStore(requireEnv('REQUESTS_TABLE'));
 export const auditLog = () => new DynamoAuditLog(requireEnv('AUDIT_TABLE'));
 /** Commits writes prepared by the stores above as one transaction. */

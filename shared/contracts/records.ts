@@ -207,6 +207,21 @@ export const MatterComment = named(
   'A comment of a matter\'s thread as staff see it: internal notes and hidden comments included, marked.',
 );
 
+export const DocumentComment = named(
+  'DocumentComment',
+  z.strictObject({
+    commentId: z.string(),
+    itemId: z.string(),
+    contactId: z.string(),
+    at: instant,
+    author: z.strictObject({ kind: z.enum(['staff', 'customer']), id: z.string(), name: z.string() }),
+    text: z.string(),
+    internal: z.boolean(),
+    hidden: optional(z.strictObject({ by: z.string(), at: instant })),
+  }),
+  "A comment of one customer's thread on a document as staff see it: internal notes and hidden comments included, marked.",
+);
+
 export const CustomerComment = named(
   'CustomerComment',
   z.strictObject({ commentId: z.string(), at: instant, text: z.string(), author: z.string(), byYou: z.boolean(), byFirm: z.boolean() }),

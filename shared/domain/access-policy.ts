@@ -313,7 +313,7 @@ export interface CustomerComment {
   byFirm: boolean;
 }
 
-export function customerViewOfComment(customer: CustomerPrincipal, comment: MatterComment): CustomerComment {
+export function customerViewOfComment(customer: CustomerPrincipal, comment: Omit<MatterComment, 'matterId'>): CustomerComment {
   const byFirm = comment.author.kind === 'staff';
   return {
     commentId: comment.commentId,

@@ -45,9 +45,30 @@ export function commentIdAt(now: Date, random: string): string {
 }
 
 /** Hiding is once: hiding a hidden comment is a conflict, not a silent repeat. */
-export function hiddenComment(comment: MatterComment, by: string, now: Date): MatterComment {
+export function hiddenComment<C extends Pick<MatterComment, 'hidden'>>(comment: C, by: string, now: Date): C {
   if (comment.hidden) throw conflict('already_hidden', `This comment was hidden by ${comment.hidden.by} already.`);
   return { ...comment, hidden: { by, at: now.toISOString() } };
+}
+
+/**
+ * A comment on a document shared with a customer (F18). Each customer has a thread of their own
+ * with the firm on each document: a document shared with several customers, or with an
+ * organisation, never shows one customer's words to another.
+ */
+export interface DocumentComment extends Omit<MatterComment, 'matterId'> {
+  itemId: string;
+  /** The customer whose thread this is. */
+  contactId: string;
+}
+
+/** One customer's thread on a document, as staff's list of an item's threads shows it. */
+export interface DocumentThread {
+  itemId: string;
+  contactId: string;
+  contactName: string;
+  lastAt: string;
+  /** Who wrote last: a customer's comment not answered yet shows as theirs. */
+  lastBy: 'customer' | 'staff';
 }
 
 /**

@@ -134,6 +134,21 @@ function contentOf(message: Message, firm: EmailBranding, t: TFunction): Content
               { link: { label: t('matterComment.customerOpen'), url: `${firm.portalUrl}/matters/${encodeURIComponent(message.matterId)}` } },
             ],
           };
+    case 'documentComment':
+      return message.audience === 'staff'
+        ? {
+            to: message.to,
+            subject: t('documentComment.staffSubject', { author: message.author, document: message.documentName }),
+            blocks: [
+              { paragraph: t('documentComment.staffBody', { author: message.author, document: message.documentName }) },
+              { link: { label: t('documentComment.staffOpen'), url: `${firm.adminUrl}/drive/${encodeURIComponent(message.folderId)}` } },
+            ],
+          }
+        : {
+            to: message.to,
+            subject: t('documentComment.customerSubject', { firm: f, document: message.documentName }),
+            blocks: [greeting(message.name), { paragraph: t('documentComment.customerBody', { firm: f, document: message.documentName }) }, { link: { label: t('documentComment.customerOpen'), url: firm.portalUrl } }],
+          };
     case 'requestSubmitted':
       return {
         to: message.to,

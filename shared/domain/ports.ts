@@ -3,7 +3,7 @@ import type { Language } from './language.ts';
 import type { ActivityFilter } from './activity.ts';
 import type { UndeliverableMark } from './deliverability.ts';
 import type { OrderedList } from './paging.ts';
-import type { AwaitingAnswer, MatterComment } from './comments.ts';
+import type { AwaitingAnswer, DocumentComment, DocumentThread, MatterComment } from './comments.ts';
 import type { Matter, MatterFilter, MatterLists, MatterSummary } from './matters.ts';
 import type { MatterRequest, RequestState, RequestSummary } from './requests.ts';
 import type { Contact, DriveItem, PortalAccess, Share } from './model.ts';
@@ -184,7 +184,9 @@ export type Message =
   | { kind: 'requestSubmitted'; to: string[]; customerName: string; requestKind: string; requestId: string }
   /** Staff's decision on a request, to the customer: the reason is staff's words, written for them. */
   | { kind: 'requestAccepted'; to: string; name: string; title: string; reference: string; matterId: string; language?: Language }
-  | { kind: 'requestDeclined'; to: string; name: string; title: string; reason: string; language?: Language };
+  | { kind: 'requestDeclined'; to: string; name: string; title: string; reason: string; language?: Language }
+  /** A comment on a document (F18), to the other side: never its text. */
+  | ({ kind: 'documentComment'; to: string[]; author: string; documentName: string } & ({ audience: 'staff'; folderId: string } | { audience: 'customer'; name: string; language?: Language }));
 
 export interface Mailer {
   send(email: Email): Promise<void>;
@@ -360,6 +362,20 @@ export interface MatterStore {
   answeredWrites(awaiting: AwaitingAnswer): PendingWrite[];
   /** Matters awaiting an answer, the longest waiting first. */
   awaitingAnswers(): OrderedList<AwaitingAnswer>;
+}
+
+/** Comments on documents (F18): one thread per document and customer. */
+export interface DocumentCommentStore {
+  thread(itemId: string, contactId: string): OrderedList<DocumentComment>;
+  comment(itemId: string, contactId: string, commentId: string): Promise<DocumentComment | undefined>;
+  /** The thread's entry in the document's list of threads, if anyone wrote in it. */
+  threadOf(itemId: string, contactId: string): Promise<DocumentThread | undefined>;
+  /** The document's threads, by customer, a page at a time. */
+  threads(itemId: string, limit: number, cursor?: string): Promise<Page<DocumentThread>>;
+  /** A new comment and its thread's entry, as writes of a transaction. */
+  addWrites(comment: DocumentComment, thread: DocumentThread): PendingWrite[];
+  /** A hidden comment as a write, only if nobody hid it meanwhile (409). */
+  hideWrite(hidden: DocumentComment): PendingWrite;
 }
 
 /** Customer requests (F21). */

@@ -126,6 +126,12 @@ export async function listSharedFolder(
   return { folder: { itemId: folder.itemId, name: folder.name }, items: page.items.map((i) => toPortalItem(customer, i)), cursor: page.cursor };
 }
 
+/** A file the customer may see now, by the same decision as its download; otherwise the same 404 as a missing one. */
+export async function visibleFile(deps: PortalDeps, customer: CustomerPrincipal, itemId: string): Promise<DriveItem> {
+  const [item, ancestors, grants] = await accessContext(deps, customer, itemId);
+  return visibleToCustomer(customer, item, ancestors, grants, 'file');
+}
+
 /** A download link for a file the customer may see; the download is on the record (the file's receipts and the contact's trail). */
 export async function downloadShared(deps: PortalDeps & { files: FileStore; audit: AuditLog }, customer: CustomerPrincipal, itemId: string, now = new Date()) {
   const [item, ancestors, grants] = await accessContext(deps, customer, itemId);

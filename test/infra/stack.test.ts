@@ -180,7 +180,7 @@ describe('matters', () => {
       expect(table.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
       expect(table.DeletionPolicy).toBe('Retain');
     }
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(32);
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(38);
     // Staff and customer routes have the same keys on their two APIs: count each key per API.
     const apiOf = (r: any) => JSON.stringify(r.Properties.ApiId);
     const apis = [...new Set(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => apiOf(r)))];
@@ -189,6 +189,10 @@ describe('matters', () => {
     const staffKeys = [
       'DELETE /matters/{matterId}/approval',
       'GET /awaiting-answers',
+      'GET /drive/items/{itemId}/comments',
+      'GET /drive/items/{itemId}/comments/{contactId}',
+      'POST /drive/items/{itemId}/comments/{contactId}',
+      'POST /drive/items/{itemId}/comments/{contactId}/{commentId}/hide',
       'GET /matter-lists',
       'GET /matters',
       'GET /matters/{matterId}',
@@ -217,6 +221,8 @@ describe('matters', () => {
       'POST /matters/{matterId}/comments',
       'POST /matters/{matterId}/uploads',
       'GET /request-form',
+      'GET /shared/items/{itemId}/comments',
+      'POST /shared/items/{itemId}/comments',
       'GET /requests',
       'GET /requests/{requestId}',
       'POST /requests',

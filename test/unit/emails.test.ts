@@ -24,6 +24,8 @@ const every: Message[] = [
   { kind: 'staffInvitation', to: 'sam@firm.test', temporaryPassword: 'Tmp-Pass-789!', reset: true },
   { kind: 'matterComment', audience: 'staff', to: ['sam@firm.test'], author: 'Ann', reference: 'M-2026-0001', title: 'Lease dispute', matterId: 'm 1' },
   { kind: 'matterComment', audience: 'customer', to: ['ann@x.test'], name: 'Ann', author: 'firm', reference: 'M-2026-0001', title: 'Lease dispute', matterId: 'm 1' },
+  { kind: 'documentComment', audience: 'staff', to: ['sam@firm.test'], author: 'Ann', documentName: 'Lease <draft>.pdf', folderId: 'f 1' },
+  { kind: 'documentComment', audience: 'customer', to: ['ann@x.test'], name: 'Ann', author: 'firm', documentName: 'Lease.pdf' },
   { kind: 'requestSubmitted', to: ['sam@firm.test'], customerName: 'Ann', requestKind: 'contract request', requestId: 'r 1' },
   { kind: 'requestAccepted', to: 'ann@x.test', name: 'Ann', title: 'Supply <contract>', reference: 'M-2026-0002', matterId: 'r 1' },
   { kind: 'requestDeclined', to: 'ann@x.test', name: 'Ann', title: 'Supply contract', reason: 'We do not handle <this> work.' },

@@ -244,6 +244,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customer/shared/items/{itemId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** customer API: GET /shared/items/{itemId}/comments */
+        get: operations["customer-list-document-comments"];
+        put?: never;
+        /** customer API: POST /shared/items/{itemId}/comments */
+        post: operations["customer-add-document-comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer/shared/items/{itemId}/download": {
         parameters: {
             query?: never;
@@ -586,6 +604,58 @@ export interface paths {
         head?: never;
         /** staff API: PATCH /drive/items/{itemId} */
         patch: operations["staff-update-item"];
+        trace?: never;
+    };
+    "/staff/drive/items/{itemId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /drive/items/{itemId}/comments */
+        get: operations["staff-list-document-threads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/drive/items/{itemId}/comments/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** staff API: GET /drive/items/{itemId}/comments/{contactId} */
+        get: operations["staff-list-document-comments"];
+        put?: never;
+        /** staff API: POST /drive/items/{itemId}/comments/{contactId} */
+        post: operations["staff-add-document-comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/drive/items/{itemId}/comments/{contactId}/{commentId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** staff API: POST /drive/items/{itemId}/comments/{contactId}/{commentId}/hide */
+        post: operations["staff-hide-document-comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/staff/drive/items/{itemId}/complete": {
@@ -1214,6 +1284,42 @@ export interface components {
                 item: components["schemas"]["PortalItem"];
                 multipart: components["schemas"]["MultipartTarget"];
             })[];
+        };
+        DocumentComment: {
+            /** Format: date-time */
+            at: string;
+            author: {
+                id: string;
+                /** @enum {string} */
+                kind: "staff" | "customer";
+                name: string;
+            };
+            commentId: string;
+            contactId: string;
+            hidden?: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            };
+            internal: boolean;
+            itemId: string;
+            text: string;
+        };
+        DocumentCommentPage: {
+            cursor?: string;
+            items: components["schemas"]["DocumentComment"][];
+        };
+        DocumentThreadPage: {
+            cursor?: string;
+            items: {
+                contactId: string;
+                contactName: string;
+                itemId: string;
+                /** Format: date-time */
+                lastAt: string;
+                /** @enum {string} */
+                lastBy: "customer" | "staff";
+            }[];
         };
         DownloadLink: {
             name: string;
@@ -2247,6 +2353,77 @@ export interface operations {
             };
         };
     };
+    "customer-list-document-comments": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of the customer's own thread on the document, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCommentPage"];
+                };
+            };
+        };
+    };
+    "customer-add-document-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerComment"];
+                };
+            };
+        };
+    };
     "customer-download-item": {
         parameters: {
             query?: never;
@@ -3107,6 +3284,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DriveItem"];
+                };
+            };
+        };
+    };
+    "staff-list-document-threads": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of the customers who wrote on the document, one thread each. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentThreadPage"];
+                };
+            };
+        };
+    };
+    "staff-list-document-comments": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                contactId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A page of one customer's thread on the document, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentCommentPage"];
+                };
+            };
+        };
+    };
+    "staff-add-document-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    internal?: boolean;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The answer or internal note. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentComment"];
+                };
+            };
+        };
+    };
+    "staff-hide-document-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+                contactId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The comment, hidden from the customer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentComment"];
                 };
             };
         };

@@ -39,6 +39,14 @@ export const en = {
     customerBody: '{{firm}} wrote to you on {{theTerm}} {{reference}} {{title}}. Read it in your portal.',
     customerOpen: 'Read it in your portal',
   },
+  documentComment: {
+    staffSubject: '{{author}} commented on {{document}}',
+    staffBody: '{{author}} wrote a comment on the document {{document}}. Read it and answer from the document in the drive.',
+    staffOpen: 'Open its folder',
+    customerSubject: '{{firm}} answered you on {{document}}',
+    customerBody: '{{firm}} wrote to you about the document {{document}}. Read it beside the document in your portal.',
+    customerOpen: 'Open your portal',
+  },
   request: {
     submittedSubject: 'New request from {{customer}}: {{kind}}',
     submittedBody: '{{customer}} sent a request ({{kind}}) through the portal. Read it in the requests queue, then accept or decline it.',

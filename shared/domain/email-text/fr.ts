@@ -35,6 +35,14 @@ export const fr: EmailText = {
     customerBody: '{{firm}} vous a écrit sur {{theTerm}} {{reference}} {{title}}. Lisez-le dans votre portail.',
     customerOpen: 'Le lire dans votre portail',
   },
+  documentComment: {
+    staffSubject: '{{author}} a commenté {{document}}',
+    staffBody: '{{author}} a écrit un commentaire sur le document {{document}}. Lisez-le et répondez depuis le document, dans les documents du cabinet.',
+    staffOpen: 'Ouvrir son dossier',
+    customerSubject: '{{firm}} vous a répondu sur {{document}}',
+    customerBody: '{{firm}} vous a écrit au sujet du document {{document}}. Lisez-le à côté du document, dans votre portail.',
+    customerOpen: 'Ouvrir votre portail',
+  },
   request: {
     submittedSubject: 'Nouvelle demande de {{customer}} : {{kind}}',
     submittedBody: '{{customer}} a envoyé une demande ({{kind}}) par le portail. Lisez-la dans la file des demandes, puis acceptez-la ou refusez-la.',
