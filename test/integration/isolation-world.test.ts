@@ -72,6 +72,8 @@ class Oracle {
   shares = new Map<string, Set<string>>();
   matters = new Map<string, ModelMatter>();
   requests = new Map<string, ModelRequest>();
+  /** Comments on documents (F18), in the order written: each customer's thread with the firm on a document. */
+  docComments: { itemId: string; contactId: string; text: string }[] = [];
 
   item = (id: string) => this.items.get(id)!;
   all = () => [...this.items.values()];
@@ -217,6 +219,21 @@ async function submitRequest(person: Person) {
   const body = expectStatus(await person.customer.api.post('/requests', { kind: form.kinds[0], title, involved }), 201);
   oracle.requests.set(body.requestId, { id: body.requestId, requester: person.id, title, picked, added, state: 'open' });
   note(`${person.name} requests ${title} naming [${picked.map(label).join(', ')}] and new ${added}`);
+}
+
+/** A customer comments on a document they see; staff sometimes answer in that thread. */
+async function commentOnDocument(person: Person, file: ModelItem) {
+  const text = uniqueName('Remark');
+  expectStatus(await person.customer.api.post(`/shared/items/${file.id}/comments`, { text }), 201);
+  oracle.docComments.push({ itemId: file.id, contactId: person.id, text });
+  note(`${person.name} comments ${text} on ${file.name}`);
+}
+
+async function answerOnDocument(itemId: string, contactId: string) {
+  const text = uniqueName('Reply');
+  expectStatus(await staff.api.post(`/drive/items/${itemId}/comments/${contactId}`, { text }), 201);
+  oracle.docComments.push({ itemId, contactId, text });
+  note(`staff reply ${text} to ${label(contactId)} on ${label(itemId)}`);
 }
 
 /** Staff accept (a matter for the requester, the added company a new contact and a party) or decline with a reason. */
@@ -401,6 +418,19 @@ async function checkFiles(view: View, missingFile: Got) {
       tally.hidden++;
     }
   }
+  // Every document anyone commented on: their own thread where they see it, else the missing file's 404.
+  for (const itemId of new Set(oracle.docComments.map((c) => c.itemId))) {
+    const file = oracle.item(itemId);
+    const thread = await view.walk(`/shared/items/${itemId}/comments`);
+    if (oracle.sees(view.person.id, file, grants)) {
+      const own = oracle.docComments.filter((c) => c.itemId === itemId && c.contactId === view.person.id).map((c) => c.text);
+      expect(thread.items.map((c) => c.text), view.where(`your thread on ${file.name}`)).toEqual(own);
+      tally.visible++;
+    } else {
+      expect({ status: thread.first.status, text: thread.first.text }, view.where(`the thread of hidden ${file.name}`)).toEqual({ status: 404, text: missingFile.text });
+      tally.hidden++;
+    }
+  }
 }
 
 /** The customer's matters, each matter's page and documents, and every document that was ever in a matter's folder. */
@@ -490,7 +520,9 @@ async function checkCustomer(person: Person, step: string): Promise<View> {
 function expectNothingHidden(view: View) {
   const grants = oracle.grants(view.person.id);
   const hidden = oracle.all().filter((i) => !oracle.reaches(view.person.id, i, grants));
-  const hiddenMatters = [...oracle.matters.values()].filter((m) => !oracle.seesMatter(view.person.id, m));
+  // A matter made from the customer's own request has that request's id and title, which they wrote and keep seeing on the request.
+  const ownRequest = (m: ModelMatter) => oracle.requests.get(m.id)?.requester === view.person.id;
+  const hiddenMatters = [...oracle.matters.values()].filter((m) => !oracle.seesMatter(view.person.id, m) && !ownRequest(m));
   // A hidden matter's title is also in its folder's name, which a share of that folder shows.
   const folderShown = (m: ModelMatter) => oracle.reaches(view.person.id, oracle.item(m.folder), grants);
   const tokens = [
@@ -499,6 +531,8 @@ function expectNothingHidden(view: View) {
     [INTERNAL_TYPE, 'the internal document type'],
     // Internal notes and hidden comments anywhere, and every comment of a matter hidden from them.
     ...[...oracle.matters.values()].flatMap((m) => m.comments.filter((c) => c.internal || c.hidden || !oracle.seesMatter(view.person.id, m)).map((c) => [c.text, `comment ${c.text}`])),
+    // Another customer's words on a document, and the firm's answers to them.
+    ...oracle.docComments.filter((c) => c.contactId !== view.person.id).map((c) => [c.text, `comment on a document ${c.text}`]),
     // Another customer's requests: their titles, the companies they added, the reasons they were given.
     ...[...oracle.requests.values()].filter((r) => r.requester !== view.person.id).flatMap((r) => [[r.title, `request ${r.title}`], [r.added, `added contact ${r.added}`], ...(r.reason ? [[r.reason, `decline reason ${r.reason}`]] : [])]),
   ];
@@ -673,7 +707,21 @@ const planDecideRequest: Plan = () => {
   return request && (() => decideRequest(request, random.chance(0.5)));
 };
 
+const planDocumentComment: Plan = () => {
+  const person = random.maybePick(people.filter(hasAccess));
+  const file = person && random.maybePick(oracle.all().filter((i) => i.kind === 'file' && oracle.sees(person.id, i)));
+  if (!person || !file) return undefined;
+  const threads = [...new Set(oracle.docComments.map((c) => `${c.itemId} ${c.contactId}`))];
+  const answer = random.chance(0.3) && random.maybePick(threads);
+  if (answer) {
+    const [itemId, contactId] = answer.split(' ');
+    return () => answerOnDocument(itemId, contactId);
+  }
+  return () => commentOnDocument(person, file);
+};
+
 const plans: [number, Plan][] = [
+  [1, planDocumentComment],
   [1, planRequest],
   [1, planDecideRequest],
   [4, planMove],
@@ -801,6 +849,7 @@ async function addWorldLists() {
   );
 }
 let originalLists: any;
+let commentsBefore: boolean | undefined;
 
 /** Random shares with persons and organisations, but none inside P or X, whose scenario needs them unshared; T0 goes to customer 0. */
 async function shareRandomly() {
@@ -827,10 +876,18 @@ beforeAll(async () => {
   world = { ...drive, orgs };
   people = await buildPeople(orgs);
   await addWorldLists();
+  commentsBefore = expectStatus(await staff.api.get('/settings'), 200).customerComments;
+  expectStatus(await staff.api.raw('PATCH', '/settings', { customerComments: true }), 200);
   await buildMatters();
   await shareRandomly();
   // A request from each customer, one accepted and one declined: the rest stay open for the steps.
   for (const person of people.filter(hasAccess)) await submitRequest(person);
+  // A comment from each customer on a document they see, one answered: threads to keep apart from the start.
+  for (const person of people.filter(hasAccess)) {
+    const file = random.maybePick(oracle.all().filter((i) => i.kind === 'file' && oracle.sees(person.id, i)));
+    if (file) await commentOnDocument(person, file);
+  }
+  if (oracle.docComments.length) await answerOnDocument(oracle.docComments[0].itemId, oracle.docComments[0].contactId);
   const [first, second] = oracle.requests.values();
   await decideRequest(first, true);
   await decideRequest(second, false);
@@ -838,6 +895,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (originalLists) await staff.api.raw('PUT', '/matter-lists', originalLists);
+  if (commentsBefore !== undefined) await staff.api.raw('PATCH', '/settings', { customerComments: commentsBefore });
 });
 
 describe('isolation in a generated world of organisations, moves, trash and restores', () => {
