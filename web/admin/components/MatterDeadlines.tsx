@@ -68,16 +68,10 @@ function DeadlineForm({ editing, onDone, onCancel }: { editing?: Deadline; onDon
       }}
     >
       <h3>{editing ? t('matter.deadlines.editHeading') : t('matter.deadlines.newHeading')}</h3>
-      <div className="row toolbar">
-        <div className="grow">
-          <label htmlFor={ids.label}>{t('matter.deadlines.label')}</label>
-          <input id={ids.label} type="text" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} required />
-        </div>
-        <div>
-          <label htmlFor={ids.date}>{t('matter.deadlines.date')}</label>
-          <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-        </div>
-      </div>
+      <label htmlFor={ids.label}>{t('matter.deadlines.label')}</label>
+      <input id={ids.label} type="text" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} required />
+      <label htmlFor={ids.date}>{t('matter.deadlines.date')}</label>
+      <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
       <label className="check" htmlFor={ids.visible}>
         <input id={ids.visible} type="checkbox" checked={customerVisible} onChange={(e) => setVisible(e.target.checked)} /> {t('matter.deadlines.customersSee')}
       </label>

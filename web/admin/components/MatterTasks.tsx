@@ -87,17 +87,11 @@ function TaskForm({ editing, onDone, onCancel }: { editing?: Task; onDone: (task
       <h3>{formTitle}</h3>
       <label htmlFor={ids.title}>{t('matter.tasks.title')}</label>
       <input id={ids.title} type="text" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
-      <div className="row toolbar">
-        <div>
-          <label htmlFor={ids.due}>{t('matter.tasks.dueDate')}</label>
-          <input id={ids.due} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-        </div>
-        <div className="grow">
-          <label htmlFor={ids.assignee}>{t('matter.tasks.assigneeEmail')}</label>
-          <input id={ids.assignee} type="email" value={assignee} onChange={(e) => setAssignee(e.target.value)} autoComplete="off" />
-        </div>
-      </div>
-      <div className="row">
+      <label htmlFor={ids.due}>{t('matter.tasks.dueDate')}</label>
+      <input id={ids.due} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+      <label htmlFor={ids.assignee}>{t('matter.tasks.assigneeEmail')}</label>
+      <input id={ids.assignee} type="email" value={assignee} onChange={(e) => setAssignee(e.target.value)} autoComplete="off" />
+      <div className="row spaced">
         <button type="submit" className="secondary" disabled={!title.trim()}>
           {editing ? t('matter.tasks.update') : t('matter.tasks.add')}
         </button>
