@@ -106,7 +106,7 @@ export async function acceptRequest(deps: RequestDeps, staff: StaffPrincipal, re
           action: 'request.accepted',
           contactId: request.requesterId,
           matterId: matter.matterId,
-          details: { requestId, reference: matter.reference, createdContacts: newContacts.map((c) => c.contactId), merged: acceptance.involved.flatMap((d) => (d.mergeInto ? [d.mergeInto] : [])) },
+          details: { requestId, reference: matter.reference, createdContactIds: newContacts.map((c) => c.contactId), mergedIntoIds: acceptance.involved.flatMap((d) => (d.mergeInto ? [d.mergeInto] : [])) },
         }),
         // The files sent with the request become the client's documents in the matter.
         ...(filesFolder?.status === 'ready' ? [deps.drive.updateWrite(filesFolder, { parentId: matter.folderId, ancestorIds: [matter.folderId] })] : []),

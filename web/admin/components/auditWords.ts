@@ -20,6 +20,6 @@ function describe(value: unknown, t: TFunction): string {
 export function detailsWords(details: AuditEntry['details'], t: TFunction): string {
   return Object.entries(details ?? {})
     .filter(([k]) => !/Ids?$/.test(k))
-    .map(([k, v]) => `${t(`auditDetails.${k}`, { defaultValue: k })}: ${describe(v, t)}`)
+    .map(([k, v]) => `${t(`auditDetails.${k}`, { defaultValue: k })}: ${k === 'fields' && Array.isArray(v) ? v.map((f) => t(`auditFields.${f}`, { defaultValue: String(f) })).join(', ') : describe(v, t)}`)
     .join(' · ');
 }

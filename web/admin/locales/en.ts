@@ -339,6 +339,8 @@ export const adminEn: Catalogue = {
     'request.declined': 'Declined a request',
     ...ACTION_LABELS,
   }),
+  /** A matter's fields as a change lists them ("fields: status, deadlines"). */
+  auditFields: { reference: 'reference', title: 'title', description: 'description', status: 'status', deadlines: 'deadlines', clientId: 'client', parties: 'parties', responsibleStaff: 'responsible staff', tasks: 'tasks', flags: 'flags', archived: 'archived' },
   auditDetails: {
     contactName: 'contact',
     items: 'items',

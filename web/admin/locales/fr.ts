@@ -374,6 +374,7 @@ export const adminFr: Catalogue = {
       made_staff: 'A repassé un administrateur en simple collaborateur',
     },
   },
+  auditFields: { reference: 'référence', title: 'intitulé', description: 'description', status: 'statut', deadlines: 'échéances', clientId: 'client', parties: 'parties', responsibleStaff: 'collaborateurs responsables', tasks: 'tâches', flags: 'indicateurs', archived: 'archivage' },
   auditDetails: {
     contactName: 'contact',
     items: 'éléments',
