@@ -68,6 +68,7 @@ export function CommentThread({ headingId, words, load, send, intro }: CommentTh
       )}
       {profile.permissions.comment ? (
         <form
+          className="comment-form"
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
