@@ -102,6 +102,12 @@ describe('comments on a shared document in the portal and the drive', () => {
     await note.waitFor();
     expect(await note.textContent()).toContain('Internal note');
     await screenshot(page, 'doccomments-04-admin-thread');
+
+    // On a 390-pixel phone the panel, its thread and its answer box stay within the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await thread.getByLabel('Answer or note').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, 'doccomments-07-admin-thread-phone');
     expect(staffView.problems).toEqual([]);
   });
 
