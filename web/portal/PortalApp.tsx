@@ -6,6 +6,7 @@ import { ErrorMessage, LanguageSwitch, Loading, SignedInAs, useAsync } from '../
 import { BlockedNotice } from './components/BlockedNotice.tsx';
 import { Branded } from './components/Branding.tsx';
 import { isBlocking, PortalContext, type Profile } from './components/PortalContext.tsx';
+import { DocumentCommentsPage } from './pages/DocumentCommentsPage.tsx';
 import { FolderPage } from './pages/FolderPage.tsx';
 import { MatterPage } from './pages/MatterPage.tsx';
 import { MattersPage } from './pages/MattersPage.tsx';
@@ -79,6 +80,7 @@ export function PortalApp() {
           <Routes>
             <Route path="/" element={<SharedWithYouPage />} />
             <Route path="/folders/:folderId" element={<FolderPage />} />
+            <Route path="/items/:itemId/comments" element={<DocumentCommentsPage />} />
             <Route path="/matters" element={<MattersPage />} />
             <Route path="/matters/:matterId" element={<MatterPage />} />
             <Route path="/requests" element={<RequestsPage />} />

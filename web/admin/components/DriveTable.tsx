@@ -5,13 +5,24 @@ import { formatBytes, formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage } from '../../common/ui.tsx';
 import { useAction } from './hooks.tsx';
-import { DeletePanel, DownloadsPanel, MovePanel, RenamePanel, SharePanel } from './ItemPanels.tsx';
+import { CommentsPanel, DeletePanel, DownloadsPanel, MovePanel, RenamePanel, SharePanel } from './ItemPanels.tsx';
 import type { DriveItem } from './types.tsx';
 
-type Action = 'rename' | 'move' | 'delete' | 'share' | 'downloads';
-const PANELS = { rename: RenamePanel, move: MovePanel, delete: DeletePanel, share: SharePanel, downloads: DownloadsPanel };
-/** Each button's words are `drive.<action>` and, naming the item for a screen reader, `drive.<action>Label`. */
-const ACTION_BUTTONS: { action: Action; filesOnly?: boolean }[] = [{ action: 'rename' }, { action: 'move' }, { action: 'delete' }, { action: 'share' }, { action: 'downloads', filesOnly: true }];
+type Action = 'rename' | 'move' | 'delete' | 'share' | 'downloads' | 'comments';
+const PANELS = { rename: RenamePanel, move: MovePanel, delete: DeletePanel, share: SharePanel, downloads: DownloadsPanel, comments: CommentsPanel };
+/**
+ * Each button's words are `<words>.<action>` and, naming the item for a screen reader,
+ * `<words>.<action>Label`; `words` is `drive` unless the action's words have a section of their own.
+ */
+const ACTION_BUTTONS: { action: Action; filesOnly?: boolean; words?: string }[] = [
+  { action: 'rename' },
+  { action: 'move' },
+  { action: 'delete' },
+  { action: 'share' },
+  { action: 'comments', filesOnly: true, words: 'documentComments' },
+  // Last: the phone layout test opens a file's receipts by its last button.
+  { action: 'downloads', filesOnly: true },
+];
 
 export const isNewCustomerUpload = (item: DriveItem) => item.createdBy.kind === 'customer' && !item.seenByStaffAt;
 
@@ -84,16 +95,16 @@ export function DriveTable({ items, onChanged }: { items: DriveItem[]; onChanged
                   <td role="cell">
                     <div className="actions">
                       {item.kind === 'file' && item.status === 'ready' && <DownloadButton item={item} />}
-                      {ACTION_BUTTONS.filter((b) => !b.filesOnly || item.kind === 'file').map(({ action }) => (
+                      {ACTION_BUTTONS.filter((b) => !b.filesOnly || item.kind === 'file').map(({ action, words = 'drive' }) => (
                         <button
                           key={action}
                           type="button"
                           className="secondary"
-                          aria-label={t(`drive.${action}Label`, { name: item.name })}
+                          aria-label={t(`${words}.${action}Label`, { name: item.name })}
                           aria-expanded={open?.itemId === item.itemId && open.action === action}
                           onClick={() => setOpen(open?.itemId === item.itemId && open.action === action ? undefined : { itemId: item.itemId, action })}
                         >
-                          {t(`drive.${action}`)}
+                          {t(`${words}.${action}`)}
                         </button>
                       ))}
                     </div>

@@ -5,6 +5,7 @@ import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { ContactSearch } from './ContactSearch.tsx';
+import { DocumentCommentsPanel } from './DocumentComments.tsx';
 import { Dialog } from './Dialog.tsx';
 import { FolderTree } from './FolderTree.tsx';
 import { useAction, usePaged } from './hooks.tsx';
@@ -178,4 +179,9 @@ export function DownloadsPanel({ item, onCancel }: PanelProps) {
       <Cancel onCancel={onCancel} />
     </Dialog>
   );
+}
+
+/** A file's comments (F18): the customers who wrote on it, each one's thread with the firm, answers and internal notes. */
+export function CommentsPanel({ item, onCancel }: PanelProps) {
+  return <DocumentCommentsPanel item={item} onCancel={onCancel} />;
 }

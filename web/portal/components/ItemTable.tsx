@@ -44,7 +44,7 @@ export function ItemTable({ items, trail, handlers }: { items: PortalItem[]; tra
                 {formatDate(item.updatedAt, locale)}
               </td>
               <td role="cell">
-                <ItemActions item={item} handlers={handlers} />
+                <ItemActions item={item} trail={trail} handlers={handlers} />
               </td>
             </tr>
           ))}

@@ -91,3 +91,10 @@ export const startRequestUpload = (requestId: string, files: File[]) =>
   post<Answer<'customer-start-request-upload'>>(`/requests/${encodeURIComponent(requestId)}/uploads`, {
     files: files.map((f) => ({ name: f.name, size: f.size, contentType: contentTypeOf(f) })),
   });
+
+/** The customer's own thread with the firm on a document shared with them (F18): nobody else it is shared with reads it. */
+export const listDocumentComments = (itemId: string, cursor?: string) =>
+  get<Page<CustomerComment>>(`/shared/items/${encodeURIComponent(itemId)}/comments${query({ limit: PAGE_SIZE, cursor })}`);
+
+export const addDocumentComment = (itemId: string, text: string) =>
+  post<Answer<'customer-add-document-comment'>>(`/shared/items/${encodeURIComponent(itemId)}/comments`, { text });
