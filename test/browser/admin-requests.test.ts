@@ -127,8 +127,12 @@ describe('admin UI: customer requests', () => {
     matterId = new URL(page.url()).pathname.split('/').pop()!;
     const parties = page.getByRole('region', { name: 'Client and parties' });
     await parties.getByText(`Client: ${customerName}`).waitFor();
-    await parties.getByText(`${opponentName} — ${visibleType}`).waitFor();
-    await parties.getByText(`${newCompany} — ${visibleType}`).waitFor();
+    // Each party a row of the editable table, with its type.
+    for (const name of [opponentName, newCompany]) {
+      const row = parties.getByRole('row').filter({ hasText: name });
+      await row.waitFor();
+      expect(await row.textContent()).toContain(visibleType);
+    }
     await screenshot(page, 'admin-request-accepted-matter');
     // The new company is a contact now, with the address the customer gave.
     await parties.getByRole('link', { name: newCompany }).click();
