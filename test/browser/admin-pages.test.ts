@@ -170,6 +170,31 @@ Auditor ${tag}`);
     expectStatus(await admin.api.raw('PUT', '/roles', { roles: before.split('\n') }), 200);
   });
 
+  it('settings: an admin adds a kind of request and a flag customers see; a name listed twice is refused with the API\'s message', async () => {
+    const listsBefore = expectStatus(await admin.api.get('/matter-lists'), 200);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const editor = page.getByRole('region', { name: 'Lists for matters and requests' });
+    await editor.waitFor();
+    await editor.getByRole('button', { name: 'Add a kind of request' }).click();
+    await editor.getByLabel(`Kind ${listsBefore.requestKinds.length + 1}`, { exact: true }).fill(`Lease review ${tag}`);
+    await editor.getByRole('button', { name: 'Add a flag' }).click();
+    await editor.getByLabel(`Flag ${listsBefore.flags.length + 1}`, { exact: true }).fill(`VIP ${tag}`);
+    await editor.getByRole('checkbox', { name: 'Customers see this flag' }).last().check();
+    await editor.getByRole('button', { name: 'Save the lists' }).click();
+    await editor.getByText('Lists saved.').waitFor();
+    const after = expectStatus(await admin.api.get('/matter-lists'), 200);
+    expect(after.requestKinds).toContainEqual({ name: `Lease review ${tag}` });
+    expect(after.flags).toContainEqual({ name: `VIP ${tag}`, customerVisible: true });
+    await screenshot(page, '12b-admin-matter-lists');
+    // The same name twice: the API says which, and nothing changes.
+    await editor.getByRole('button', { name: 'Add a kind of request' }).click();
+    await editor.getByLabel(`Kind ${listsBefore.requestKinds.length + 2}`, { exact: true }).fill(`lease review ${tag}`);
+    await editor.getByRole('button', { name: 'Save the lists' }).click();
+    await expect.poll(async () => (await editor.getByRole('alert').allTextContents()).join(' ')).toMatch(/listed twice/);
+    expect(expectStatus(await admin.api.get('/matter-lists'), 200)).toEqual(after);
+    expectStatus(await admin.api.raw('PUT', '/matter-lists', listsBefore), 200);
+  });
+
   it('settings: the seats field says how many seats are used and left, and what holds a seat', async () => {
     const { seatUsage, selfSignUp } = expectStatus(await admin.api.get('/settings'), 200);
     await page.getByRole('link', { name: 'Settings' }).click();

@@ -3,6 +3,7 @@ import { get, patch } from '../../common/api.ts';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../../common/i18n.ts';
 import { ErrorMessage, Loading, useAsync } from '../../common/ui.tsx';
 import { useAction, useStaffTabTitle } from '../components/hooks.tsx';
+import { MatterListsEditor } from '../components/MatterListsEditor.tsx';
 import { RolesEditor } from '../components/RolesEditor.tsx';
 import type { AttachmentControl, PortalSettings, SeatUsage, SettingsView } from '../components/types.tsx';
 
@@ -196,6 +197,7 @@ export function SettingsPage() {
       <h1>{t('settings.heading')}</h1>
       {settings.loading ? <Loading /> : settings.error ? <ErrorMessage error={settings.error} /> : <SettingsForm initial={settings.data!} />}
       <RolesEditor />
+      <MatterListsEditor />
     </>
   );
 }
