@@ -103,6 +103,7 @@ describe('what each email says', () => {
     const accepted = every.find((m) => m.kind === 'requestAccepted')!;
     expect(text(comment)).toContain('Ann wrote a comment on the matter M-2026-0001 Lease dispute.');
     const says = (term: EmailBranding['matterTerm'], language: 'en' | 'fr', m: Message) => renderEmail(m, { ...firm, matterTerm: term, language }).text;
+    expect(says('matter', 'en', comment)).toContain('Ann wrote a comment on the matter M-2026-0001');
     expect(says('order', 'en', comment)).toContain('Ann wrote a comment on the order M-2026-0001');
     expect(says('contract', 'en', accepted)).toContain('Follow it in your portal as the contract M-2026-0002');
     expect(says('file', 'en', comment)).toContain('on the file M-2026-0001');

@@ -29,8 +29,8 @@ export const en = {
     intro: '{{contact}} uploaded to the {{firm}} portal:',
     open: 'They are in the drive',
   },
-  /** What the firm calls a matter (the matterTerm setting), with its article: "on the order M-2026-0001". */
-  term: { the: 'the matter', the_matter: 'the matter', the_order: 'the order', the_contract: 'the contract', the_file: 'the file' },
+  /** What the firm calls a matter (the matterTerm setting), with its article: "on the order M-2026-0001"; `the` is "matter", the default. */
+  term: { the: 'the matter', the_order: 'the order', the_contract: 'the contract', the_file: 'the file' },
   matterComment: {
     staffSubject: '{{author}} commented on {{reference}}',
     staffBody: '{{author}} wrote a comment on {{theTerm}} {{reference}} {{title}}. Read it and answer on its page.',

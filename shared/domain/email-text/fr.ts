@@ -26,7 +26,7 @@ export const fr: EmailText = {
     intro: '{{contact}} a déposé sur le portail {{firm}} :',
     open: 'Ils sont dans l’espace documentaire',
   },
-  term: { the: 'l’affaire', the_matter: 'l’affaire', the_order: 'la commande', the_contract: 'le contrat', the_file: 'le dossier' },
+  term: { the: 'l’affaire', the_order: 'la commande', the_contract: 'le contrat', the_file: 'le dossier' },
   matterComment: {
     staffSubject: '{{author}} a commenté {{reference}}',
     staffBody: '{{author}} a écrit un commentaire sur {{theTerm}} {{reference}} {{title}}. Lisez-le et répondez sur sa page.',
