@@ -3,7 +3,7 @@
  * contacts the API offers, never a search of the firm's, or added by name), and files sent once
  * the request exists, straight to the file store as every upload goes.
  */
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { MAX_NEW_CONTACTS } from '../../../shared/domain/requests.ts';
 import { formatBytes } from '../../common/format.ts';
@@ -43,7 +43,7 @@ export function NewRequestPage() {
 }
 
 function RequestFormFields({ choices }: { choices: RequestForm }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { profile, report } = usePortal();
   const firm = profile.firm.firmName;
   const navigate = useNavigate();
@@ -53,7 +53,6 @@ function RequestFormFields({ choices }: { choices: RequestForm }) {
   const [description, setDescription] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [added, setAdded] = useState<NewContact[]>([]);
-  const nextKey = useRef(0);
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -65,9 +64,6 @@ function RequestFormFields({ choices }: { choices: RequestForm }) {
   const uploads = useUploads(noop, start);
 
   if (!choices.kinds.length) return <p className="notice">{t('requests.form.noKinds', { firm })}</p>;
-
-  const change = (key: number, values: Partial<NewContact>) => setAdded((all) => all.map((c) => (c.key === key ? { ...c, ...values } : c)));
-  const toggle = (contactId: string, on: boolean) => setPicked((all) => (on ? [...all, contactId] : all.filter((c) => c !== contactId)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -125,74 +121,8 @@ function RequestFormFields({ choices }: { choices: RequestForm }) {
           {t('requests.form.descriptionHint', { firm })}
         </p>
 
-        <fieldset className="group">
-          <legend>{t('requests.form.involved')}</legend>
-          <p className="hint muted">{choices.contacts.length ? t('requests.form.involvedHint') : t('requests.form.noCandidates')}</p>
-          {choices.contacts.length > 0 && (
-            <ul className="plain candidates">
-              {choices.contacts.map((c) => (
-                <li key={c.contactId}>
-                  <label className="inline">
-                    <input type="checkbox" checked={picked.includes(c.contactId)} onChange={(e) => toggle(c.contactId, e.target.checked)} />
-                    <span>{t('requests.contact', { name: c.name, kind: t(`requests.contactKinds.${c.kind}`) })}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-          {added.map((c, i) => (
-            <fieldset className="new-contact" key={c.key}>
-              <legend>{t('requests.form.newEntry', { number: i + 1 })}</legend>
-              <div className="field">
-                <label htmlFor={`${id}-new-${c.key}-name`}>{t('requests.form.name')}</label>
-                <input id={`${id}-new-${c.key}-name`} type="text" value={c.name} onChange={(e) => change(c.key, { name: e.target.value })} required maxLength={200} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-new-${c.key}-email`}>{t('requests.form.email')}</label>
-                <input id={`${id}-new-${c.key}-email`} type="email" value={c.email} onChange={(e) => change(c.key, { email: e.target.value })} maxLength={254} />
-              </div>
-              <div className="field narrow">
-                <label htmlFor={`${id}-new-${c.key}-kind`}>{t('requests.form.newKind')}</label>
-                <select id={`${id}-new-${c.key}-kind`} value={c.kind} onChange={(e) => change(c.key, { kind: e.target.value as ContactKind })}>
-                  <option value="organisation">{t('requests.form.organisation')}</option>
-                  <option value="person">{t('requests.form.person')}</option>
-                </select>
-              </div>
-              <button type="button" className="secondary" aria-label={t('requests.form.removeLabel', { number: i + 1 })} onClick={() => setAdded((all) => all.filter((a) => a.key !== c.key))}>
-                {t('requests.form.remove')}
-              </button>
-            </fieldset>
-          ))}
-          {added.length < MAX_NEW_CONTACTS && (
-            <button type="button" className="secondary" onClick={() => setAdded((all) => [...all, { key: nextKey.current++, name: '', email: '', kind: 'organisation' }])}>
-              {t('requests.form.addNew')}
-            </button>
-          )}
-        </fieldset>
-
-        <fieldset className="group">
-          <legend>{t('requests.form.files')}</legend>
-          {profile.permissions.upload ? (
-            <>
-              <p className="hint muted">{t('requests.form.filesHint')}</p>
-              <DropZone label={t('send.chooseFiles')} onFiles={(chosen) => setFiles((all) => [...all, ...chosen])} disabled={busy || !!sent} />
-              {files.length > 0 && !sent && (
-                <ul className="plain chosen-files" aria-label={t('requests.form.chosen')}>
-                  {files.map((f, i) => (
-                    <li key={`${i}-${f.name}`}>
-                      <span className="file-name">{f.name}</span> <span className="muted">{formatBytes(f.size, locale)}</span>{' '}
-                      <button type="button" className="link" aria-label={t('requests.form.removeFile', { name: f.name })} onClick={() => setFiles((all) => all.filter((_, j) => j !== i))}>
-                        {t('requests.form.remove')}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </>
-          ) : (
-            <p className="notice">{t('requests.form.noUploads', { firm })}</p>
-          )}
-        </fieldset>
+        <InvolvedFields choices={choices} picked={picked} setPicked={setPicked} added={added} setAdded={setAdded} />
+        <FilesField files={files} setFiles={setFiles} locked={busy || !!sent} />
       </fieldset>
       <UploadList entries={uploads.entries} />
       <ErrorMessage error={error} />
@@ -215,3 +145,97 @@ function RequestFormFields({ choices }: { choices: RequestForm }) {
 }
 
 const noop = () => undefined;
+
+/** Who is involved: the contacts the API offers, ticked, and companies or persons added by name. */
+function InvolvedFields(props: {
+  choices: RequestForm;
+  picked: string[];
+  setPicked: Dispatch<SetStateAction<string[]>>;
+  added: NewContact[];
+  setAdded: Dispatch<SetStateAction<NewContact[]>>;
+}) {
+  const { choices, picked, setPicked, added, setAdded } = props;
+  const { t } = useI18n();
+  const id = useId();
+  const nextKey = useRef(0);
+  const change = (key: number, values: Partial<NewContact>) => setAdded((all) => all.map((c) => (c.key === key ? { ...c, ...values } : c)));
+  const toggle = (contactId: string, on: boolean) => setPicked((all) => (on ? [...all, contactId] : all.filter((c) => c !== contactId)));
+  return (
+    <fieldset className="group">
+      <legend>{t('requests.form.involved')}</legend>
+      <p className="hint muted">{choices.contacts.length ? t('requests.form.involvedHint') : t('requests.form.noCandidates')}</p>
+      {choices.contacts.length > 0 && (
+        <ul className="plain candidates">
+          {choices.contacts.map((c) => (
+            <li key={c.contactId}>
+              <label className="inline">
+                <input type="checkbox" checked={picked.includes(c.contactId)} onChange={(e) => toggle(c.contactId, e.target.checked)} />
+                <span>{t('requests.contact', { name: c.name, kind: t(`requests.contactKinds.${c.kind}`) })}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {added.map((c, i) => (
+        <fieldset className="new-contact" key={c.key}>
+          <legend>{t('requests.form.newEntry', { number: i + 1 })}</legend>
+          <div className="field">
+            <label htmlFor={`${id}-new-${c.key}-name`}>{t('requests.form.name')}</label>
+            <input id={`${id}-new-${c.key}-name`} type="text" value={c.name} onChange={(e) => change(c.key, { name: e.target.value })} required maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-new-${c.key}-email`}>{t('requests.form.email')}</label>
+            <input id={`${id}-new-${c.key}-email`} type="email" value={c.email} onChange={(e) => change(c.key, { email: e.target.value })} maxLength={254} />
+          </div>
+          <div className="field narrow">
+            <label htmlFor={`${id}-new-${c.key}-kind`}>{t('requests.form.newKind')}</label>
+            <select id={`${id}-new-${c.key}-kind`} value={c.kind} onChange={(e) => change(c.key, { kind: e.target.value as ContactKind })}>
+              <option value="organisation">{t('requests.form.organisation')}</option>
+              <option value="person">{t('requests.form.person')}</option>
+            </select>
+          </div>
+          <button type="button" className="secondary" aria-label={t('requests.form.removeLabel', { number: i + 1 })} onClick={() => setAdded((all) => all.filter((a) => a.key !== c.key))}>
+            {t('requests.form.remove')}
+          </button>
+        </fieldset>
+      ))}
+      {added.length < MAX_NEW_CONTACTS && (
+        <button type="button" className="secondary" onClick={() => setAdded((all) => [...all, { key: nextKey.current++, name: '', email: '', kind: 'organisation' }])}>
+          {t('requests.form.addNew')}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** The files sent with the request, chosen here and uploaded once the request exists (when the firm takes uploads). */
+function FilesField({ files, setFiles, locked }: { files: File[]; setFiles: Dispatch<SetStateAction<File[]>>; locked: boolean }) {
+  const { t, locale } = useI18n();
+  const { profile } = usePortal();
+  const firm = profile.firm.firmName;
+  return (
+    <fieldset className="group">
+      <legend>{t('requests.form.files')}</legend>
+      {profile.permissions.upload ? (
+        <>
+          <p className="hint muted">{t('requests.form.filesHint')}</p>
+          <DropZone label={t('send.chooseFiles')} onFiles={(chosen) => setFiles((all) => [...all, ...chosen])} disabled={locked} />
+          {files.length > 0 && !locked && (
+            <ul className="plain chosen-files" aria-label={t('requests.form.chosen')}>
+              {files.map((f, i) => (
+                <li key={`${i}-${f.name}`}>
+                  <span className="file-name">{f.name}</span> <span className="muted">{formatBytes(f.size, locale)}</span>{' '}
+                  <button type="button" className="link" aria-label={t('requests.form.removeFile', { name: f.name })} onClick={() => setFiles((all) => all.filter((_, j) => j !== i))}>
+                    {t('requests.form.remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : (
+        <p className="notice">{t('requests.form.noUploads', { firm })}</p>
+      )}
+    </fieldset>
+  );
+}
