@@ -2,7 +2,7 @@ import * as z from '#shared/zod';
 import { driveStore, fileStore, objectKeys, requestStore } from '#shared/adapters/index';
 import { customerRoute, id, uploadFile } from '#shared/http/route';
 import { MAX_FILES_PER_BATCH } from '#shared/services/customer-portal';
-import { startRequestUpload } from '#shared/services/request-portal';
+import { startRequestUpload } from '#shared/services/request-uploads';
 
 const deps = { requests: requestStore(), drive: driveStore(), files: fileStore(), keys: objectKeys };
 

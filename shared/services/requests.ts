@@ -13,7 +13,7 @@ import { accepted, checkAcceptance, declined, requireOpen, type InvolvedDecision
 import { notFound } from '../errors.ts';
 import { placeSubtree } from './drive.ts';
 import { createMatter, type MatterDeps, type NewMatter } from './matters.ts';
-import { requestFiles } from './request-portal.ts';
+import { requestFiles } from './request-files.ts';
 
 export interface RequestDeps extends MatterDeps {
   requests: RequestStore;
