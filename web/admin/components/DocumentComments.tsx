@@ -10,6 +10,7 @@ import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
 import { Dialog } from './Dialog.tsx';
+import { StaffCommentForm } from './StaffCommentForm.tsx';
 import { useAction, usePaged } from './hooks.tsx';
 import type { DriveItem, Page, Schemas } from './types.tsx';
 import './document-comments.css';
@@ -111,7 +112,7 @@ function CustomerThread({ thread, onChanged }: { thread: DocumentThread; onChang
           {t('common.loadMore')}
         </button>
       )}
-      <AnswerForm thread={thread} onSent={changed} />
+      <StaffCommentForm path={threadPath(thread.itemId, thread.contactId)} words="documentComments" onSent={changed} />
     </>
   );
 }
@@ -140,38 +141,5 @@ function CommentRow({ thread, comment, onChanged }: { thread: DocumentThread; co
       )}
       <ErrorMessage error={action.error} />
     </li>
-  );
-}
-
-function AnswerForm({ thread, onSent }: { thread: DocumentThread; onSent: () => void }) {
-  const { t } = useI18n();
-  const ids = { text: useId(), internal: useId() };
-  const [text, setText] = useState('');
-  const [internal, setInternal] = useState(false);
-  const action = useAction();
-  const send = () =>
-    action.run(async () => {
-      await post(threadPath(thread.itemId, thread.contactId), { text, internal });
-      setText('');
-      setInternal(false);
-      onSent();
-    });
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send();
-      }}
-    >
-      <label htmlFor={ids.text}>{t('documentComments.label')}</label>
-      <textarea id={ids.text} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={4000} required />
-      <label className="check" htmlFor={ids.internal}>
-        <input id={ids.internal} type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('documentComments.internalNote')}
-      </label>
-      <ErrorMessage error={action.error} />
-      <button type="submit" disabled={action.busy || !text.trim()}>
-        {internal ? t('documentComments.saveNote') : t('documentComments.answer')}
-      </button>
-    </form>
   );
 }

@@ -1,10 +1,11 @@
 /** A matter's thread for staff (F18): every comment and internal note, hiding, answering and noting. */
-import { useCallback, useId, useState } from 'react';
+import { useCallback } from 'react';
 import { get, post, query } from '../../common/api.ts';
 import { formatDate } from '../../common/format.ts';
 import { useI18n } from '../../common/i18n.ts';
 import { usePaged, type Page } from '../../common/paging.ts';
 import { ErrorMessage, Loading } from '../../common/ui.tsx';
+import { StaffCommentForm } from './StaffCommentForm.tsx';
 import { useAction } from './hooks.tsx';
 import type { Schemas } from './types.tsx';
 
@@ -33,7 +34,7 @@ export function MatterComments({ matterId }: { matterId: string }) {
           {t('common.loadMore')}
         </button>
       )}
-      <CommentForm matterId={matterId} onSent={thread.reload} />
+      <StaffCommentForm path={`/matters/${matterId}/comments`} words="matter.comments" onSent={thread.reload} />
     </section>
   );
 }
@@ -62,38 +63,5 @@ function CommentRow({ matterId, comment, onChanged }: { matterId: string; commen
       )}
       <ErrorMessage error={action.error} />
     </li>
-  );
-}
-
-function CommentForm({ matterId, onSent }: { matterId: string; onSent: () => void }) {
-  const { t } = useI18n();
-  const ids = { text: useId(), internal: useId() };
-  const [text, setText] = useState('');
-  const [internal, setInternal] = useState(false);
-  const action = useAction();
-  const send = () =>
-    action.run(async () => {
-      await post(`/matters/${matterId}/comments`, { text, internal });
-      setText('');
-      setInternal(false);
-      onSent();
-    });
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send();
-      }}
-    >
-      <label htmlFor={ids.text}>{t('matter.comments.label')}</label>
-      <textarea id={ids.text} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={4000} required />
-      <label className="check" htmlFor={ids.internal}>
-        <input id={ids.internal} type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('matter.comments.internalNote')}
-      </label>
-      <ErrorMessage error={action.error} />
-      <button type="submit" disabled={action.busy || !text.trim()}>
-        {internal ? t('matter.comments.saveNote') : t('matter.comments.answer')}
-      </button>
-    </form>
   );
 }
