@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentComment, DocumentThread } from '../domain/comments.ts';
 import { visiblePage, type OrderedList } from '../domain/paging.ts';
 import type { DocumentCommentStore, Page, PendingWrite } from '../domain/ports.ts';
 import { conflict } from '../errors.ts';
-import { decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
+import { documents, dynamoWrite, partitionList } from './dynamo.ts';
 
 /**
  * Comments on documents, in the matters table beside the matters' threads (the comments
@@ -18,21 +18,8 @@ export class DynamoDocumentCommentStore implements DocumentCommentStore {
     return (await documents.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: true }))).Item;
   }
 
-  /** One partition in key order, a page at a time: each row's `field` is the item, its sort key `sortKeyOf` it. */
-  private partition<T>(pk: string, field: string, sortKeyOf: (item: T) => string): OrderedList<T> {
-    return {
-      fetch: async (limit, cursor) => {
-        const out = await documents.send(
-          new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']) }),
-        );
-        return { items: (out.Items ?? []).map((row) => row[field] as T), cursor: encodeCursor(out.LastEvaluatedKey) };
-      },
-      cursorAfter: (item) => encodeCursor({ pk, sk: sortKeyOf(item) })!,
-    };
-  }
-
   thread(itemId: string, contactId: string): OrderedList<DocumentComment> {
-    return this.partition<DocumentComment>(`doccomments#${itemId}#${contactId}`, 'comment', (c) => c.commentId);
+    return partitionList<DocumentComment>(this.tableName, `doccomments#${itemId}#${contactId}`, 'comment', (c) => c.commentId);
   }
 
   async comment(itemId: string, contactId: string, commentId: string): Promise<DocumentComment | undefined> {
@@ -45,7 +32,7 @@ export class DynamoDocumentCommentStore implements DocumentCommentStore {
 
   async threads(itemId: string, limit: number, cursor?: string): Promise<Page<DocumentThread>> {
     // Read one ahead, so no cursor leads to an empty page.
-    return visiblePage(this.partition<DocumentThread>(`docthreads#${itemId}`, 'thread', (t) => t.contactId), () => true, limit, cursor);
+    return visiblePage(partitionList<DocumentThread>(this.tableName, `docthreads#${itemId}`, 'thread', (t) => t.contactId), () => true, limit, cursor);
   }
 
   addWrites(comment: DocumentComment, thread: DocumentThread): PendingWrite[] {

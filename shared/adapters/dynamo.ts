@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { OrderedList } from '../domain/paging.ts';
 import type { PendingWrite, Transactions } from '../domain/ports.ts';
 import { type AppError, badRequest, conflict } from '../errors.ts';
 
@@ -22,6 +23,31 @@ export function decodeCursor(cursor: string | undefined, keyNames: string[]): Re
   } catch {
     throw badRequest('invalid_cursor', 'cursor: use the cursor value a previous page returned.');
   }
+}
+
+/**
+ * One partition of a `pk`/`sk` table read in key order, a page at a time, strongly consistent:
+ * each row's `field` is the item, and its sort key is `sortKeyOf` it (so a cursor can be placed
+ * after any item). Paged through `visiblePage`, which reads one ahead.
+ */
+export function partitionList<T>(tableName: string, pk: string, field: string, sortKeyOf: (item: T) => string, newestFirst = false): OrderedList<T> {
+  return {
+    fetch: async (limit, cursor) => {
+      const out = await documents.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: !newestFirst,
+          ConsistentRead: true,
+          Limit: limit,
+          ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
+        }),
+      );
+      return { items: (out.Items ?? []).map((row) => row[field] as T), cursor: encodeCursor(out.LastEvaluatedKey) };
+    },
+    cursorAfter: (item) => encodeCursor({ pk, sk: sortKeyOf(item) })!,
+  };
 }
 
 /** Runs a write that has a condition; false (not an error) when the condition did not hold. */

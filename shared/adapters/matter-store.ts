@@ -4,7 +4,7 @@ import { matchesMatterFilter, matterSummary, referenceKey, type Matter, type Mat
 import { visiblePage, type OrderedList } from '../domain/paging.ts';
 import type { MatterStore, Page, PendingWrite } from '../domain/ports.ts';
 import { conflict } from '../errors.ts';
-import { batchGetKeys, decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
+import { batchGetKeys, decodeCursor, documents, dynamoWrite, encodeCursor, partitionList } from './dynamo.ts';
 
 /** One line a matter is listed on: the list's partition and the matter's place in it. */
 interface ListRow {
@@ -40,33 +40,12 @@ export class DynamoMatterStore implements MatterStore {
     return items.map((item) => item.matter as Matter);
   }
 
-  /** One partition read in key order, a page at a time: each row's `field` is the item; the sort key is `sortKeyOf` it. */
-  private partition<T>(pk: string, field: string, sortKeyOf: (item: T) => string, newestFirst: boolean): OrderedList<T> {
-    return {
-      fetch: async (limit, cursor) => {
-        const out = await documents.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            ScanIndexForward: !newestFirst,
-            ConsistentRead: true,
-            Limit: limit,
-            ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
-          }),
-        );
-        return { items: (out.Items ?? []).map((row) => row[field] as T), cursor: encodeCursor(out.LastEvaluatedKey) };
-      },
-      cursorAfter: (item) => encodeCursor({ pk, sk: sortKeyOf(item) })!,
-    };
-  }
-
   clientMatters(clientId: string): OrderedList<MatterSummary> {
-    return this.partition<MatterSummary>(`list#live#client#${clientId}`, 'summary', (s) => `${s.createdAt}#${s.matterId}`, true);
+    return partitionList<MatterSummary>(this.tableName, `list#live#client#${clientId}`, 'summary', (s) => `${s.createdAt}#${s.matterId}`, true);
   }
 
   comments(matterId: string): OrderedList<MatterComment> {
-    return this.partition<MatterComment>(`comments#${matterId}`, 'comment', (c) => c.commentId, false);
+    return partitionList<MatterComment>(this.tableName, `comments#${matterId}`, 'comment', (c) => c.commentId, false);
   }
 
   async comment(matterId: string, commentId: string): Promise<MatterComment | undefined> {
@@ -104,7 +83,7 @@ export class DynamoMatterStore implements MatterStore {
   }
 
   awaitingAnswers(): OrderedList<AwaitingAnswer> {
-    return this.partition<AwaitingAnswer>('awaiting', 'awaiting', (a) => this.awaitingRow(a).sk, false);
+    return partitionList<AwaitingAnswer>(this.tableName, 'awaiting', 'awaiting', (a) => this.awaitingRow(a).sk, false);
   }
 
   hideCommentWrite(hidden: MatterComment): PendingWrite {

@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { visiblePage } from '../domain/paging.ts';
 import type { Page, PendingWrite, RequestStore } from '../domain/ports.ts';
 import { requestSummary, type MatterRequest, type RequestState, type RequestSummary } from '../domain/requests.ts';
 import { conflict } from '../errors.ts';
-import { decodeCursor, documents, dynamoWrite, encodeCursor } from './dynamo.ts';
+import { documents, dynamoWrite, partitionList } from './dynamo.ts';
 
 /**
  * requests table: PK pk, SK sk — every read keyed (see lib/data.ts):
@@ -59,27 +60,9 @@ export class DynamoRequestStore implements RequestStore {
     ];
   }
 
-  /**
-   * One page, read one row past it: a cursor is given only when another row follows, so a page
-   * after a cursor is never empty (DynamoDB's own LastEvaluatedKey comes whenever a query stops at
-   * its limit, even at the end).
-   */
-  private async page(pk: string, oldestFirst: boolean, limit: number, cursor?: string): Promise<Page<RequestSummary>> {
-    const out = await documents.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: oldestFirst,
-        ConsistentRead: true,
-        Limit: limit + 1,
-        ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
-      }),
-    );
-    const rows = out.Items ?? [];
-    const items = rows.slice(0, limit).map((row) => row.summary as RequestSummary);
-    const next = rows.length > limit ? encodeCursor({ pk, sk: rows[limit - 1].sk }) : encodeCursor(out.LastEvaluatedKey);
-    return { items, cursor: next };
+  /** One list a page at a time; `visiblePage` reads one row ahead, so a cursor never leads to an empty page. */
+  private page(pk: string, oldestFirst: boolean, limit: number, cursor?: string): Promise<Page<RequestSummary>> {
+    return visiblePage(partitionList<RequestSummary>(this.tableName, pk, 'summary', (r) => `${r.createdAt}#${r.requestId}`, !oldestFirst), () => true, limit, cursor);
   }
 
   /** Open requests oldest first, as a queue is worked; decided ones newest first. */
